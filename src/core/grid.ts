@@ -1,0 +1,106 @@
+/**
+ * Reading a table as the grid of values a host hands over (a custom function's range parameter,
+ * a named range read from a workbook): the inputs by position, after checking the grid still has
+ * the official shape and labels.
+ */
+import { Finding } from './findings';
+import { CellValue, REPORT_FORMAT, Report } from './report';
+import { CellId, TABLE_IDS, TABLES, TableId } from './tables';
+
+export type GridValue = string | number | boolean | null | undefined;
+
+export interface TableRead {
+  /** Input values by cell id; empty when the grid could not be placed. */
+  cells: Partial<Record<CellId, CellValue>>;
+  findings: Finding[];
+  /** False when the shape is wrong: the table's cells are unknown, not blank. */
+  readable: boolean;
+}
+
+/** Folds the variation real labels show: spaces, line breaks, half-width brackets and quotes. */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[“”"]/g, '"')
+    .replace(/[:]/g, '：')
+    .replace(/[,]/g, '，');
+}
+
+/** A host value as a report cell value: empty strings are blank; booleans become text so the cell rules see them. */
+export function toCellValue(v: GridValue): CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+export function readTableGrid(table: TableId, grid: readonly (readonly GridValue[])[] | null | undefined): TableRead {
+  const layout = TABLES[table];
+  const rows = grid?.length ?? 0;
+  const cols = rows > 0 ? Math.max(...grid!.map((r) => r.length)) : 0;
+  if (!grid || rows !== layout.rows || cols !== layout.cols) {
+    return {
+      cells: {},
+      readable: false,
+      findings: [
+        {
+          rule: 'layout.shape',
+          severity: 'error',
+          table,
+          cells: [],
+          params: { expectedRows: layout.rows, expectedCols: layout.cols, rows, cols },
+        },
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  for (const label of layout.labels) {
+    const found = grid[label.r][label.c];
+    const text = found === null || found === undefined ? '' : String(found);
+    if (normalizeLabel(text) !== normalizeLabel(label.text)) {
+      findings.push({
+        rule: 'layout.label',
+        severity: 'warning',
+        table,
+        cells: [],
+        raw: text,
+        params: { row: label.r + 1, col: label.c + 1, expected: label.text },
+      });
+    }
+  }
+  const cells: Partial<Record<CellId, CellValue>> = {};
+  for (const input of layout.inputs) cells[input.id] = toCellValue(grid[input.r][input.c]);
+  return { cells, findings, readable: true };
+}
+
+export interface GridReport {
+  report: Report;
+  findings: Finding[];
+  /** Tables whose grid could not be placed; the engine treats their cells as absent. */
+  unreadable: TableId[];
+}
+
+/** Builds a report from the three table grids (and the org and year), as a template sheet holds them. */
+export function reportFromGrids(
+  grids: Partial<Record<TableId, readonly (readonly GridValue[])[] | null>>,
+  org: GridValue = '',
+  year: GridValue = null,
+): GridReport {
+  const report: Report = { format: REPORT_FORMAT, org: org === null || org === undefined ? '' : String(org).trim(), year: parseYear(year), cells: {} };
+  const findings: Finding[] = [];
+  const unreadable: TableId[] = [];
+  for (const t of TABLE_IDS) {
+    const read = readTableGrid(t, grids[t]);
+    Object.assign(report.cells, read.cells);
+    findings.push(...read.findings);
+    if (!read.readable) unreadable.push(t);
+  }
+  return { report, findings, unreadable };
+}
+
+export function parseYear(v: GridValue): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/[年度\s]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
+}

@@ -1,0 +1,292 @@
+/**
+ * The rules (勾稽关系 and cell checks), as a table of data.
+ *
+ * A row is: a stable id (also the message key and the test name), a severity, the operands by cell
+ * id, the Chinese message template, and the official wording it comes from. The engine evaluates
+ * rows with small pure functions; the sheet compiles intra-report equations to native formulas.
+ * Adding a rule is adding a row here and a test.
+ */
+import { CellId, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
+import { MAX_VALUE, Reading } from './read';
+
+export type Severity = 'error' | 'warning';
+
+/** One operand: a cell of this year's report, or of last year's (`prior`); subtracted when sign is -1. */
+export interface Term {
+  cell: CellId;
+  sign?: -1;
+  prior?: true;
+}
+
+/** Where a rule instance sits: a table's column, row or group; used for the scope of a message and for placing check cells. */
+export interface Anchor {
+  table: TableId;
+  axis: 'col' | 'row' | 'group';
+  /** 1-based column, row or group number. */
+  index: number;
+}
+
+export interface Equation {
+  anchor: Anchor;
+  lhs: Term[];
+  rhs: Term[];
+}
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** Chinese message template; slots in braces are filled from the finding (see render.ts). */
+  message: string;
+  /** The official wording or source the rule comes from. */
+  source: string;
+}
+
+export interface EquationRule extends RuleBase {
+  kind: 'equation';
+  /** What the two sides are called in the message: 第一项+第二项 / （七）总计+第四项. */
+  sides: [string, string];
+  equations: Equation[];
+}
+
+export interface CellRule extends RuleBase {
+  kind: 'cell';
+  test(reading: Reading, cell: InputCell): boolean;
+}
+
+/** Rules about the report as a whole, the file or the layout; raised by the engine or by readers. */
+export interface ReportRule extends RuleBase {
+  kind: 'report';
+}
+
+export type Rule = EquationRule | CellRule | ReportRule;
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const t3 = (row: number, col: number): Term => ({ cell: cellId('T3', row, col) });
+const T3_COLS = range(1, T3_COLUMNS.length);
+const T3_TOTAL_COL = T3_COLUMNS.length;
+const GROUP_SIZE = T4_OUTCOMES.length;
+
+const OFFICIAL = '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》';
+
+export const RULES: readonly Rule[] = [
+  // ---- equations within one report -----------------------------------------------------------
+  {
+    id: 'T3.balance',
+    kind: 'equation',
+    severity: 'error',
+    sides: ['第一项+第二项', '（七）总计+第四项'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    source: `${OFFICIAL}表三注：${T3_NOTE}`,
+    equations: T3_COLS.map((c) => ({
+      anchor: { table: 'T3', axis: 'col', index: c },
+      lhs: [t3(T3_ROW.received, c), t3(T3_ROW.carriedIn, c)],
+      rhs: [t3(T3_ROW.total, c), t3(T3_ROW.carriedOut, c)],
+    })),
+  },
+  {
+    id: 'T3.resultTotal',
+    kind: 'equation',
+    severity: 'error',
+    sides: ['（七）总计', '（一）至（六）各项之和'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    source: `${OFFICIAL}表三“三、本年度办理结果”：（七）总计为（一）至（六）各项之和`,
+    equations: T3_COLS.map((c) => ({
+      anchor: { table: 'T3', axis: 'col', index: c },
+      lhs: [t3(T3_ROW.total, c)],
+      rhs: range(T3_ROW.firstResult, T3_ROW.lastResult).map((r) => t3(r, c)),
+    })),
+  },
+  {
+    id: 'T3.applicantTotal',
+    kind: 'equation',
+    severity: 'error',
+    sides: ['总计', '自然人与法人或其他组织各列之和'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    source: `${OFFICIAL}表三“申请人情况”：总计为自然人与法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和`,
+    equations: range(1, T3_ROW_NAMES.length).map((r) => ({
+      anchor: { table: 'T3', axis: 'row', index: r },
+      lhs: [t3(r, T3_TOTAL_COL)],
+      rhs: range(1, T3_TOTAL_COL - 1).map((c) => t3(r, c)),
+    })),
+  },
+  {
+    id: 'T4.groupTotal',
+    kind: 'equation',
+    severity: 'error',
+    sides: ['总计', '结果维持+结果纠正+其他结果+尚未审结'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    source: `${OFFICIAL}表四：行政复议、未经复议直接起诉、复议后起诉各自的总计为结果维持、结果纠正、其他结果、尚未审结之和`,
+    equations: T4_GROUPS.map((_, g) => ({
+      anchor: { table: 'T4', axis: 'group', index: g + 1 },
+      lhs: [{ cell: cellId('T4', 1, g * GROUP_SIZE + GROUP_SIZE) }],
+      rhs: range(1, GROUP_SIZE - 1).map((i) => ({ cell: cellId('T4', 1, g * GROUP_SIZE + i) })),
+    })),
+  },
+
+  // ---- equations across report years ---------------------------------------------------------
+  {
+    id: 'prior.carryOver',
+    kind: 'equation',
+    severity: 'error',
+    sides: ['本年“二、上年结转政府信息公开申请数量”', '上年“四、结转下年度继续办理”'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    source: `${OFFICIAL}表三：本年“二、上年结转政府信息公开申请数量”即上年“四、结转下年度继续办理”`,
+    equations: T3_COLS.map((c) => ({
+      anchor: { table: 'T3', axis: 'col', index: c },
+      lhs: [t3(T3_ROW.carriedIn, c)],
+      rhs: [{ ...t3(T3_ROW.carriedOut, c), prior: true }],
+    })),
+  },
+  {
+    id: 'prior.inForce',
+    kind: 'equation',
+    severity: 'warning',
+    sides: ['现行有效件数', '上年现行有效件数+本年制发件数−本年废止件数'],
+    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}（废止的文件如在统计起点之前制发，差额可能属实，请核实）',
+    source: `${OFFICIAL}表二第二十条第（一）项：本年制发件数、本年废止件数、现行有效件数`,
+    equations: [1, 2].map((r) => ({
+      anchor: { table: 'T2', axis: 'row', index: r },
+      lhs: [{ cell: cellId('T2', r, 3) }],
+      rhs: [{ cell: cellId('T2', r, 3), prior: true }, { cell: cellId('T2', r, 1) }, { cell: cellId('T2', r, 2), sign: -1 }],
+    })),
+  },
+
+  // ---- each input cell ------------------------------------------------------------------------
+  {
+    id: 'cell.blank',
+    kind: 'cell',
+    severity: 'warning',
+    message: '{cell}：未填写，按0计算；无数据的格应填写0',
+    source: '报告格式要求每个数据格均应填写（无数据填0）',
+    test: (r) => r.state === 'blank',
+  },
+  {
+    id: 'cell.placeholder',
+    kind: 'cell',
+    severity: 'warning',
+    message: '{cell}：填写“{raw}”，按0计算；无数据的格应填写0',
+    source: '报告格式要求每个数据格均应填写数字（无数据填0）',
+    test: (r) => r.state === 'placeholder',
+  },
+  {
+    id: 'cell.normalized',
+    kind: 'cell',
+    severity: 'warning',
+    message: '{cell}：填写“{raw}”（{reasons}），按数字{value}读取；请改为数字',
+    source: '表格数据应为数字；文本格式的数字不参与表格软件的求和',
+    test: (r) => r.state === 'normalized',
+  },
+  {
+    id: 'cell.notNumber',
+    kind: 'cell',
+    severity: 'error',
+    message: '{cell}：填写“{raw}”，不是数字，涉及该格的勾稽关系未校验{hint}',
+    source: '表格数据应为数字；说明文字应写在正文中',
+    test: (r) => r.state === 'text',
+  },
+  {
+    id: 'cell.excelError',
+    kind: 'cell',
+    severity: 'error',
+    message: '{cell}：为错误值{raw}，涉及该格的勾稽关系未校验',
+    source: '表格数据应为数字',
+    test: (r) => r.state === 'excelError',
+  },
+  {
+    id: 'cell.negative',
+    kind: 'cell',
+    severity: 'error',
+    message: '{cell}：为负数{value}；件数和金额不能为负',
+    source: '件数为不小于0的整数，收费金额不小于0',
+    test: (r) => 'value' in r && r.value < 0,
+  },
+  {
+    id: 'cell.fraction',
+    kind: 'cell',
+    severity: 'error',
+    message: '{cell}：为{value}，件数应为整数',
+    source: '件数为不小于0的整数（行政事业性收费以万元计，可有小数）',
+    test: (r, cell) => cell.kind === 'count' && 'value' in r && !Number.isInteger(r.value),
+  },
+  {
+    id: 'cell.tooLarge',
+    kind: 'cell',
+    severity: 'error',
+    message: `{cell}：为{value}，超出合理范围（不超过${MAX_VALUE}），涉及该格的勾稽关系未校验`,
+    source: '表格数据应为实际件数或金额',
+    test: (r) => 'value' in r && Math.abs(r.value) > MAX_VALUE,
+  },
+
+  // ---- the report as a whole -------------------------------------------------------------------
+  {
+    id: 'meta.year',
+    kind: 'report',
+    severity: 'warning',
+    message: '未填写报告年度，无法与上年报告核对年度',
+    source: '年度报告应注明报告年度',
+  },
+  {
+    id: 'meta.org',
+    kind: 'report',
+    severity: 'warning',
+    message: '未填写报告机关名称',
+    source: '年度报告应注明报告机关',
+  },
+  {
+    id: 'meta.formatYear',
+    kind: 'report',
+    severity: 'warning',
+    message: '报告年度为{year}年：国办公开办函〔2021〕30号格式自2021年度报告起施行，{year}年度报告适用国办公开办函〔2019〕60号格式',
+    source: '国办公开办函〔2021〕30号',
+  },
+  {
+    id: 'prior.year',
+    kind: 'report',
+    severity: 'warning',
+    message: '上年报告的年度为{priorYear}，本年报告为{year}，应为相邻两年',
+    source: '跨年度核对应使用上一年度的报告',
+  },
+  {
+    id: 'prior.notNumber',
+    kind: 'report',
+    severity: 'warning',
+    message: '上年报告 {cell}：填写“{raw}”，不能作为数字使用，涉及该格的跨年度核对未校验',
+    source: '跨年度核对使用上年报告的数字',
+  },
+  {
+    id: 'layout.shape',
+    kind: 'report',
+    severity: 'error',
+    message: '{table}区域应为{expectedRows}行×{expectedCols}列，实为{rows}行×{cols}列：表内插入或删除了行、列，无法按官方格式读取，{table}未校验',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
+    id: 'layout.label',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}第{row}行第{col}列应为“{expected}”，实为“{raw}”：表格文字与官方格式不一致',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
+    id: 'layout.missing',
+    kind: 'report',
+    severity: 'error',
+    message: '未找到{table}：{detail}',
+    source: `${OFFICIAL}的三张表格`,
+  },
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function rule(id: string): Rule {
+  const r = RULES_BY_ID.get(id);
+  if (!r) throw new Error(`unknown rule ${id}`);
+  return r;
+}
+
+export const EQUATION_RULES = RULES.filter((r): r is EquationRule => r.kind === 'equation');
+export const CELL_RULES = RULES.filter((r): r is CellRule => r.kind === 'cell');
+
+/** An equation that needs no other report: these are compiled into native check formulas. */
+export const isIntraReport = (eq: Equation): boolean => [...eq.lhs, ...eq.rhs].every((t) => !t.prior);
