@@ -103,25 +103,26 @@ export function areaA1(area: Area, absolute = false): string {
   return area.rows === 1 && area.cols === 1 ? tl : `${tl}:${ref(area.row + area.rows - 1, area.col + area.cols - 1)}`;
 }
 
-/** Turns cell positions into the fewest A1 references: runs down a column or along a row, whichever is fewer. */
+/** Turns cell positions into few A1 references: runs along a row first, then what is left in runs down a column. */
 export function compactRefs(positions: { row: number; col: number }[]): string[] {
-  const down = runs(positions, (p) => p.col, (p) => p.row);
   const along = runs(positions, (p) => p.row, (p) => p.col);
-  return along.length < down.length ? along : down;
+  const single = along.filter((r) => r.length === 1).map((r) => r[0]);
+  const down = runs(single, (p) => p.col, (p) => p.row);
+  return [...along.filter((r) => r.length > 1), ...down].map((r) => (r.length > 1 ? `${a1(r[0].row, r[0].col)}:${a1(r[r.length - 1].row, r[r.length - 1].col)}` : a1(r[0].row, r[0].col)));
 }
 
 type Pos = { row: number; col: number };
 
-function runs(positions: Pos[], line: (p: Pos) => number, step: (p: Pos) => number): string[] {
+function runs(positions: Pos[], line: (p: Pos) => number, step: (p: Pos) => number): Pos[][] {
   const sorted = [...positions].sort((a, b) => line(a) - line(b) || step(a) - step(b));
-  const refs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && line(sorted[j + 1]) === line(sorted[i]) && step(sorted[j + 1]) === step(sorted[j]) + 1) j++;
-    refs.push(j > i ? `${a1(sorted[i].row, sorted[i].col)}:${a1(sorted[j].row, sorted[j].col)}` : a1(sorted[i].row, sorted[i].col));
-    i = j + 1;
+  const out: Pos[][] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && line(prev) === line(p) && step(p) === step(prev) + 1) last.push(p);
+    else out.push([p]);
   }
-  return refs;
+  return out;
 }
 
 /**
