@@ -185,3 +185,12 @@ function priorCellFindings(prior: Readings): Finding[] {
 export function checkGridReport(read: GridReport, prior?: Report | null): Finding[] {
   return [...read.findings, ...check(read.report, { prior, unreadable: read.unreadable })];
 }
+
+/** How many equations a check evaluates: the "N" in "全部勾稽关系通过（N条）". */
+export function equationCount(withPrior: boolean): number {
+  let n = 0;
+  for (const [rule, equations] of COMPILED) {
+    if (withPrior || equations.every((e) => e.priorCells.length === 0)) n += rule.equations.length;
+  }
+  return n;
+}

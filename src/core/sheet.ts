@@ -142,7 +142,7 @@ export function equationFormula(eq: Equation, at: (id: CellId) => { row: number;
 }
 
 const LAYOUT = {
-  widths: [14, 18, 34, 9, 9, 9, 9, 9, 9, 9, 12, 9, 9, 9, 9],
+  widths: [16, 18, 36, 10, 10, 10, 10, 10, 10, 10, 14, 10, 10, 10, 10],
   titleRow: 0,
   metaRow: 1,
   firstTableRow: 3,
@@ -233,6 +233,7 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
     row++;
   }
   for (const c of checks) put({ row: c.row, col: c.col, style: 'check', formula: c.formula });
+  fitRowHeights(cells, merges, rowHeights);
 
   const summary = { row, col: 2 };
   put({ row, col: 0, style: 'summaryLabel', value: '校验结果' }, 1, 2);
@@ -254,6 +255,30 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
     year: year_,
     checkCount: checks.length,
   };
+}
+
+const LINE_HEIGHT = 14;
+
+/** Display width in Excel's column units: a CJK character takes about two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  return w;
+}
+
+/** Gives wrapped labels the rows they need, so nothing prints cut off. */
+function fitRowHeights(cells: PlannedCell[], merges: Merge[], heights: Map<number, number>): void {
+  for (const cell of cells) {
+    if (typeof cell.value !== 'string' || cell.style === 'title' || cell.style === 'heading') continue;
+    const m = merges.find((x) => x.r1 === cell.row && x.c1 === cell.col);
+    const rows = m ? m.r2 - m.r1 + 1 : 1;
+    const c2 = m ? m.c2 : cell.col;
+    let width = 0;
+    for (let c = cell.col; c <= c2; c++) width += LAYOUT.widths[c] ?? 9;
+    const lines = Math.ceil(textWidth(cell.value) / Math.max(width - 1, 1));
+    const perRow = Math.ceil((lines * LINE_HEIGHT + 4) / rows);
+    for (let r = cell.row; r < cell.row + rows; r++) heights.set(r, Math.max(heights.get(r) ?? 15, perRow));
+  }
 }
 
 /** "✓ 全部勾稽关系通过（42条）" or "✗ 3 条勾稽关系不成立". */

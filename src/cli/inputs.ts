@@ -1,0 +1,61 @@
+/**
+ * Turns a file named on the command line into the reports it holds. A file that cannot be read
+ * gives an InputError with a Chinese message naming the file; nothing here prints or exits.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Finding } from '../core/findings';
+import { Report, parseReportJson } from '../core/report';
+import { CellId, TableId } from '../core/tables';
+import { ReadError, readWorkbook } from '../xlsx/read';
+
+export class InputError extends Error {}
+
+export interface LoadedReport {
+  file: string;
+  /** The worksheet, for reports read from a workbook. */
+  sheet?: string;
+  report: Report;
+  /** Findings from reading (layout), before any rule runs. */
+  findings: Finding[];
+  unreadable: TableId[];
+  addresses: Partial<Record<CellId, string>>;
+}
+
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new InputError(`${file}：是一个文件夹，不是文件`);
+    return await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${file}：文件不存在`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${file}：没有读取权限`);
+    throw new InputError(`${file}：无法读取（${code ?? '未知错误'}）`);
+  }
+}
+
+export async function loadReports(file: string): Promise<LoadedReport[]> {
+  const ext = path.extname(file).toLowerCase();
+  const data = await readBytes(file);
+  if (ext === '.json') {
+    if (data.length > MAX_JSON_BYTES) throw new InputError(`${file}：文件过大（超过 ${MAX_JSON_BYTES / 1048576} MB），不是年报数据`);
+    const parsed = parseReportJson(data.toString('utf8'));
+    if (!parsed.ok) throw new InputError(`${file}：${parsed.error}`);
+    return [{ file, report: parsed.report, findings: [], unreadable: [], addresses: {} }];
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    try {
+      const sheets = await readWorkbook(data);
+      return sheets.map((s) => ({ file, ...s }));
+    } catch (e) {
+      if (e instanceof ReadError) throw new InputError(`${file}：${e.message}`);
+      throw e;
+    }
+  }
+  if (ext === '.xls' || ext === '.et') throw new InputError(`${file}：不支持旧版 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx`);
+  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，请使用 .json 或 .xlsx`);
+}

@@ -1,0 +1,162 @@
+/**
+ * `nianbao`: the command line. Exit codes: 0 no errors; 1 errors found; 2 a file or the command
+ * itself could not be used. Messages are Chinese; no stack trace reaches a user.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { check, equationCount } from '../core/engine';
+import { countBySeverity } from '../core/findings';
+import { Report } from '../core/report';
+import { templateBuffer } from '../xlsx/write';
+import { CheckedReport, Outcome, formatJson, formatText } from './format';
+import { InputError, LoadedReport, loadReports } from './inputs';
+
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+class UsageError extends Error {}
+
+const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
+
+用法：
+  nianbao template 输出.xlsx [--year 2024] [--org 名称] [--force]
+      生成官方格式的年报表格模板（.xlsx），含逐条勾稽关系校验公式
+  nianbao check 文件… [--prior 上年文件] [--format text|json]
+      校验年报（.json 或 nianbao 模板 .xlsx），按表列出问题
+
+退出码：0 无错误；1 发现错误；2 文件无法读取或命令有误
+`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now: () => Date;
+}
+
+interface Parsed {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+function parseArgs(args: string[], valued: string[], flags: string[]): Parsed {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--') || a === '--') {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+    if (flags.includes(name)) options.set(name, true);
+    else if (valued.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`选项 --${name} 需要一个值`);
+      options.set(name, value);
+    } else throw new UsageError(`不认识的选项 --${name}`);
+  }
+  return { positional, options };
+}
+
+/** The report year a template is most likely for: reports are compiled in the winter after the year ends. */
+export function defaultYear(now: Date): number {
+  return now.getMonth() >= 9 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(args, ['year', 'org'], ['force']);
+  if (positional.length !== 1) throw new UsageError('template 需要且只需要一个输出文件名');
+  const out = positional[0];
+  if (path.extname(out).toLowerCase() !== '.xlsx') throw new UsageError('输出文件应以 .xlsx 结尾');
+  const yearText = options.get('year');
+  const year = yearText === undefined ? defaultYear(io.now()) : Number(yearText);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
+  const org = typeof options.get('org') === 'string' ? String(options.get('org')) : '';
+  const data = await templateBuffer({ org, year });
+  try {
+    await fs.writeFile(out, data, { flag: options.has('force') ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
+    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
+    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
+  }
+  io.out(`已生成 ${out}：${org}${year}年政府信息公开工作年度报告 表格模板（表二、表三、表四及校验公式）\n`);
+  return EXIT.ok;
+}
+
+/** In a workbook holding two consecutive years' templates, the earlier one is the later one's prior. */
+function priorWithin(all: LoadedReport[], r: LoadedReport): Report | null {
+  if (r.report.year === null) return null;
+  const earlier = all.find((o) => o.file === r.file && o !== r && o.report.year === r.report.year! - 1);
+  return earlier ? earlier.report : null;
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(args, ['prior', 'format'], []);
+  const format = options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
+  if (positional.length === 0) throw new UsageError('check 需要至少一个文件');
+
+  let prior: Report | null = null;
+  const priorFile = options.get('prior');
+  if (typeof priorFile === 'string') {
+    const loaded = await loadReports(priorFile);
+    prior = loaded[0].report;
+  }
+
+  const outcomes: Outcome[] = [];
+  for (const file of positional) {
+    let loaded: LoadedReport[];
+    try {
+      loaded = await loadReports(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      outcomes.push({ file, error: e.message.replace(`${file}：`, '') });
+      continue;
+    }
+    for (const r of loaded) {
+      const thisPrior = prior ?? priorWithin(loaded, r);
+      const findings = [...r.findings, ...check(r.report, { prior: thisPrior, unreadable: r.unreadable })];
+      const checked: CheckedReport = { ...r, findings, equations: equationCount(thisPrior !== null) };
+      outcomes.push(checked);
+    }
+  }
+  io.out(format === 'json' ? formatJson(outcomes) : formatText(outcomes));
+  if (outcomes.some((o) => 'error' in o)) return EXIT.unusable;
+  return outcomes.some((o) => countBySeverity((o as CheckedReport).findings).errors > 0) ? EXIT.findings : EXIT.ok;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'template':
+        return await template(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? EXIT.unusable : EXIT.ok;
+      case '--version':
+      case '-v':
+        io.out(`${require('../../package.json').version}\n`);
+        return EXIT.ok;
+      default:
+        throw new UsageError(`不认识的命令“${command}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`nianbao：${e.message}\n\n${USAGE}`);
+      return EXIT.unusable;
+    }
+    if (e instanceof InputError) {
+      io.err(`nianbao：${e.message}\n`);
+      return EXIT.unusable;
+    }
+    io.err(`nianbao：内部错误，未能完成（${(e as Error)?.message ?? String(e)}）。请将此信息反馈给开发者。\n`);
+    return EXIT.unusable;
+  }
+}

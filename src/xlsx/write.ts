@@ -1,0 +1,180 @@
+/**
+ * Draws the template sheet plan into an exceljs workbook: the .xlsx that `nianbao template`
+ * writes and that any spreadsheet program (Excel, WPS, LibreOffice) opens and recalculates.
+ */
+import ExcelJS from 'exceljs';
+import { CellValue, Report } from '../core/report';
+import { CellStyle, PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { CellId } from '../core/tables';
+
+const FONT = '宋体';
+const HEADING_FONT = '黑体';
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } };
+const CHECK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
+
+interface Look {
+  font: Partial<ExcelJS.Font>;
+  alignment: Partial<ExcelJS.Alignment>;
+  border?: boolean;
+  fill?: ExcelJS.Fill;
+  numFmt?: string;
+  unlocked?: boolean;
+}
+
+const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+/** How each kind of planned cell looks: the look of a Chinese government table (宋体 五号, thin borders). */
+export const LOOKS: Record<CellStyle, Look> = {
+  title: { font: { name: FONT, size: 16, bold: true }, alignment: CENTER },
+  metaLabel: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
+  metaInput: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' }, fill: INPUT_FILL, unlocked: true, border: true },
+  heading: { font: { name: HEADING_FONT, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } },
+  header: { font: { name: FONT, size: 10.5, bold: true }, alignment: CENTER, border: true },
+  note: { font: { name: FONT, size: 9 }, alignment: CENTER, border: true },
+  label: { font: { name: FONT, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: true },
+  input: { font: { name: FONT, size: 10.5 }, alignment: CENTER, border: true, fill: INPUT_FILL, unlocked: true, numFmt: 'General' },
+  amount: { font: { name: FONT, size: 10.5 }, alignment: CENTER, border: true, fill: INPUT_FILL, unlocked: true, numFmt: '0.00##' },
+  checkLabel: { font: { name: FONT, size: 9, color: { argb: 'FF595959' } }, alignment: { horizontal: 'right', vertical: 'middle', wrapText: true }, fill: CHECK_FILL },
+  check: { font: { name: FONT, size: 10, color: { argb: 'FF2E7D32' } }, alignment: CENTER, fill: CHECK_FILL },
+  summaryLabel: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
+  summary: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
+};
+
+export interface TemplateOptions {
+  org?: string;
+  year?: number | null;
+  /** Values to fill in, as typed; without it the template is empty. */
+  report?: Report;
+}
+
+/** A value as a spreadsheet cell holds it: numbers as numbers, text exactly as typed. */
+function cellValue(v: CellValue | undefined): ExcelJS.CellValue {
+  return v === undefined || v === null ? null : v;
+}
+
+function applyLook(cell: ExcelJS.Cell, look: Look): void {
+  cell.font = look.font;
+  cell.alignment = look.alignment;
+  if (look.fill) cell.fill = look.fill;
+  if (look.border) cell.border = BORDER;
+  if (look.numFmt) cell.numFmt = look.numFmt;
+  cell.protection = { locked: !look.unlocked };
+}
+
+function validation(planned: PlannedCell): ExcelJS.DataValidation | undefined {
+  if (planned.input) {
+    const amount = planned.kind === 'amount';
+    return {
+      type: amount ? 'decimal' : 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '请填写数字',
+      error: amount ? '收费金额以万元为单位，应为不小于0的数字' : '件数应为不小于0的整数；无数据请填0',
+      showInputMessage: false,
+    };
+  }
+  return undefined;
+}
+
+/** Adds the template sheet to a workbook and returns it. */
+export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions = {}): { sheet: ExcelJS.Worksheet; plan: SheetPlan } {
+  const org = options.org ?? options.report?.org ?? '';
+  const year = options.year ?? options.report?.year ?? null;
+  const plan = sheetPlan(org, year);
+  const name = uniqueSheetName(wb, sheetTitle(year));
+  const ws = wb.addWorksheet(name, {
+    views: [{ showGridLines: false, state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = plan.colWidths.map((width) => ({ width }));
+  for (const [row, height] of plan.rowHeights) ws.getRow(row + 1).height = height;
+
+  const values = (options.report?.cells ?? {}) as Partial<Record<CellId, CellValue>>;
+  for (const planned of plan.cells) {
+    const cell = ws.getCell(a1(planned.row, planned.col));
+    if (planned.formula !== undefined) {
+      cell.value = planned.value === undefined ? { formula: planned.formula } : ({ formula: planned.formula, result: planned.value } as ExcelJS.CellFormulaValue);
+    } else if (planned.input) {
+      cell.value = cellValue(values[planned.input]);
+    } else if (planned.value !== undefined) {
+      cell.value = planned.value;
+    }
+    applyLook(cell, LOOKS[planned.style]);
+    const dv = validation(planned);
+    if (dv) cell.dataValidation = dv;
+  }
+  const yearCell = ws.getCell(a1(plan.year.row, plan.year.col));
+  yearCell.dataValidation = {
+    type: 'whole',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [2000, 2100],
+    showErrorMessage: true,
+    errorTitle: '请填写年度',
+    error: '报告年度应为四位数字，如 2024',
+  };
+
+  // Borders on every cell a merge covers, or the merged block prints with gaps.
+  for (const m of plan.merges) {
+    const master = ws.getCell(a1(m.r1, m.c1));
+    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) ws.getCell(a1(r, c)).style = master.style;
+    ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+  }
+
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  for (const n of plan.names) wb.definedNames.add(`${quoted}!${areaA1(n.area, true)}`, n.name);
+
+  // A failing check turns red; "✓" stays green.
+  for (const ref of compactRefs(plan.checks)) {
+    const first = ref.split(':')[0];
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`AND(${first}<>"${PASS_MARK}",${first}<>"")`],
+          style: { font: { color: { argb: 'FFC00000' }, bold: true }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFDE2E2' } } },
+        },
+      ],
+    });
+  }
+
+  // Protection without a password: labels and formulas stay put, the user can still lift it.
+  void ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
+  return { sheet: ws, plan };
+}
+
+function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
+  if (!wb.getWorksheet(base)) return base;
+  for (let i = 2; ; i++) if (!wb.getWorksheet(`${base}(${i})`)) return `${base}(${i})`;
+}
+
+export function templateWorkbook(options: TemplateOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'nianbao';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  wb.calcProperties = { fullCalcOnLoad: true };
+  addTemplateSheet(wb, options);
+  return wb;
+}
+
+export async function templateBuffer(options: TemplateOptions = {}): Promise<Buffer> {
+  return Buffer.from(await templateWorkbook(options).xlsx.writeBuffer());
+}
