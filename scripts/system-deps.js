@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Before the tests: LibreOffice (which recalculates the .xlsx we write) and Chromium (the
+// real-browser tests) come from Debian, not npm. Install them when missing and we may; else say how.
+'use strict';
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+
+const wanted = [
+  { bin: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkgs: ['libreoffice-calc-nogui', 'libreoffice-writer-nogui'], what: 'LibreOffice' },
+  { bin: ['/usr/bin/chromium'], pkgs: ['chromium'], what: 'Chromium' },
+];
+const missing = wanted.filter((w) => !w.bin.some((b) => fs.existsSync(b)));
+if (missing.length === 0) process.exit(0);
+
+const pkgs = missing.flatMap((m) => m.pkgs);
+const canInstall = process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get');
+if (!canInstall) {
+  console.error(`测试需要 ${missing.map((m) => m.what).join('、')}。请先安装：sudo apt-get install ${pkgs.join(' ')}`);
+  process.exit(1);
+}
+console.log(`正在安装测试所需的系统软件包：${pkgs.join(' ')}`);
+execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs, 'fonts-noto-cjk'], {
+  stdio: 'inherit',
+  env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+});
+process.exit(r.status ?? 1);

@@ -1,0 +1,46 @@
+/** Runs LibreOffice headless to open and recalculate workbooks we wrote: a spreadsheet program nobody here wrote. */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export function sofficePath(): string | null {
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']) if (fs.existsSync(p)) return p;
+  return null;
+}
+
+/**
+ * Opens each file in LibreOffice, recalculates every formula and saves it again as .xlsx into
+ * outDir. A private profile forces "recalculate on load" and keeps runs from locking each other.
+ */
+export function recalculateWithLibreOffice(files: string[], outDir: string): string[] {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
+  const user = path.join(profile, 'user');
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  fs.mkdirSync(outDir, { recursive: true });
+  try {
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx:Calc Office Open XML', '--outdir', outDir, ...files],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return files.map((f) => {
+    const out = path.join(outDir, path.basename(f));
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${f}`);
+    return out;
+  });
+}
