@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: prints the figures behind the performance budgets in the README.
+ * Figures, not tests: nothing here fails a build. Run one section with `npm run bench -- engine`.
+ */
+import { benchCli } from './cli.bench';
+import { benchEngine } from './engine.bench';
+import { machine } from './util';
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  engine: benchEngine,
+  cli: benchCli,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  console.log(`nianbao benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine()}\n`);
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    await run();
+    console.log('');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
