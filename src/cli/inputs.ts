@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Finding } from '../core/findings';
 import { Report, parseReportJson } from '../core/report';
 import { CellId, TableId } from '../core/tables';
-import { ReadError, readWorkbook } from '../xlsx/read';
+import { MAX_XLSX_BYTES, ReadError, readWorkbook } from '../xlsx/read';
 
 export class InputError extends Error {}
 
@@ -24,10 +24,15 @@ export interface LoadedReport {
 
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
-async function readBytes(file: string): Promise<Buffer> {
+const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
+
+/** Reads a file after checking its size, so a huge file is refused before it fills memory. */
+async function readBytes(file: string, maxBytes: number): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new InputError(`${file}：是一个文件夹，不是文件`);
+    if (stat.size === 0) throw new InputError(`${file}：文件是空的`);
+    if (stat.size > maxBytes) throw new InputError(`${file}：文件过大（${mb(stat.size)}），年报文件不超过 ${mb(maxBytes)}`);
     return await fs.readFile(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -40,14 +45,14 @@ async function readBytes(file: string): Promise<Buffer> {
 
 export async function loadReports(file: string): Promise<LoadedReport[]> {
   const ext = path.extname(file).toLowerCase();
-  const data = await readBytes(file);
   if (ext === '.json') {
-    if (data.length > MAX_JSON_BYTES) throw new InputError(`${file}：文件过大（超过 ${MAX_JSON_BYTES / 1048576} MB），不是年报数据`);
-    const parsed = parseReportJson(data.toString('utf8'));
+    const data = await readBytes(file, MAX_JSON_BYTES);
+    const parsed = parseReportJson(decodeText(data));
     if (!parsed.ok) throw new InputError(`${file}：${parsed.error}`);
     return [{ file, report: parsed.report, findings: [], unreadable: [], addresses: {} }];
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
+    const data = await readBytes(file, MAX_XLSX_BYTES);
     try {
       const sheets = await readWorkbook(data);
       return sheets.map((s) => ({ file, ...s }));
@@ -58,4 +63,13 @@ export async function loadReports(file: string): Promise<LoadedReport[]> {
   }
   if (ext === '.xls' || ext === '.et') throw new InputError(`${file}：不支持旧版 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx`);
   throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，请使用 .json 或 .xlsx`);
+}
+
+/** Text files from Chinese offices are often GBK: read UTF-8 when it is valid, GBK otherwise. */
+export function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(data);
+  }
 }

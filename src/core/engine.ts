@@ -99,6 +99,8 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 const TABLE_ORDER = new Map<TableId | null, number>([[null, -1], ...TABLE_IDS.map((t, i): [TableId, number] => [t, i])]);
 
 export function check(report: Report, options: CheckOptions = {}): Finding[] {
+  // Nothing could be read: the reader's layout findings say so; anything more would be noise.
+  if (options.unreadable && TABLE_IDS.every((t) => options.unreadable!.includes(t))) return [];
   const current = readReport(report, 'blank', options.unreadable);
   const prior = options.prior ? readReport(options.prior, 'absent') : null;
   const findings: Finding[] = [...reportFindings(report, options.prior ?? null)];

@@ -98,16 +98,35 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
   }
 }
 
-/** Checks a whole archive: directory, limits, and that every entry really inflates to its declared size. */
+const XML_ENTRY = /\.(xml|rels|vml)$/i;
+/** A DTD can only stand in the prologue, so the head of each part is enough to look at. */
+const PROLOGUE_BYTES = 4096;
+const DTD = /<!(DOCTYPE|ENTITY)/i;
+
+/** Refuses XML parts that declare a DTD: that is how XXE and "billion laughs" attacks start, and Office never writes one. */
+export function assertNoDtd(name: string, xml: Buffer | string): void {
+  const head = typeof xml === 'string' ? xml.slice(0, PROLOGUE_BYTES) : xml.toString('latin1', 0, PROLOGUE_BYTES);
+  if (DTD.test(head)) throw new ZipError(`压缩包内的 ${name} 含有 XML 实体声明（DOCTYPE），Office 文件不会有，已拒绝读取`);
+}
+
+/** Checks a whole archive: directory, limits, that every entry really inflates to its declared size, and no XML part declares a DTD. */
 export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const entries = zipEntries(buf, limits);
-  for (const e of entries) readZipEntry(buf, e);
+  for (const e of entries) {
+    const data = readZipEntry(buf, e);
+    if (XML_ENTRY.test(e.name)) assertNoDtd(e.name, data);
+  }
   return entries;
 }
 
 /** Reads the named entries as UTF-8 text, after the whole archive passed checkZip's limits. */
 export function readZipTexts(buf: Buffer, names: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of zipEntries(buf, limits)) if (names(e.name)) out.set(e.name, readZipEntry(buf, e).toString('utf8'));
+  for (const e of zipEntries(buf, limits)) {
+    if (!names(e.name)) continue;
+    const data = readZipEntry(buf, e);
+    assertNoDtd(e.name, data);
+    out.set(e.name, data.toString('utf8'));
+  }
   return out;
 }
