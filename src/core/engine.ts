@@ -8,7 +8,7 @@ import { Finding } from './findings';
 import { MAX_VALUE, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
 import { Report } from './report';
-import { CELL_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term } from './rules';
+import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term } from './rules';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from './tables';
 
 const INDEX = new Map<CellId, number>(INPUT_CELLS.map((c, i) => [c.id, i]));
@@ -103,7 +103,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   if (options.unreadable && TABLE_IDS.every((t) => options.unreadable!.includes(t))) return [];
   const current = readReport(report, 'blank', options.unreadable);
   const prior = options.prior ? readReport(options.prior, 'absent') : null;
-  const findings: Finding[] = [...reportFindings(report, options.prior ?? null)];
+  const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current)];
 
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
@@ -152,16 +152,9 @@ function readingFields(reading: Reading): Pick<Finding, 'raw' | 'value' | 'param
   return out;
 }
 
-function reportFindings(report: Report, prior: Report | null): Finding[] {
-  const out: Finding[] = [];
-  const meta = (rule: string, severity: Finding['severity'], params?: Finding['params']): Finding => ({ rule, severity, table: null, cells: [], ...(params ? { params } : {}) });
-  if (report.year === null) out.push(meta('meta.year', 'warning'));
-  else if (report.year < 2021) out.push(meta('meta.formatYear', 'warning', { year: report.year }));
-  if (report.org.trim() === '') out.push(meta('meta.org', 'warning'));
-  if (prior && prior.year !== null && report.year !== null && prior.year !== report.year - 1) {
-    out.push(meta('prior.year', 'warning', { year: report.year, priorYear: prior.year }));
-  }
-  return out;
+function reportFindings(report: Report, prior: Report | null, readings: Readings): Finding[] {
+  const ctx = { report, prior, readings };
+  return DETECTED_RULES.flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
 }
 
 /** Cells of last year's report that a cross-year rule needs but cannot use. */

@@ -34,3 +34,13 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   for (const f of findings) if (f.severity === 'error') errors++;
   return { errors, warnings: findings.length - errors };
 }
+
+/**
+ * Identifies a finding together with the values it is about, so an acknowledgement (说明) made for
+ * it stops applying as soon as those values change.
+ */
+export function fingerprint(f: Finding): string {
+  const where = f.anchor ? `${f.anchor.table}.${f.anchor.axis}${f.anchor.index}` : [...f.cells, ...(f.priorCells ?? []).map((c) => `prior:${c}`)].join('+');
+  const what = f.difference !== undefined ? `${f.lhs}:${f.rhs}` : f.raw !== undefined ? `raw:${f.raw}` : f.value !== undefined ? `v:${f.value}` : JSON.stringify(f.params ?? {});
+  return `${f.rule}|${where}|${what}`;
+}

@@ -4,7 +4,7 @@
  * the official shape and labels.
  */
 import { Finding } from './findings';
-import { CellValue, REPORT_FORMAT, Report } from './report';
+import { CellValue, MAX_TEXT, REPORT_FORMAT, Report } from './report';
 import { CellId, TABLE_IDS, TABLES, TableId } from './tables';
 
 export type GridValue = string | number | boolean | null | undefined;
@@ -32,13 +32,18 @@ export function normalizeLabel(text: string): string {
 export function toCellValue(v: GridValue): CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'string' && v.length > MAX_TEXT) return `${v.slice(0, MAX_TEXT - 1)}…`;
   return v;
 }
 
 export function readTableGrid(table: TableId, grid: readonly (readonly GridValue[])[] | null | undefined): TableRead {
   const layout = TABLES[table];
   const rows = grid?.length ?? 0;
-  const cols = rows > 0 ? Math.max(...grid!.map((r) => r.length)) : 0;
+  let cols = 0;
+  // A whole-column range can hold a million rows: no spread, and no need to look past a wrong height.
+  if (rows === layout.rows) for (const r of grid!) cols = Math.max(cols, r.length);
+  else if (rows > 0) cols = grid![0].length;
   if (!grid || rows !== layout.rows || cols !== layout.cols) {
     return {
       cells: {},

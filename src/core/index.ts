@@ -8,3 +8,4 @@ export * from './engine';
 export * from './render';
 export * from './grid';
 export * as sheet from './sheet';
+export * from './fixes';

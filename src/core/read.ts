@@ -33,7 +33,7 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const LEADING_DIGITS = /^[0-9０-９]+/;
 
 function toHalfWidth(s: string): string {
-  return s.replace(FULL_WIDTH, (ch) => (ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return s.replace(FULL_WIDTH, (ch) => (ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0))).replace(/^\u2212/, '-');
 }
 
 export function readCell(raw: RawValue): Reading {

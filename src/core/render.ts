@@ -49,6 +49,7 @@ export function slots(f: Finding): Record<string, string> {
   if (cell) out.cell = cellName(cell);
   if (f.raw !== undefined) out.raw = quote(f.raw);
   if (f.value !== undefined) out.value = formatNumber(f.value);
+  out.shown = out.raw ?? out.value ?? '';
   for (const [k, v] of Object.entries(f.params ?? {})) out[k] = typeof v === 'number' ? formatNumber(v) : v;
   if (f.params?.reasons !== undefined) {
     out.reasons = String(f.params.reasons).split(',').map((k) => REASONS[k] ?? k).join('、');

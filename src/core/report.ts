@@ -21,7 +21,8 @@ export interface Report {
   cells: Partial<Record<CellId, CellValue>>;
 }
 
-const MAX_TEXT = 2000;
+/** Longest text a cell may hold in a report file. */
+export const MAX_TEXT = 2000;
 
 export const CellValueSchema = z.union([z.number(), z.string().max(MAX_TEXT), z.null()]);
 
@@ -48,17 +49,21 @@ export function parseReport(value: unknown): ParseResult {
 /** Parses report JSON text; a file that is not JSON gets its own message. */
 export function parseReportJson(text: string): ParseResult {
   let value: unknown;
+  const body = text.replace(/^\ufeff/, '');
   try {
-    value = JSON.parse(text.replace(/^\ufeff/, ''));
+    value = JSON.parse(body);
   } catch (e) {
-    return { ok: false, error: `不是有效的 JSON 文件（${jsonErrorPlace(e)}）` };
+    return { ok: false, error: `不是有效的 JSON 文件（${jsonErrorPlace(body, e)}）` };
   }
   return parseReport(value);
 }
 
-function jsonErrorPlace(e: unknown): string {
-  const m = /position (\d+)/.exec(String((e as Error)?.message ?? ''));
-  return m ? `第 ${Number(m[1]) + 1} 个字符处有误` : '文件为空或内容残缺';
+function jsonErrorPlace(text: string, e: unknown): string {
+  const message = String((e as Error)?.message ?? '');
+  if (text.trim() === '') return '文件为空';
+  if (/end of (JSON )?input|Unterminated/i.test(message)) return '内容残缺，可能只保存了一部分';
+  const m = /position (\d+)/.exec(message);
+  return m ? `第 ${Number(m[1]) + 1} 个字符处有误` : '内容不是 JSON 格式';
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -70,6 +75,9 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
   undefined: '缺失',
   nan: 'NaN',
+  int: '整数',
+  record: '对象（单元格编号到值）',
+  literal: '固定值',
 };
 
 function typeOf(input: unknown): string {
@@ -91,9 +99,12 @@ function describeIssue(issue: Issue): string {
     case 'invalid_type': {
       const got = TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input);
       if (issue.input === undefined) return `${where}：缺少此字段`;
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) return `${where}：数值超出范围`;
+      if (issue.expected === 'int') return `${where}：应为整数，实为 ${String(issue.input)}`;
       return `${where}：应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实为${got}`;
     }
     case 'invalid_value':
+      if (issue.input === undefined) return `${where}：缺少此字段`;
       if (issue.path[0] === 'format') return `format：应为 "${REPORT_FORMAT}"，实为 ${JSON.stringify(issue.input)}`;
       return `${where}：取值无效`;
     case 'unrecognized_keys':
@@ -104,6 +115,7 @@ function describeIssue(issue: Issue): string {
     case 'invalid_key':
       return `${where}：不是表格中的单元格编号（应如 T3.R1.C7）`;
     case 'invalid_union':
+      if (typeof issue.input === 'number') return `${where}：数值超出范围`;
       return `${where}：应为数字、文本或 null，实为${TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input)}`;
     case 'too_big':
       return issue.origin === 'string' ? `${where}：文本过长（不超过 ${issue.maximum} 字）` : `${where}：不能大于 ${issue.maximum}`;

@@ -6,8 +6,10 @@
  * rows with small pure functions; the sheet compiles intra-report equations to native formulas.
  * Adding a rule is adding a row here and a test.
  */
-import { CellId, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
+import { CellId, INPUT_CELLS, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
+import type { Finding } from './findings';
 import { MAX_VALUE, Reading } from './read';
+import type { Report } from './report';
 
 export type Severity = 'error' | 'warning';
 
@@ -46,6 +48,8 @@ export interface EquationRule extends RuleBase {
   /** What the two sides are called in the message: 第一项+第二项 / （七）总计+第四项. */
   sides: [string, string];
   equations: Equation[];
+  /** The left side is one 总计 cell and the right side its parts: the quick fix may recompute it. */
+  recomputesTotal?: true;
 }
 
 export interface CellRule extends RuleBase {
@@ -53,9 +57,20 @@ export interface CellRule extends RuleBase {
   test(reading: Reading, cell: InputCell): boolean;
 }
 
-/** Rules about the report as a whole, the file or the layout; raised by the engine or by readers. */
+/** What a report rule sees: both reports as read. */
+export interface ReportContext {
+  report: Report;
+  prior: Report | null;
+  readings: readonly Reading[];
+}
+
+/** A finding's own fields, as a report rule raises it; the engine adds rule and severity. */
+export type Raised = Pick<Finding, 'table' | 'cells' | 'params'>;
+
+/** Rules about the report as a whole, the file or the layout. Those without `detect` are raised by readers and importers. */
 export interface ReportRule extends RuleBase {
   kind: 'report';
+  detect?(ctx: ReportContext): Raised[];
 }
 
 export type Rule = EquationRule | CellRule | ReportRule;
@@ -67,6 +82,11 @@ const T3_TOTAL_COL = T3_COLUMNS.length;
 const GROUP_SIZE = T4_OUTCOMES.length;
 
 const OFFICIAL = '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》';
+const EQUATION_MESSAGE = '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}';
+const whole: Raised = { table: null, cells: [] };
+const when = (condition: boolean, raised: Raised = whole): Raised[] => (condition ? [raised] : []);
+const sameBody = (a: string, b: string): boolean => a.replace(/\s/g, '') === b.replace(/\s/g, '');
+const T3_INDEX = INPUT_CELLS.map((c, i) => ({ c, i })).filter(({ c }) => c.table === 'T3');
 
 export const RULES: readonly Rule[] = [
   // ---- equations within one report -----------------------------------------------------------
@@ -75,7 +95,7 @@ export const RULES: readonly Rule[] = [
     kind: 'equation',
     severity: 'error',
     sides: ['第一项+第二项', '（七）总计+第四项'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三注：${T3_NOTE}`,
     equations: T3_COLS.map((c) => ({
       anchor: { table: 'T3', axis: 'col', index: c },
@@ -87,8 +107,9 @@ export const RULES: readonly Rule[] = [
     id: 'T3.resultTotal',
     kind: 'equation',
     severity: 'error',
+    recomputesTotal: true,
     sides: ['（七）总计', '（一）至（六）各项之和'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三“三、本年度办理结果”：（七）总计为（一）至（六）各项之和`,
     equations: T3_COLS.map((c) => ({
       anchor: { table: 'T3', axis: 'col', index: c },
@@ -100,8 +121,9 @@ export const RULES: readonly Rule[] = [
     id: 'T3.applicantTotal',
     kind: 'equation',
     severity: 'error',
+    recomputesTotal: true,
     sides: ['总计', '自然人与法人或其他组织各列之和'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三“申请人情况”：总计为自然人与法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和`,
     equations: range(1, T3_ROW_NAMES.length).map((r) => ({
       anchor: { table: 'T3', axis: 'row', index: r },
@@ -113,8 +135,9 @@ export const RULES: readonly Rule[] = [
     id: 'T4.groupTotal',
     kind: 'equation',
     severity: 'error',
+    recomputesTotal: true,
     sides: ['总计', '结果维持+结果纠正+其他结果+尚未审结'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表四：行政复议、未经复议直接起诉、复议后起诉各自的总计为结果维持、结果纠正、其他结果、尚未审结之和`,
     equations: T4_GROUPS.map((_, g) => ({
       anchor: { table: 'T4', axis: 'group', index: g + 1 },
@@ -129,7 +152,7 @@ export const RULES: readonly Rule[] = [
     kind: 'equation',
     severity: 'error',
     sides: ['本年“二、上年结转政府信息公开申请数量”', '上年“四、结转下年度继续办理”'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}',
+    message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三：本年“二、上年结转政府信息公开申请数量”即上年“四、结转下年度继续办理”`,
     equations: T3_COLS.map((c) => ({
       anchor: { table: 'T3', axis: 'col', index: c },
@@ -142,7 +165,7 @@ export const RULES: readonly Rule[] = [
     kind: 'equation',
     severity: 'warning',
     sides: ['现行有效件数', '上年现行有效件数+本年制发件数−本年废止件数'],
-    message: '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}（废止的文件如在统计起点之前制发，差额可能属实，请核实）',
+    message: `${EQUATION_MESSAGE}（废止的文件如在统计起点之前制发，差额可能属实，请核实）`,
     source: `${OFFICIAL}表二第二十条第（一）项：本年制发件数、本年废止件数、现行有效件数`,
     equations: [1, 2].map((r) => ({
       anchor: { table: 'T2', axis: 'row', index: r },
@@ -224,6 +247,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '未填写报告年度，无法与上年报告核对年度',
     source: '年度报告应注明报告年度',
+    detect: ({ report }) => when(report.year === null),
   },
   {
     id: 'meta.org',
@@ -231,6 +255,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '未填写报告机关名称',
     source: '年度报告应注明报告机关',
+    detect: ({ report }) => when(report.org.trim() === ''),
   },
   {
     id: 'meta.formatYear',
@@ -238,6 +263,18 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '报告年度为{year}年：国办公开办函〔2021〕30号格式自2021年度报告起施行，{year}年度报告适用国办公开办函〔2019〕60号格式',
     source: '国办公开办函〔2021〕30号',
+    detect: ({ report }) => when(report.year !== null && report.year < 2021, { ...whole, params: { year: report.year! } }),
+  },
+  {
+    id: 'T3.onlyTotals',
+    kind: 'report',
+    severity: 'warning',
+    message: '表三只填写了“总计”列，自然人、法人或其他组织各列均为空：应按申请人类型分列填写，各列之和等于总计',
+    source: `${OFFICIAL}表三“申请人情况”分列统计`,
+    detect: ({ readings }) => {
+      const filled = (total: boolean) => T3_INDEX.some(({ c, i }) => (c.col === T3_TOTAL_COL) === total && readings[i].state !== 'blank' && readings[i].state !== 'absent');
+      return when(filled(true) && !filled(false), { table: 'T3', cells: [] });
+    },
   },
   {
     id: 'prior.year',
@@ -245,12 +282,31 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '上年报告的年度为{priorYear}，本年报告为{year}，应为相邻两年',
     source: '跨年度核对应使用上一年度的报告',
+    detect: ({ report, prior }) =>
+      when(prior !== null && prior.year !== null && report.year !== null && prior.year !== report.year - 1, { ...whole, params: { year: report.year!, priorYear: prior?.year ?? '' } }),
+  },
+  {
+    id: 'prior.yearMissing',
+    kind: 'report',
+    severity: 'warning',
+    message: '上年报告未填写年度，无法确认它是上一年度的报告',
+    source: '跨年度核对应使用上一年度的报告',
+    detect: ({ prior }) => when(prior !== null && prior.year === null),
+  },
+  {
+    id: 'prior.org',
+    kind: 'report',
+    severity: 'warning',
+    message: '上年报告的机关为“{priorOrg}”，本年为“{org}”：跨年度核对应使用同一机关的报告',
+    source: '跨年度核对应使用同一机关上一年度的报告',
+    detect: ({ report, prior }) =>
+      when(prior !== null && prior.org.trim() !== '' && report.org.trim() !== '' && !sameBody(prior.org, report.org), { ...whole, params: { org: report.org, priorOrg: prior?.org ?? '' } }),
   },
   {
     id: 'prior.notNumber',
     kind: 'report',
     severity: 'warning',
-    message: '上年报告 {cell}：填写“{raw}”，不能作为数字使用，涉及该格的跨年度核对未校验',
+    message: '上年报告 {cell}：“{shown}”不能作为数字使用，涉及该格的跨年度核对未校验',
     source: '跨年度核对使用上年报告的数字',
   },
   {
@@ -287,6 +343,7 @@ export function rule(id: string): Rule {
 
 export const EQUATION_RULES = RULES.filter((r): r is EquationRule => r.kind === 'equation');
 export const CELL_RULES = RULES.filter((r): r is CellRule => r.kind === 'cell');
+export const DETECTED_RULES = RULES.filter((r): r is ReportRule & Required<Pick<ReportRule, 'detect'>> => r.kind === 'report' && r.detect !== undefined);
 
 /** An equation that needs no other report: these are compiled into native check formulas. */
 export const isIntraReport = (eq: Equation): boolean => [...eq.lhs, ...eq.rhs].every((t) => !t.prior);

@@ -421,6 +421,50 @@ describeRule('prior.year', () => {
   });
 });
 
+describeRule('prior.yearMissing', () => {
+  test('last year’s report without a year is a warning; the cross-year rules still run', () => {
+    expect(check(base, { prior: { ...prior, year: null } })).toEqual([{ rule: 'prior.yearMissing', severity: 'warning', table: null, cells: [] }]);
+  });
+});
+
+describeRule('prior.org', () => {
+  test('last year’s report of another body is a warning', () => {
+    expect(check(base, { prior: { ...prior, org: '另一个机关' } })).toEqual([
+      { rule: 'prior.org', severity: 'warning', table: null, cells: [], params: { org: base.org, priorOrg: '另一个机关' } },
+    ]);
+  });
+
+  test('spaces inside the name do not count, and a blank name is not compared', () => {
+    expect(check(base, { prior: { ...prior, org: ` ${base.org.split('').join(' ')} ` } })).toEqual([]);
+    expect(check(base, { prior: { ...prior, org: '' } })).toEqual([]);
+  });
+});
+
+describeRule('T3.onlyTotals', () => {
+  const onlyTotals = (): Report => {
+    const cells = { ...base.cells };
+    for (let r = 1; r <= 25; r++) for (let c = 1; c <= 6; c++) cells[t3(r, c)] = null;
+    return { ...base, cells };
+  };
+
+  test('a T3 with only the 总计 column filled gives one warning beside the blank and total findings', () => {
+    const findings = check(onlyTotals()).filter((f) => f.rule === 'T3.onlyTotals');
+    expect(findings).toEqual([{ rule: 'T3.onlyTotals', severity: 'warning', table: 'T3', cells: [] }]);
+  });
+
+  test('one filled applicant cell is enough to silence it', () => {
+    const report = onlyTotals();
+    report.cells[t3(1, 1)] = 0;
+    expect(check(report).map((f) => f.rule)).not.toContain('T3.onlyTotals');
+  });
+
+  test('an empty T3 is not “only totals”', () => {
+    const cells = { ...base.cells };
+    for (let r = 1; r <= 25; r++) for (let c = 1; c <= 7; c++) cells[t3(r, c)] = null;
+    expect(check({ ...base, cells }).map((f) => f.rule)).not.toContain('T3.onlyTotals');
+  });
+});
+
 describeRule('prior.notNumber', () => {
   test('text in last year’s 结转 cell is a warning and the carry-over of that column is skipped', () => {
     const last = withCells(prior, { [t3(25, 1)]: 'abc' });
