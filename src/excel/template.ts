@@ -1,0 +1,270 @@
+/// <reference types="office-js" />
+/**
+ * Inserting the template worksheet through Office.js: the core's sheet plan drawn into a new
+ * sheet in one batch, the same plan the xlsx writer draws, so both give the same sheet.
+ *
+ * Thin on purpose: every decision about what goes where is in src/core/sheet.ts; this file
+ * only knows how Office.js spells it.
+ */
+import { parseYear } from '../core/grid';
+import { Area, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, PASS_MARK, sheetPlan, sheetTitle, tableName } from '../core/sheet';
+import { TABLE_IDS } from '../core/tables';
+import { FAIL_FILL, FAIL_FONT, LOOKS, Look, columnPoints } from './styles';
+
+/** The findings block: a header row, and below it the custom function that spills every finding. */
+export const FINDINGS_HEADER = ['规则', '位置', '说明'] as const;
+export const FINDINGS_FORMULA = `=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`;
+
+export interface InsertOptions {
+  org?: string;
+  year: number | null;
+  /** Insert even when the workbook already holds a template for that year. */
+  force?: boolean;
+}
+
+export type InsertResult = { status: 'inserted'; sheet: string } | { status: 'exists'; sheet: string };
+
+export interface TemplateSheet {
+  name: string;
+  year: number | null;
+}
+
+export interface WorkbookSurvey {
+  sheets: string[];
+  templates: TemplateSheet[];
+  enableEvents: boolean;
+}
+
+/** The next free name: "2024年政府信息公开年报", then "…(2)", "…(3)" as the xlsx writer names them. Excel compares sheet names without case. */
+export function uniqueSheetName(existing: readonly string[], base: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}(${i})`.toLowerCase())) return `${base}(${i})`;
+}
+
+const stripRef = (formula: string): string => formula.slice(formula.lastIndexOf('!') + 1).replace(/\$/g, '').replace(/^=/, '');
+
+/**
+ * Which sheets exist and which of them are templates, of which year. A template is a sheet
+ * with its own NB_YEAR name on the year cell of the plan; its year is what that cell holds.
+ * Two syncs: the sheet list has to arrive before its sheets can be asked about.
+ */
+export async function surveyWorkbook(context: Excel.RequestContext): Promise<WorkbookSurvey> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  context.runtime.load('enableEvents');
+  await context.sync();
+
+  const yearCell = sheetPlan().year;
+  const probes = sheets.items.map((ws) => ({
+    name: ws.name,
+    item: ws.names.getItemOrNullObject(YEAR_NAME).load('formula'),
+    cell: ws.getRange(a1(yearCell.row, yearCell.col)).load('values'),
+  }));
+  await context.sync();
+
+  const templates: TemplateSheet[] = [];
+  for (const p of probes) {
+    if (p.item.isNullObject || stripRef(String(p.item.formula)) !== a1(yearCell.row, yearCell.col)) continue;
+    templates.push({ name: p.name, year: parseYear(p.cell.values[0][0]) });
+  }
+  return { sheets: sheets.items.map((s) => s.name), templates, enableEvents: context.runtime.enableEvents };
+}
+
+/**
+ * Inserts the template for a year on a new sheet and makes it active. Never overwrites: a
+ * taken sheet name gets "(2)", and a workbook that already holds that year's template gets
+ * `{status: 'exists'}` back unless `force` is set.
+ *
+ * The whole sheet is written in one sync, with this add-in's events off (our own write must not
+ * set off our checks) and calculation and screen updating suspended. Survey and restore take
+ * their own syncs.
+ */
+export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions): Promise<InsertResult> {
+  const survey = await surveyWorkbook(context);
+  const same = options.year === null ? undefined : survey.templates.find((t) => t.year === options.year);
+  if (same && !options.force) return { status: 'exists', sheet: same.name };
+
+  const name = uniqueSheetName(survey.sheets, sheetTitle(options.year));
+  const plan = sheetPlan((options.org ?? '').trim(), options.year);
+  let inserted = false;
+  try {
+    context.runtime.enableEvents = false;
+    context.application.suspendApiCalculationUntilNextSync();
+    context.application.suspendScreenUpdatingUntilNextSync();
+    const sheet = context.workbook.worksheets.add(name);
+    drawPlan(sheet, plan);
+    sheet.activate();
+    sheet.getRange(a1(plan.org.row, plan.org.col)).select();
+    await context.sync();
+    inserted = true;
+  } catch (e) {
+    await removeSheet(context, name).catch(() => undefined);
+    throw e;
+  } finally {
+    context.runtime.enableEvents = survey.enableEvents;
+    // Calculation was suspended for the write: the new formulas have to be calculated now.
+    if (inserted) context.application.calculate('Recalculate');
+    await context.sync();
+  }
+  return { status: 'inserted', sheet: name };
+}
+
+/** Takes away a half-written sheet after a failed insertion. */
+async function removeSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  if (ws.isNullObject) return;
+  ws.protection.unprotect();
+  ws.delete();
+  await context.sync();
+}
+
+/** Shows a sheet: for "go to the existing template". */
+export async function showSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.activate();
+  ws.getRange('A1').select();
+  await context.sync();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing the plan (queues operations only; the caller syncs)
+
+const toArea = (m: { r1: number; c1: number; r2: number; c2: number }): Area => ({ row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 });
+
+const fill = <T>(rows: number, cols: number, v: T): T[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+
+/** The A1 references covering some planned cells: merged cells as their whole merged area, the rest joined into runs. */
+function refsOf(cells: readonly { row: number; col: number }[], merges: Map<string, Area>): { ref: string; area: Area }[] {
+  const single: { row: number; col: number }[] = [];
+  const out: { ref: string; area: Area }[] = [];
+  for (const c of cells) {
+    const m = merges.get(`${c.row},${c.col}`);
+    if (m) out.push({ ref: areaA1(m), area: m });
+    else single.push(c);
+  }
+  for (const ref of compactRefs(single)) out.push({ ref, area: refArea(ref) });
+  return out;
+}
+
+function refArea(ref: string): Area {
+  const [from, to = from] = ref.split(':');
+  const pos = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const a = pos(from);
+  const b = pos(to);
+  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+function applyLook(range: Excel.Range, area: Area, look: Look): void {
+  const f = range.format;
+  f.font.name = look.font.name;
+  f.font.size = look.font.size;
+  f.font.bold = look.font.bold === true;
+  if (look.font.color) f.font.color = look.font.color;
+  f.horizontalAlignment = look.horizontal;
+  f.verticalAlignment = look.vertical;
+  f.wrapText = look.wrap;
+  if (look.fill) f.fill.color = look.fill;
+  if (look.numberFormat) range.numberFormat = fill(area.rows, area.cols, look.numberFormat);
+  if (look.unlocked) f.protection.locked = false;
+}
+
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+function applyBorders(range: Excel.Range, area: Area): void {
+  for (const edge of BORDER_EDGES) {
+    if (edge === 'InsideVertical' && area.cols === 1) continue;
+    if (edge === 'InsideHorizontal' && area.rows === 1) continue;
+    const b = range.format.borders.getItem(edge);
+    b.style = 'Continuous';
+    b.weight = 'Thin';
+    b.color = '#000000';
+  }
+}
+
+const COUNT_RULE: Excel.DataValidationRule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+const AMOUNT_RULE: Excel.DataValidationRule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+const YEAR_RULE: Excel.DataValidationRule = { wholeNumber: { formula1: 2000, formula2: 2100, operator: 'Between' } };
+const COUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', message: '件数应为不小于0的整数；无数据请填0' } as const;
+const AMOUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', message: '收费金额以万元为单位，应为不小于0的数字' } as const;
+const YEAR_ALERT = { showAlert: true, style: 'Stop', title: '请填写年度', message: '报告年度应为四位数字，如 2024' } as const;
+
+/** The cells the plan writes, plus the findings block, as one grid of formulas and constants. */
+function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
+  const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
+    row: c.row,
+    col: c.col,
+    v: c.formula !== undefined ? `=${c.formula}` : (c.value ?? ''),
+  }));
+  FINDINGS_HEADER.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
+  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: FINDINGS_FORMULA });
+  const rows = Math.max(...cells.map((c) => c.row)) + 1;
+  const cols = Math.max(...cells.map((c) => c.col)) + 1;
+  const grid = fill<string | number>(rows, cols, '');
+  for (const c of cells) grid[c.row][c.col] = c.v;
+  return { area: { row: 0, col: 0, rows, cols }, grid };
+}
+
+/** Queues the whole plan into an empty sheet. Protection comes last: it would refuse everything after it. */
+export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const merges = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, toArea(m)]));
+  const range = (a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+
+  sheet.showGridlines = false;
+  plan.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(w)));
+  for (const [row, height] of plan.rowHeights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+
+  const body = contents(plan);
+  range(body.area).formulas = body.grid;
+  for (const m of merges.values()) range(m).merge(false);
+
+  // Looks, grouped by style so a few hundred ranges carry the formatting of the whole sheet.
+  const byStyle = new Map<keyof typeof LOOKS, PlannedCell[]>();
+  for (const c of plan.cells) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c]);
+  for (const [style, cells] of byStyle) {
+    for (const { area } of refsOf(cells, merges)) applyLook(range(area), area, LOOKS[style]);
+  }
+  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: FINDINGS_HEADER.length };
+  applyLook(range(header), header, LOOKS.header);
+  applyBorders(range(header), header);
+  for (const t of TABLE_IDS) applyBorders(range(plan.tables[t]), plan.tables[t]);
+  for (const c of plan.cells.filter((x) => x.style === 'metaInput')) applyBorders(range({ row: c.row, col: c.col, rows: 1, cols: 1 }), { row: c.row, col: c.col, rows: 1, cols: 1 });
+
+  // Data validation guides typing; the checks never rely on it (a paste bypasses it).
+  for (const kind of ['count', 'amount'] as const) {
+    const inputs = plan.cells.filter((c) => c.input && c.kind === kind);
+    for (const { area } of refsOf(inputs, merges)) {
+      const dv = range(area).dataValidation;
+      dv.ignoreBlanks = true;
+      dv.rule = kind === 'amount' ? AMOUNT_RULE : COUNT_RULE;
+      dv.errorAlert = kind === 'amount' ? AMOUNT_ALERT : COUNT_ALERT;
+    }
+  }
+  const yearArea = { row: plan.year.row, col: plan.year.col, rows: 1, cols: 1 };
+  range(yearArea).dataValidation.rule = YEAR_RULE;
+  range(yearArea).dataValidation.errorAlert = YEAR_ALERT;
+
+  // A failing check turns red; "✓" stays green (as in the xlsx writer).
+  for (const ref of compactRefs(plan.checks)) {
+    const first = ref.split(':')[0];
+    const cf = sheet.getRange(ref).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=AND(${first}<>"${PASS_MARK}",${first}<>"")`;
+    cf.custom.format.font.color = FAIL_FONT;
+    cf.custom.format.font.bold = true;
+    cf.custom.format.fill.color = FAIL_FILL;
+  }
+
+  // Worksheet-scoped, so two years' templates can live in one workbook.
+  for (const n of plan.names) sheet.names.add(n.name, range(n.area));
+
+  sheet.freezePanes.freezeRows(2);
+  sheet.pageLayout.orientation = 'Landscape';
+  sheet.pageLayout.paperSize = 'A4';
+  // No password: labels and formulas stay put, and a user can still lift the protection.
+  sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' });
+}

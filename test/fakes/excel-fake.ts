@@ -1,0 +1,1073 @@
+/// <reference types="office-js" />
+/**
+ * An in-memory fake of the subset of the Excel JavaScript API that nianbao uses, written for
+ * these tests. It keeps Office.js's batching contract: proxy calls only queue operations,
+ * `context.sync()` runs them in order against the model, and a property is readable only after
+ * it was loaded and synced. A failing operation rejects the sync and leaves earlier operations
+ * of the batch applied, as Excel does. Locked cells of a protected sheet refuse writes.
+ *
+ * Tests drive it through `FakeExcel` (model access, user edits, sync accounting) and hand
+ * `fake.context` (or `fake.run`) to the code under test as an `Excel.RequestContext`.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+export interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+export function colLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/** Parses "A1", "$A$1:$B$2" or "Sheet!A1:B2" (the sheet part is ignored) into an area. */
+export function parseAddress(address: string): Area {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [from, to = from] = bare.split(':');
+  const a = CELL.exec(from);
+  const b = CELL.exec(to);
+  if (!a || !b) throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+  const r1 = Number(a[2]) - 1;
+  const c1 = colIndex(a[1]);
+  const r2 = Number(b[2]) - 1;
+  const c2 = colIndex(b[1]);
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
+export function areaAddress(area: Area): string {
+  const tl = `${colLetters(area.col)}${area.row + 1}`;
+  if (area.rows === 1 && area.cols === 1) return tl;
+  return `${tl}:${colLetters(area.col + area.cols - 1)}${area.row + area.rows}`;
+}
+
+const overlaps = (a: Area, b: Area): boolean =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+function* cellsOf(area: Area): Generator<[number, number]> {
+  for (let r = area.row; r < area.row + area.rows; r++) for (let c = area.col; c < area.col + area.cols; c++) yield [r, c];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export class FakeOfficeError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+export type Scalar = string | number | boolean;
+
+export interface CellModel {
+  value: Scalar;
+  /** The formula as written ("=SUM(A1)"), or the constant for a constant cell. */
+  formula: Scalar;
+  numberFormat: string;
+  locked: boolean;
+  /** Formatting by API path: "font.bold", "fill.color", "borders.EdgeTop.style", "horizontalAlignment". */
+  format: Record<string, unknown>;
+}
+
+export interface NameModel {
+  name: string;
+  area: Area;
+  /** The sheet the reference points to. */
+  sheet: SheetModel;
+  comment: string;
+}
+
+export interface ValidationModel {
+  area: Area;
+  rule?: unknown;
+  errorAlert?: unknown;
+  prompt?: unknown;
+  ignoreBlanks?: boolean;
+}
+
+export interface ConditionalFormatModel {
+  area: Area;
+  type: string;
+  /** Properties set on it, by API path: "custom.rule.formula", "custom.format.font.color". */
+  props: Record<string, unknown>;
+}
+
+export interface ChangedEvent {
+  type: 'WorksheetChanged';
+  address: string;
+  worksheetId: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  triggerSource: 'ThisLocalAddin' | 'Unknown';
+}
+
+type Handler = (event: ChangedEvent) => unknown;
+
+export class SheetModel {
+  readonly cells = new Map<string, CellModel>();
+  readonly merges: Area[] = [];
+  readonly names = new Map<string, NameModel>();
+  readonly validations: ValidationModel[] = [];
+  readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly colWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** Sheet-level settings by API path: "showGridlines", "pageLayout.orientation", "freezeRows". */
+  readonly settings: Record<string, unknown> = {};
+  protection: { protected: boolean; options?: Record<string, unknown>; password?: string } = { protected: false };
+  readonly handlers: Handler[] = [];
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  private key(r: number, c: number): string {
+    return `${r},${c}`;
+  }
+
+  cellAt(r: number, c: number): CellModel | undefined {
+    return this.cells.get(this.key(r, c));
+  }
+
+  /** The cell, created blank (and locked, as Excel's cells are) on first touch. */
+  touch(r: number, c: number): CellModel {
+    let cell = this.cells.get(this.key(r, c));
+    if (!cell) {
+      cell = { value: '', formula: '', numberFormat: 'General', locked: true, format: {} };
+      this.cells.set(this.key(r, c), cell);
+    }
+    return cell;
+  }
+
+  /** A1 access for assertions. */
+  cell(address: string): CellModel {
+    const a = parseAddress(address);
+    return this.cellAt(a.row, a.col) ?? { value: '', formula: '', numberFormat: 'General', locked: true, format: {} };
+  }
+
+  mergeAt(r: number, c: number): Area | undefined {
+    return this.merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+  }
+
+  isLocked(r: number, c: number): boolean {
+    return this.cellAt(r, c)?.locked ?? true;
+  }
+
+  /** A deep, comparable picture of everything a sheet holds. */
+  snapshot(): unknown {
+    return JSON.parse(
+      JSON.stringify({
+        name: this.name,
+        cells: [...this.cells.entries()].sort(),
+        merges: this.merges,
+        names: [...this.names.values()].map((n) => ({ name: n.name, area: n.area, sheet: n.sheet.name })),
+        validations: this.validations,
+        conditionalFormats: this.conditionalFormats,
+        colWidths: [...this.colWidths.entries()],
+        rowHeights: [...this.rowHeights.entries()],
+        settings: this.settings,
+        protection: this.protection,
+      }),
+    );
+  }
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly names = new Map<string, NameModel>();
+  activeSheetId = '';
+  enableEvents = true;
+  private nextId = 1;
+
+  newSheet(name: string): SheetModel {
+    checkSheetName(name, this.sheets);
+    const sheet = new SheetModel(`{sheet-${this.nextId++}}`, name);
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) this.activeSheetId = sheet.id;
+    return sheet;
+  }
+
+  find(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+function checkSheetName(name: string, sheets: SheetModel[]): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `invalid sheet name "${name}"`);
+  }
+  if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+    throw new FakeOfficeError('ItemAlreadyExists', `a sheet named "${name}" exists`);
+  }
+}
+
+function checkDefinedName(name: string): void {
+  const valid = /^[A-Za-z_\\\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && name.length <= 255;
+  const looksLikeCell = /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name);
+  if (!valid || looksLikeCell) throw new FakeOfficeError('InvalidArgument', `invalid name "${name}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batching
+
+interface Op {
+  kind: 'read' | 'write' | 'control';
+  what: string;
+  run: () => void;
+}
+
+export interface Batch {
+  /** Each queued operation, in order: "write values Sheet1!A1:B2". */
+  ops: string[];
+  writes: number;
+  error?: string;
+}
+
+class PropertyNotLoaded extends FakeOfficeError {
+  constructor(what: string) {
+    super('PropertyNotLoaded', `${what} was not loaded (call load() and sync() first)`);
+  }
+}
+
+/** Base of every proxy: a load()ed snapshot that becomes readable after sync. */
+class Loadable {
+  protected loaded: Record<string, unknown> = {};
+
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected snap(): Record<string, unknown> {
+    return {};
+  }
+
+  protected describe(): string {
+    return this.constructor.name;
+  }
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const wanted = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    this.ctx.queue({
+      kind: 'read',
+      what: `load ${this.describe()} ${wanted.join(',')}`,
+      run: () => {
+        const all = this.snap();
+        const keys = wanted.length ? wanted : Object.keys(all);
+        for (const k of keys) {
+          if (!(k in all)) throw new FakeOfficeError('InvalidArgument', `${this.describe()} has no loadable property ${k}`);
+          this.loaded[k] = all[k];
+        }
+      },
+    });
+    return this;
+  }
+
+  protected read<T>(prop: string): T {
+    if (!(prop in this.loaded)) throw new PropertyNotLoaded(`${this.describe()}.${prop}`);
+    return this.loaded[prop] as T;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { ...this.loaded };
+  }
+}
+
+/** A property bag (format, font, fill, rule…): setting a listed property queues a write. */
+function bag(ctx: FakeContext, path: string, props: readonly string[], children: Record<string, unknown>, write: (path: string, value: unknown) => void): Record<string, unknown> {
+  const target: Record<string, unknown> = { ...children };
+  return new Proxy(target, {
+    set(_t, prop: string, value) {
+      if (!props.includes(prop)) throw new Error(`fake Excel: ${path}.${prop} is not part of the modelled API`);
+      ctx.queue({ kind: 'write', what: `write ${path}.${prop}`, run: () => write(prop, value) });
+      return true;
+    },
+    get(t, prop: string) {
+      if (prop in t) return t[prop];
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      throw new Error(`fake Excel: ${path}.${prop} is not part of the modelled API (or is not readable without load)`);
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+type SheetRef = () => SheetModel;
+
+const FONT_PROPS = ['bold', 'italic', 'size', 'color', 'name', 'underline'] as const;
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+
+class RangeProxy extends Loadable {
+  readonly format: Record<string, unknown>;
+  readonly dataValidation: Record<string, unknown>;
+  readonly conditionalFormats: { add: (type: string) => Record<string, unknown> };
+
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetRef: SheetRef,
+    readonly area: Area,
+  ) {
+    super(ctx);
+    const styleWrite = (path: string) => (prop: string, value: unknown) => this.applyFormat(`${path}${prop}`, value);
+    const font = bag(ctx, 'format.font', FONT_PROPS, {}, styleWrite('font.'));
+    const fill = bag(ctx, 'format.fill', ['color', 'pattern'], { clear: () => undefined }, styleWrite('fill.'));
+    const protection = bag(ctx, 'format.protection', ['locked', 'formulaHidden'], {}, (prop, value) => {
+      this.requireUnprotected('format.protection');
+      for (const [r, c] of cellsOf(this.area)) {
+        const cell = this.sheet().touch(r, c);
+        if (prop === 'locked') cell.locked = Boolean(value);
+        else cell.format[`protection.${prop}`] = value;
+      }
+    });
+    const borders = {
+      getItem: (index: string) => {
+        if (!BORDER_INDEXES.includes(index)) throw new Error(`fake Excel: no border ${index}`);
+        return bag(ctx, `format.borders.${index}`, ['style', 'weight', 'color'], {}, styleWrite(`borders.${index}.`));
+      },
+    };
+    this.format = bag(
+      ctx,
+      'format',
+      ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth', 'rowHeight', 'indentLevel', 'shrinkToFit'],
+      { font, fill, protection, borders, autofitRows: () => undefined, autofitColumns: () => undefined },
+      (prop, value) => {
+        if (prop === 'columnWidth') {
+          this.requireUnprotected('columnWidth', 'allowFormatColumns');
+          for (let c = this.area.col; c < this.area.col + this.area.cols; c++) this.sheet().colWidths.set(c, value as number);
+        } else if (prop === 'rowHeight') {
+          this.requireUnprotected('rowHeight', 'allowFormatRows');
+          for (let r = this.area.row; r < this.area.row + this.area.rows; r++) this.sheet().rowHeights.set(r, value as number);
+        } else {
+          this.applyFormat(prop, value);
+        }
+      },
+    );
+    const validation = (): ValidationModel => {
+      const sheet = this.sheet();
+      let v = sheet.validations.find((x) => areaAddress(x.area) === areaAddress(this.area));
+      if (!v) {
+        if (sheet.validations.some((x) => overlaps(x.area, this.area))) throw new FakeOfficeError('InvalidOperation', 'data validation overlaps another');
+        v = { area: this.area };
+        sheet.validations.push(v);
+      }
+      return v;
+    };
+    this.dataValidation = bag(
+      ctx,
+      'dataValidation',
+      ['rule', 'errorAlert', 'prompt', 'ignoreBlanks'],
+      {
+        clear: () =>
+          ctx.queue({
+            kind: 'write',
+            what: `write dataValidation.clear ${this.describe()}`,
+            run: () => {
+              const list = this.sheet().validations;
+              for (let i = list.length - 1; i >= 0; i--) if (overlaps(list[i].area, this.area)) list.splice(i, 1);
+            },
+          }),
+      },
+      (prop, value) => {
+        this.requireUnprotected('dataValidation');
+        (validation() as unknown as Record<string, unknown>)[prop] = value;
+      },
+    );
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const model: ConditionalFormatModel = { area: this.area, type, props: {} };
+        ctx.queue({
+          kind: 'write',
+          what: `write conditionalFormats.add(${type}) ${this.describe()}`,
+          run: () => {
+            this.requireUnprotected('conditionalFormats');
+            this.sheet().conditionalFormats.push(model);
+          },
+        });
+        const set = (path: string) => (prop: string, value: unknown) => {
+          model.props[`${path}${prop}`] = value;
+        };
+        const format = (path: string) =>
+          bag(ctx, `${path}format`, [], { font: bag(ctx, `${path}format.font`, FONT_PROPS, {}, set(`${path}format.font.`)), fill: bag(ctx, `${path}format.fill`, ['color'], {}, set(`${path}format.fill.`)) }, set(`${path}format.`));
+        return {
+          custom: { rule: bag(ctx, 'custom.rule', ['formula'], {}, set('custom.rule.')), format: format('custom.') },
+          textComparison: { rule: undefined, format: format('textComparison.') },
+        };
+      },
+    };
+  }
+
+  private sheet(): SheetModel {
+    return this.sheetRef();
+  }
+
+  protected override describe(): string {
+    let name = '?';
+    try {
+      name = this.sheet().name;
+    } catch {
+      /* a sheet not yet added */
+    }
+    return `${name}!${areaAddress(this.area)}`;
+  }
+
+  private requireUnprotected(what: string, allow?: string): void {
+    const p = this.sheet().protection;
+    if (p.protected && !(allow && p.options?.[allow])) throw new FakeOfficeError('InvalidOperation', `${what}: the sheet is protected`);
+  }
+
+  private applyFormat(path: string, value: unknown): void {
+    this.requireUnprotected(`format ${path}`, 'allowFormatCells');
+    for (const [r, c] of cellsOf(this.area)) this.sheet().touch(r, c).format[path] = value;
+  }
+
+  private grid<T>(value: unknown, what: string): T[][] {
+    if (!Array.isArray(value) || value.length !== this.area.rows || value.some((row) => !Array.isArray(row) || row.length !== this.area.cols)) {
+      throw new FakeOfficeError('InvalidArgument', `${what} for ${this.describe()} must be ${this.area.rows}×${this.area.cols}`);
+    }
+    return value as T[][];
+  }
+
+  private writeCells(what: 'values' | 'formulas', value: unknown): void {
+    const grid = this.grid<Scalar>(value, what);
+    this.ctx.queue({
+      kind: 'write',
+      what: `write ${what} ${this.describe()}`,
+      run: () => {
+        const sheet = this.sheet();
+        for (const [r, c] of cellsOf(this.area)) {
+          const v = grid[r - this.area.row][c - this.area.col];
+          const m = sheet.mergeAt(r, c);
+          if (m && (m.row !== r || m.col !== c) && v !== '' && v !== null) throw new FakeOfficeError('InvalidOperation', `${areaAddress({ row: r, col: c, rows: 1, cols: 1 })} is inside a merged area`);
+          if (sheet.protection.protected && sheet.isLocked(r, c)) throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${areaAddress({ row: r, col: c, rows: 1, cols: 1 })} is locked on a protected sheet`);
+        }
+        for (const [r, c] of cellsOf(this.area)) {
+          const v = grid[r - this.area.row][c - this.area.col];
+          if (v === null || v === undefined) continue; // null leaves a cell as it is, as in Office.js
+          const cell = sheet.touch(r, c);
+          const isFormula = what === 'formulas' && typeof v === 'string' && v.startsWith('=');
+          cell.formula = v;
+          // The fake does not calculate: a formula cell's value stays empty.
+          cell.value = isFormula ? '' : v;
+        }
+        this.ctx.changed(sheet, this.area);
+      },
+    });
+  }
+
+  set values(v: unknown) {
+    this.writeCells('values', v);
+  }
+  get values(): unknown {
+    return this.read('values');
+  }
+
+  set formulas(v: unknown) {
+    this.writeCells('formulas', v);
+  }
+  get formulas(): unknown {
+    return this.read('formulas');
+  }
+
+  set numberFormat(v: unknown) {
+    const grid = this.grid<string>(v, 'numberFormat');
+    this.ctx.queue({
+      kind: 'write',
+      what: `write numberFormat ${this.describe()}`,
+      run: () => {
+        this.requireUnprotected('numberFormat', 'allowFormatCells');
+        for (const [r, c] of cellsOf(this.area)) this.sheet().touch(r, c).numberFormat = grid[r - this.area.row][c - this.area.col];
+      },
+    });
+  }
+  get numberFormat(): unknown {
+    return this.read('numberFormat');
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const sheet = this.sheet();
+    const rows = (f: (cell: CellModel | undefined, r: number, c: number) => unknown) =>
+      Array.from({ length: this.area.rows }, (_, i) => Array.from({ length: this.area.cols }, (_, j) => f(sheet.cellAt(this.area.row + i, this.area.col + j), this.area.row + i, this.area.col + j)));
+    return {
+      values: rows((cell) => cell?.value ?? ''),
+      formulas: rows((cell) => cell?.formula ?? ''),
+      numberFormat: rows((cell) => cell?.numberFormat ?? 'General'),
+      address: `${quoteSheet(sheet.name)}!${areaAddress(this.area)}`,
+      rowIndex: this.area.row,
+      columnIndex: this.area.col,
+      rowCount: this.area.rows,
+      columnCount: this.area.cols,
+    };
+  }
+
+  merge(across = false): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write merge ${this.describe()}`,
+      run: () => {
+        this.requireUnprotected('merge');
+        if (across) throw new Error('fake Excel: merge(across) is not modelled');
+        const sheet = this.sheet();
+        if (sheet.merges.some((m) => overlaps(m, this.area))) throw new FakeOfficeError('InvalidOperation', `merge ${this.describe()} overlaps a merged area`);
+        // Excel keeps only the top-left value of a merged area.
+        for (const [r, c] of cellsOf(this.area)) {
+          if (r === this.area.row && c === this.area.col) continue;
+          const cell = sheet.cellAt(r, c);
+          if (cell) {
+            cell.value = '';
+            cell.formula = '';
+          }
+        }
+        sheet.merges.push({ ...this.area });
+      },
+    });
+  }
+
+  select(): void {
+    this.ctx.queue({
+      kind: 'control',
+      what: `select ${this.describe()}`,
+      run: () => {
+        this.ctx.fake.selection = { sheet: this.sheet().name, address: areaAddress(this.area) };
+      },
+    });
+  }
+
+  getCell(r: number, c: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheetRef, { row: this.area.row + r, col: this.area.col + c, rows: 1, cols: 1 });
+  }
+}
+
+const quoteSheet = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+class NamedItemProxy extends Loadable {
+  private nullState: boolean | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly lookup: () => NameModel | undefined,
+    private readonly label: string,
+    orNull: boolean,
+  ) {
+    super(ctx);
+    if (orNull) ctx.queue({ kind: 'read', what: `resolve name ${label}`, run: () => (this.nullState = this.lookup() === undefined) });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new PropertyNotLoaded(`name ${this.label}.isNullObject`);
+    return this.nullState;
+  }
+
+  private model(): NameModel {
+    const m = this.lookup();
+    if (!m) throw new FakeOfficeError('ItemNotFound', `no name ${this.label}`);
+    return m;
+  }
+
+  protected override describe(): string {
+    return `name ${this.label}`;
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const m = this.lookup();
+    if (!m) return { name: undefined, formula: undefined, type: undefined, value: undefined, comment: undefined };
+    const ref = `${quoteSheet(m.sheet.name)}!${areaAddress({ ...m.area }).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    return { name: m.name, formula: `=${ref}`, type: 'Range', value: ref, comment: m.comment };
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get value(): string {
+    return this.read('value');
+  }
+
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.model().sheet, this.lookupArea());
+  }
+
+  private lookupArea(): Area {
+    // The area is fixed when the range is made, as Office.js resolves it on the host; the fake
+    // needs it now, so a name must exist before a range is taken from it.
+    const m = this.lookup();
+    if (!m) throw new FakeOfficeError('ItemNotFound', `no name ${this.label}`);
+    return m.area;
+  }
+}
+
+class NamedItemCollectionProxy extends Loadable {
+  private itemsLoaded: NamedItemProxy[] | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly store: () => Map<string, NameModel>,
+    private readonly scopeSheet: (() => SheetModel) | null,
+  ) {
+    super(ctx);
+  }
+
+  protected override describe(): string {
+    return this.scopeSheet ? 'worksheet names' : 'workbook names';
+  }
+
+  add(name: string, reference: RangeProxy | string, comment = ''): NamedItemProxy {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write names.add ${name}`,
+      run: () => {
+        checkDefinedName(name);
+        const store = this.store();
+        if (store.has(name.toUpperCase())) throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+        if (!(reference instanceof RangeProxy)) throw new Error('fake Excel: names.add with a formula string is not modelled');
+        const sheet = (reference as unknown as { sheetRef: SheetRef }).sheetRef();
+        store.set(name.toUpperCase(), { name, area: { ...reference.area }, sheet, comment });
+      },
+    });
+    return new NamedItemProxy(this.ctx, () => this.store().get(name.toUpperCase()), name, false);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.store().get(name.toUpperCase()), name, false);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.store().get(name.toUpperCase()), name, true);
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const wanted = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : []).map((p) => p.trim().replace(/^items\//, ''));
+    this.ctx.queue({
+      kind: 'read',
+      what: `load ${this.describe()} items`,
+      run: () => {
+        this.itemsLoaded = [...this.store().values()].map((m) => {
+          const item = new NamedItemProxy(this.ctx, () => this.store().get(m.name.toUpperCase()), m.name, false);
+          const all = (item as unknown as { snap(): Record<string, unknown> }).snap();
+          for (const k of wanted.length ? wanted : Object.keys(all)) (item as unknown as { loaded: Record<string, unknown> }).loaded[k] = all[k];
+          return item;
+        });
+      },
+    });
+    return this;
+  }
+
+  get items(): NamedItemProxy[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded('names.items');
+    return this.itemsLoaded;
+  }
+}
+
+class EventSource {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => Handler[],
+  ) {}
+
+  add(handler: Handler): { remove: () => void } {
+    this.ctx.queue({ kind: 'control', what: 'register onChanged', run: () => this.target().push(handler) });
+    return {
+      remove: () =>
+        this.ctx.queue({
+          kind: 'control',
+          what: 'remove onChanged',
+          run: () => {
+            const list = this.target();
+            const i = list.indexOf(handler);
+            if (i >= 0) list.splice(i, 1);
+          },
+        }),
+    };
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  private nullState: boolean | undefined;
+  readonly names: NamedItemCollectionProxy;
+  readonly protection: Record<string, unknown>;
+  readonly onChanged: EventSource;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: Record<string, unknown>;
+
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => SheetModel | undefined,
+    private readonly label: string,
+    orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) ctx.queue({ kind: 'read', what: `resolve sheet ${label}`, run: () => (this.nullState = this.resolve() === undefined) });
+    const model = () => this.model();
+    this.names = new NamedItemCollectionProxy(ctx, () => model().names, model);
+    const protectionState = new (class extends Loadable {
+      protected override snap() {
+        return { protected: model().protection.protected };
+      }
+      get protected(): boolean {
+        return this.read('protected');
+      }
+    })(ctx);
+    this.protection = Object.assign(protectionState, {
+      protect: (options?: Record<string, unknown>, password?: string) =>
+        ctx.queue({
+          kind: 'write',
+          what: `write protect ${label}`,
+          run: () => {
+            const m = model();
+            if (m.protection.protected) throw new FakeOfficeError('InvalidOperation', `${m.name} is already protected`);
+            m.protection = { protected: true, options: options ?? {}, ...(password === undefined ? {} : { password }) };
+          },
+        }),
+      unprotect: (password?: string) =>
+        ctx.queue({
+          kind: 'write',
+          what: `write unprotect ${label}`,
+          run: () => {
+            const m = model();
+            if (m.protection.password !== undefined && m.protection.password !== password) throw new FakeOfficeError('InvalidOperation', 'wrong password');
+            m.protection = { protected: false };
+          },
+        }),
+    }) as unknown as Record<string, unknown>;
+    this.onChanged = new EventSource(ctx, () => model().handlers);
+    this.freezePanes = {
+      freezeRows: (n: number) => ctx.queue({ kind: 'write', what: `write freezeRows ${label}`, run: () => (model().settings.freezeRows = n) }),
+    };
+    this.pageLayout = bag(ctx, 'pageLayout', ['orientation', 'paperSize', 'centerHorizontally', 'zoom'], {}, (prop, value) => {
+      model().settings[`pageLayout.${prop}`] = value;
+    });
+  }
+
+  private model(): SheetModel {
+    const m = this.resolve();
+    if (!m) throw new FakeOfficeError('ItemNotFound', `no worksheet ${this.label}`);
+    return m;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new PropertyNotLoaded(`worksheet ${this.label}.isNullObject`);
+    return this.nullState;
+  }
+
+  protected override describe(): string {
+    return `worksheet ${this.label}`;
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const m = this.model();
+    return { name: m.name, id: m.id, position: this.ctx.fake.model.sheets.indexOf(m), visibility: 'Visible', showGridlines: m.settings.showGridlines ?? true };
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get position(): number {
+    return this.read('position');
+  }
+
+  set showGridlines(v: boolean) {
+    this.ctx.queue({ kind: 'write', what: `write showGridlines ${this.label}`, run: () => (this.model().settings.showGridlines = v) });
+  }
+  get showGridlines(): boolean {
+    return this.read('showGridlines');
+  }
+
+  set tabColor(v: string) {
+    this.ctx.queue({ kind: 'write', what: `write tabColor ${this.label}`, run: () => (this.model().settings.tabColor = v) });
+  }
+
+  getRange(address?: string): RangeProxy {
+    if (address === undefined) throw new Error('fake Excel: getRange() of the whole sheet is not modelled');
+    return new RangeProxy(this.ctx, () => this.model(), parseAddress(address));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
+    return new RangeProxy(this.ctx, () => this.model(), { row, col, rows, cols });
+  }
+
+  activate(): void {
+    this.ctx.queue({ kind: 'control', what: `activate ${this.label}`, run: () => (this.ctx.fake.model.activeSheetId = this.model().id) });
+  }
+
+  delete(): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `delete worksheet ${this.label}`,
+      run: () => {
+        const wb = this.ctx.fake.model;
+        const m = this.model();
+        wb.sheets.splice(wb.sheets.indexOf(m), 1);
+        if (wb.activeSheetId === m.id) wb.activeSheetId = wb.sheets[0]?.id ?? '';
+      },
+    });
+  }
+}
+
+class WorksheetCollectionProxy extends Loadable {
+  private itemsLoaded: WorksheetProxy[] | undefined;
+  readonly onChanged: EventSource;
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.onChanged = new EventSource(ctx, () => ctx.fake.workbookHandlers);
+  }
+
+  private get wb(): WorkbookModel {
+    return this.ctx.fake.model;
+  }
+
+  add(name?: string): WorksheetProxy {
+    let made: SheetModel | undefined;
+    const label = name ?? '(new)';
+    this.ctx.queue({
+      kind: 'write',
+      what: `write worksheets.add ${label}`,
+      run: () => {
+        made = this.wb.newSheet(name ?? `Sheet${this.wb.sheets.length + 1}`);
+      },
+    });
+    return new WorksheetProxy(this.ctx, () => made, label);
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.wb.find(name) ?? this.wb.sheets.find((s) => s.id === name), name);
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.wb.find(name) ?? this.wb.sheets.find((s) => s.id === name), name, true);
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    let active: SheetModel | undefined;
+    this.ctx.queue({ kind: 'read', what: 'resolve active worksheet', run: () => (active = this.wb.sheets.find((s) => s.id === this.wb.activeSheetId)) });
+    return new WorksheetProxy(this.ctx, () => active, '(active)');
+  }
+
+  override load(props?: string | string[]): this {
+    const wanted = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : []).map((p) => p.trim().replace(/^items\//, ''));
+    this.ctx.queue({
+      kind: 'read',
+      what: `load worksheets ${wanted.join(',')}`,
+      run: () => {
+        this.itemsLoaded = this.wb.sheets.map((m) => {
+          const ws = new WorksheetProxy(this.ctx, () => (this.wb.sheets.includes(m) ? m : undefined), m.name);
+          const all = (ws as unknown as { snap(): Record<string, unknown> }).snap();
+          for (const k of wanted.length ? wanted : Object.keys(all)) (ws as unknown as { loaded: Record<string, unknown> }).loaded[k] = all[k];
+          return ws;
+        });
+      },
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded('worksheets.items');
+    return this.itemsLoaded;
+  }
+}
+
+class RuntimeProxy extends Loadable {
+  protected override snap(): Record<string, unknown> {
+    return { enableEvents: this.ctx.fake.model.enableEvents };
+  }
+  set enableEvents(v: boolean) {
+    this.ctx.queue({ kind: 'control', what: `enableEvents=${v}`, run: () => (this.ctx.fake.model.enableEvents = v) });
+  }
+  get enableEvents(): boolean {
+    return this.read('enableEvents');
+  }
+}
+
+class ApplicationProxy extends Loadable {
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue({ kind: 'control', what: 'suspendApiCalculationUntilNextSync', run: () => undefined });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.queue({ kind: 'control', what: 'suspendScreenUpdatingUntilNextSync', run: () => undefined });
+  }
+  calculate(type: string): void {
+    this.ctx.queue({ kind: 'control', what: `calculate ${type}`, run: () => this.ctx.fake.calculations.push(type) });
+  }
+}
+
+export class FakeContext {
+  readonly workbook: { worksheets: WorksheetCollectionProxy; names: NamedItemCollectionProxy; application: ApplicationProxy };
+  readonly runtime: RuntimeProxy;
+  readonly application: ApplicationProxy;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  private pending: Op[] = [];
+
+  constructor(readonly fake: FakeExcel) {
+    this.application = new ApplicationProxy(this);
+    this.workbook = {
+      worksheets: new WorksheetCollectionProxy(this),
+      names: new NamedItemCollectionProxy(this, () => fake.model.names, null),
+      application: this.application,
+    };
+    this.runtime = new RuntimeProxy(this);
+  }
+
+  queue(op: Op): void {
+    this.pending.push(op);
+  }
+
+  changed(sheet: SheetModel, area: Area): void {
+    this.fake.recordChange(sheet, area, 'ThisLocalAddin');
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    const batch: Batch = { ops: ops.map((o) => o.what), writes: ops.filter((o) => o.kind === 'write').length };
+    this.fake.batches.push(batch);
+    try {
+      for (const op of ops) {
+        if (this.fake.failOn?.(op.what)) throw new FakeOfficeError('GeneralException', `injected failure at ${op.what}`);
+        op.run();
+      }
+    } catch (e) {
+      batch.error = (e as Error).message;
+      throw e;
+    } finally {
+      await this.fake.dispatch();
+    }
+  }
+}
+
+/** The fake Excel: a workbook model, contexts over it, and what the tests need to look inside. */
+export class FakeExcel {
+  readonly model = new WorkbookModel();
+  readonly batches: Batch[] = [];
+  readonly workbookHandlers: Handler[] = [];
+  readonly calculations: string[] = [];
+  /** Every onChanged event delivered to a handler. */
+  readonly delivered: ChangedEvent[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  /** Makes the operation whose description matches fail, for error-path tests. */
+  failOn: ((what: string) => boolean) | null = null;
+  private queuedEvents: { sheet: SheetModel; event: ChangedEvent }[] = [];
+
+  readonly context: FakeContext = new FakeContext(this);
+
+  get syncCount(): number {
+    return this.batches.length;
+  }
+
+  /** Batches that wrote something to the workbook. */
+  writeBatches(): Batch[] {
+    return this.batches.filter((b) => b.writes > 0);
+  }
+
+  /** As the code under test gets it. */
+  asContext(): Excel.RequestContext {
+    return this.context as unknown as Excel.RequestContext;
+  }
+
+  run = async <T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => cb(new FakeContext(this) as unknown as Excel.RequestContext);
+
+  addSheet(name: string, cells: Record<string, Scalar> = {}): SheetModel {
+    const sheet = this.model.newSheet(name);
+    for (const [address, v] of Object.entries(cells)) {
+      const a = parseAddress(address);
+      const cell = sheet.touch(a.row, a.col);
+      cell.value = typeof v === 'string' && v.startsWith('=') ? '' : v;
+      cell.formula = v;
+    }
+    return sheet;
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.model.find(name);
+    if (!s) throw new Error(`no sheet ${name}; sheets: ${this.model.sheets.map((x) => x.name).join(', ')}`);
+    return s;
+  }
+
+  activeSheet(): SheetModel | undefined {
+    return this.model.sheets.find((s) => s.id === this.model.activeSheetId);
+  }
+
+  /** A person typing into cells: respects protection and fires onChanged (triggerSource Unknown). */
+  async userEdit(sheetName: string, address: string, values: Scalar[][]): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const area = parseAddress(address);
+    for (const [r, c] of cellsOf(area)) {
+      if (sheet.protection.protected && sheet.isLocked(r, c)) throw new FakeOfficeError('InvalidOperation', `${address} is locked`);
+    }
+    for (const [r, c] of cellsOf(area)) {
+      const v = values[r - area.row][c - area.col];
+      const cell = sheet.touch(r, c);
+      cell.value = v;
+      cell.formula = v;
+    }
+    this.recordChange(sheet, area, 'Unknown');
+    await this.dispatch();
+  }
+
+  recordChange(sheet: SheetModel, area: Area, triggerSource: ChangedEvent['triggerSource']): void {
+    if (!this.model.enableEvents) return;
+    this.queuedEvents.push({
+      sheet,
+      event: { type: 'WorksheetChanged', address: areaAddress(area), worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', triggerSource },
+    });
+  }
+
+  /** Delivers queued events after the batch, as Excel raises them asynchronously. */
+  async dispatch(): Promise<void> {
+    const events = this.queuedEvents;
+    this.queuedEvents = [];
+    for (const { sheet, event } of events) {
+      for (const h of [...sheet.handlers, ...this.workbookHandlers]) {
+        this.delivered.push(event);
+        await h(event);
+      }
+    }
+  }
+
+  /** The values of a sheet area as Range.values would give them ("" for blank). */
+  valuesAt(sheetName: string, area: Area): Scalar[][] {
+    const sheet = this.sheet(sheetName);
+    return Array.from({ length: area.rows }, (_, i) => Array.from({ length: area.cols }, (_, j) => sheet.cellAt(area.row + i, area.col + j)?.value ?? ''));
+  }
+}
