@@ -1,0 +1,30 @@
+/// <reference types="office-js" />
+/**
+ * The ribbon's 插入年报模板 button: inserts the template in one click, without opening the pane.
+ * Only when there is something to decide (this year's template already exists) or to report
+ * (a failure) does it open the pane, which shows the notice.
+ */
+import { insertTemplate } from '../excel/template';
+import { announce, currentChoice, describeError } from '../taskpane/session';
+import { INSERT_ACTION } from './actions';
+
+export async function insertFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const { org, year } = currentChoice();
+    const result = await Excel.run((context) => insertTemplate(context, { org, year }));
+    if (result.status === 'exists') {
+      announce({ kind: 'exists', sheet: result.sheet, org, year });
+      await Office.addin.showAsTaskpane();
+    } else {
+      announce({ kind: 'inserted', sheet: result.sheet });
+    }
+  } catch (e) {
+    announce({ kind: 'error', message: `插入年报模板失败：${describeError(e)}` });
+    await Office.addin.showAsTaskpane().catch(() => undefined);
+  } finally {
+    event.completed();
+  }
+}
+
+// With a shared runtime the button's ExecuteFunction is bound here, not through a FunctionFile global.
+Office.actions.associate(INSERT_ACTION, insertFromRibbon);

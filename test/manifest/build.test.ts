@@ -1,0 +1,117 @@
+/**
+ * The production build, run once as `npm run build` runs it (OFFICE_JS=local, the default),
+ * into a temporary directory; then what a person sideloads is checked file by file.
+ */
+import { execFileSync } from 'child_process';
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { checkManifest } from './check-manifest';
+
+const ROOT = path.join(__dirname, '../..');
+const OFFICE_JS_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
+const ADDIN_URL = 'https://nianbao.example.gov.cn/addin/';
+let dist: string;
+
+beforeAll(() => {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-dist-'));
+  const env = { ...process.env, OFFICE_JS: 'local', ADDIN_URL, DIST_DIR: dist };
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, env, stdio: 'pipe' });
+}, 180_000);
+
+afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
+
+const read = (f: string) => fs.readFileSync(path.join(dist, f), 'utf8');
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+}
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+test('dist holds everything the manifest points at', () => {
+  const files = new Set(filesUnder(dist));
+  for (const f of ['taskpane.html', 'taskpane.css', 'help.html', 'runtime.js', 'functions.js', 'commands.js', 'taskpane.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml', 'office-js/office.js']) expect(files).toContain(f);
+  for (const size of [16, 32, 64, 80, 128]) expect(fs.readFileSync(path.join(dist, `assets/icon-${size}.png`))).toEqual(fs.readFileSync(path.join(ROOT, `assets/icon-${size}.png`)));
+  const manifest = read('manifest.xml');
+  const urls = [...manifest.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(5);
+  for (const url of urls) {
+    expect(url.startsWith(ADDIN_URL)).toBe(true);
+    expect(files).toContain(url.slice(ADDIN_URL.length));
+  }
+});
+
+test('the manifest in dist is the source manifest with the hosting address, and still valid', () => {
+  expect(read('manifest.xml')).toBe(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').split('https://localhost:3000/').join(ADDIN_URL));
+  expect(checkManifest(read('manifest.xml'))).toEqual([]);
+});
+
+test('functions.json from the JSDoc, with errors passed in; functions-zh-cn.json with the same ids', () => {
+  const en = JSON.parse(read('functions.json'));
+  const zh = JSON.parse(read('functions-zh-cn.json'));
+  expect(en.functions.map((f: { id: string }) => f.id)).toEqual(['CHECK', 'ERRORS', 'BALANCE', 'SUMCHECK']);
+  expect(en.allowErrorForDataTypeAny).toBe(true);
+  expect(zh.allowErrorForDataTypeAny).toBe(true);
+  expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(['CHECK', 'ERRORS', 'BALANCE', 'SUMCHECK']);
+  expect(zh.functions.map((f: { name: string }) => f.name)).toEqual(['勾稽校验', '错误条数', '结转平衡', '合计校验']);
+  // The build appends the associations the metadata names.
+  const functionsJs = read('functions.js');
+  for (const id of ['CHECK', 'ERRORS', 'BALANCE', 'SUMCHECK']) expect(functionsJs).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}",`));
+  expect(read('commands.js')).toMatch(/Office\.actions\.associate\(/);
+});
+
+test('taskpane.html loads the local office.js in <head>, before every bundle', () => {
+  const html = read('taskpane.html');
+  const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => ({ src: m[1], at: m.index! }));
+  expect(scripts[0].src).toBe('office-js/office.js');
+  expect(scripts[0].at).toBeLessThan(html.indexOf('</head>'));
+  const bundles = scripts.slice(1).map((s) => s.src);
+  expect(bundles[0]).toBe('runtime.js');
+  expect(bundles).toEqual(expect.arrayContaining(['functions.js', 'commands.js', 'taskpane.js']));
+  expect(bundles.indexOf('functions.js')).toBeLessThan(bundles.indexOf('taskpane.js'));
+  for (const b of bundles) expect(fs.existsSync(path.join(dist, b))).toBe(true);
+});
+
+test('office.js is shipped unmodified, Excel files only', () => {
+  const copied = filesUnder(path.join(dist, 'office-js')).filter((f) => f !== 'LICENSE.md');
+  expect(copied.length).toBeGreaterThan(100);
+  for (const f of copied) expect([f, sha(path.join(dist, 'office-js', f))]).toEqual([f, sha(path.join(OFFICE_JS_DIST, f))]);
+  expect(copied).toEqual(expect.arrayContaining(['office.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'custom-functions-runtime.js', 'zh-cn/office_strings.js']));
+  expect(copied.filter((f) => /\.debug\.js$|(^|\/)(word|outlook|powerpoint|onenote|project|access)[-_]/.test(f))).toEqual([]);
+  expect(fs.existsSync(path.join(dist, 'office-js/LICENSE.md'))).toBe(true);
+});
+
+test('nothing else loads from the internet: no http(s) address in built HTML, CSS and JavaScript', () => {
+  // Identifiers that are not loaded: JSON-schema ids and zod's URL template in the bundled zod.
+  const allowed = /^(https?:\/\/json-schema\.org\/|http:\/\/\[)/;
+  const found: string[] = [];
+  for (const f of filesUnder(dist).filter((x) => !x.startsWith('office-js/') && /\.(html|css|js)$/.test(x))) {
+    for (const m of read(f).matchAll(/https?:\/\/[^\s"'`)<>\\]*/g)) if (!allowed.test(m[0])) found.push(`${f}: ${m[0]}`);
+  }
+  expect(found).toEqual([]);
+});
+
+describe('webpack.config.js options', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../../webpack.config.js') as ((env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<{ plugins: { constructor: { name: string }; userOptions?: { officeJs?: string }; patterns?: { to: string }[] }[] }>) & {
+    OFFICE_JS: Record<string, string>;
+  };
+  const plugin = (c: Awaited<ReturnType<typeof config>>, name: string) => c.plugins.find((p) => p.constructor.name === name)!;
+
+  test.each([
+    ['local', 'office-js/office.js', true],
+    ['cdn', 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', false],
+    ['china', 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js', false],
+  ])('OFFICE_JS=%s loads office.js from %s', async (mode, src, copies) => {
+    const c = await config({ OFFICE_JS: mode, WEBPACK_BUILD: true }, { mode: 'production' });
+    expect(plugin(c, 'HtmlWebpackPlugin').userOptions?.officeJs).toBe(src);
+    expect(plugin(c, 'CopyPlugin').patterns!.some((p) => p.to === 'office-js')).toBe(copies);
+  });
+
+  test('bad options are refused with a reason', async () => {
+    await expect(config({ OFFICE_JS: 'unpkg' }, {})).rejects.toThrow(/OFFICE_JS must be one of local, cdn, china/);
+    await expect(config({ ADDIN_URL: 'http://intranet/' }, {})).rejects.toThrow(/https/);
+  });
+});

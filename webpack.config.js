@@ -1,0 +1,180 @@
+/**
+ * Builds the Excel add-in into dist/: taskpane.html (in the shared runtime it also hosts the
+ * custom functions and the ribbon command), functions.json from the JSDoc of
+ * src/functions/functions.ts, functions-zh-cn.json, icons, manifest.xml and, by default, a
+ * local copy of office.js. Works offline: nothing is fetched at build or run time except the
+ * office.js source chosen.
+ *
+ * Options (environment variables or `--env NAME=value`):
+ *   OFFICE_JS=local|cdn|china  where taskpane.html loads office.js from. local (default): a copy
+ *                              of the @microsoft/office-js package shipped in dist/office-js/,
+ *                              for government intranets without internet; cdn: Microsoft's CDN;
+ *                              china: the 21Vianet CDN.
+ *   ADDIN_URL=https://…/       where dist/ will be hosted; written into dist/manifest.xml in
+ *                              place of https://localhost:3000/.
+ *   DIST_DIR=path              output directory (default dist).
+ */
+/* eslint-env node */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { Compilation, WebpackError, sources } = require('webpack');
+const { requireTs } = require('./scripts/ts-module');
+
+const DEV_URL = 'https://localhost:3000/';
+const FUNCTIONS = './src/functions/functions.ts';
+
+const OFFICE_JS = {
+  local: 'office-js/office.js',
+  cdn: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+/** office.js loads its host and locale files relative to itself: the folder is copied as published, without what Excel never asks for. */
+const OFFICE_JS_SKIP = [
+  '**/*.debug.js',
+  '**/*vsdoc*',
+  '**/*.d.ts',
+  '**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,word,wordios}-*.js',
+  '**/outlook_strings.js',
+];
+
+function option(env, name, fallback) {
+  const v = env[name] ?? process.env[name];
+  return v === undefined || v === '' ? fallback : String(v);
+}
+
+function officeJsMode(env) {
+  const mode = option(env, 'OFFICE_JS', 'local').toLowerCase();
+  if (!(mode in OFFICE_JS)) throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join(', ')}, not "${mode}"`);
+  return mode;
+}
+
+function addinUrl(env) {
+  const url = option(env, 'ADDIN_URL', DEV_URL);
+  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) throw new Error(`ADDIN_URL must be an https:// address, not "${url}" (Office loads add-ins over https only)`);
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * functions.json as Excel needs it, plus its Chinese twin. Excel passes cells holding errors
+ * (#DIV/0!…) to a function only with allowErrorForDataTypeAny, which the JSDoc generator cannot
+ * express; without it such a cell would make the whole check #VALUE! instead of a finding.
+ */
+class FunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'FunctionsMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return; // custom-functions-metadata-plugin has reported why
+        const metadata = JSON.parse(asset.source.source().toString());
+        metadata.allowErrorForDataTypeAny = true;
+        compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(metadata, null, 2)));
+        try {
+          const { localizeMetadata } = requireTs(path.join(__dirname, 'src/functions/metadata-zh-cn.ts'));
+          compilation.emitAsset('functions-zh-cn.json', new sources.RawSource(JSON.stringify(localizeMetadata(metadata), null, 2)));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`functions-zh-cn.json: ${e.message}`));
+        }
+      });
+    });
+  }
+}
+
+/** https for the dev server: office-addin-dev-certs' trusted certificate when it can be had, else a throwaway self-signed one (CI needs no certificate). */
+async function devServerHttps() {
+  if (process.env.CI) return { type: 'https' };
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch (e) {
+    console.warn(`\n未能使用 office-addin-dev-certs 的受信任证书（${e.message.split('\n')[0]}），改用临时自签名证书：请先在浏览器中打开 https://localhost:3000/taskpane.html 并接受证书提示。\n`);
+    return { type: 'https' };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const officeJs = officeJsMode(env);
+  const url = addinUrl(env);
+  const distDir = path.resolve(__dirname, option(env, 'DIST_DIR', 'dist'));
+  const officeJsDir = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')));
+
+  const copies = [
+    { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+    { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+    { from: 'src/taskpane/help.html', to: 'help.html' },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => content.toString().split(DEV_URL).join(url),
+    },
+  ];
+  if (officeJs === 'local') {
+    // Copied byte for byte: the licence allows redistribution, not modification, so the
+    // minimizer must leave these files alone.
+    copies.push(
+      { from: path.join(officeJsDir, 'dist'), to: 'office-js', globOptions: { ignore: OFFICE_JS_SKIP }, info: { minimized: true } },
+      { from: path.join(officeJsDir, 'LICENSE.md'), to: 'office-js/LICENSE.md' },
+    );
+  }
+
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    context: __dirname,
+    entry: {
+      functions: FUNCTIONS,
+      commands: './src/commands/commands.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+    },
+    output: { path: distDir, filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            // `npm run typecheck` checks types; the bundle only needs JavaScript out.
+            transpileOnly: true,
+            compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: true },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime for the three entries: in the shared runtime they share one page,
+      // and the ribbon command and the pane must share module state.
+      runtimeChunk: 'single',
+      splitChunks: { chunks: 'all' },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+      new FunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'commands', 'taskpane'],
+        chunksSortMode: 'manual',
+        inject: 'body',
+        scriptLoading: 'blocking',
+        officeJs: OFFICE_JS[officeJs],
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    devServer: {
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: env.WEBPACK_SERVE ? await devServerHttps() : undefined,
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
+
+module.exports.OFFICE_JS = OFFICE_JS;
