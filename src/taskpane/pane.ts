@@ -163,7 +163,9 @@ export class Pane {
     this.el.summary.className = findings.some((f) => f.severity === 'error') ? 'summary fail' : 'summary';
     const list = this.el.findings;
     list.replaceChildren();
-    for (const f of findings.slice(0, MAX_SHOWN)) {
+    // Errors first: a fresh template's blank-cell notes must not push them out of sight.
+    const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+    for (const f of ordered.slice(0, MAX_SHOWN)) {
       const li = this.doc.createElement('li');
       li.className = f.severity;
       const badge = this.doc.createElement('span');

@@ -61,12 +61,6 @@ export function onNotice(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function takeNotice(): Notice | null {
-  const n = last;
-  last = null;
-  return n;
-}
-
 /** A host error as a sentence for the user. */
 export function describeError(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
