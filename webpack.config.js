@@ -82,15 +82,32 @@ class FunctionsMetadataPlugin {
   }
 }
 
-/** https for the dev server: office-addin-dev-certs' trusted certificate when it can be had, else a throwaway self-signed one (CI needs no certificate). */
+/**
+ * https for the dev server: office-addin-dev-certs' certificate when it can be had. Where its CA
+ * cannot be installed (Linux without sudo), its certificates are still generated and used, and
+ * the user is told how to trust the CA; failing that, a throwaway self-signed certificate.
+ * CI needs no certificate at all.
+ */
 async function devServerHttps() {
   if (process.env.CI) return { type: 'https' };
+  const os = require('os');
+  const fs = require('fs');
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
   try {
     const devCerts = require('office-addin-dev-certs');
     const o = await devCerts.getHttpsServerOptions();
     return { type: 'https', options: { ca: o.ca, key: o.key, cert: o.cert } };
   } catch (e) {
-    console.warn(`\n未能使用 office-addin-dev-certs 的受信任证书（${e.message.split('\n')[0]}），改用临时自签名证书：请先在浏览器中打开 https://localhost:3000/taskpane.html 并接受证书提示。\n`);
+    const files = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => path.join(dir, f));
+    if (files.every((f) => fs.existsSync(f))) {
+      console.warn(
+        `\n未能自动安装开发证书的根证书（${e.message.split('\n')[0]}）。请把 ${files[0]} 导入浏览器的“受信任的根证书颁发机构”，` +
+          `例如 Chromium：certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n office-addin-dev -i ${files[0]}\n`,
+      );
+      const [ca, cert, key] = files.map((f) => fs.readFileSync(f));
+      return { type: 'https', options: { ca, cert, key } };
+    }
+    console.warn(`\n未能使用 office-addin-dev-certs 的证书（${e.message.split('\n')[0]}），改用临时自签名证书：请先在浏览器中打开 https://localhost:3000/taskpane.html 并接受证书提示。\n`);
     return { type: 'https' };
   }
 }
