@@ -5,8 +5,11 @@
 import { execFileSync } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
+import http from 'http';
+import { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
+import { chromium } from 'playwright-core';
 import { checkManifest } from './check-manifest';
 
 const ROOT = path.join(__dirname, '../..');
@@ -92,6 +95,44 @@ test('nothing else loads from the internet: no http(s) address in built HTML, CS
   }
   expect(found).toEqual([]);
 });
+
+test('in a real browser the pane starts from local files only, without errors', async () => {
+  const executablePath = '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error('Chromium is needed: apt-get install chromium');
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${origin}taskpane.html`);
+    // Outside Excel, Office.onReady reports no host: the pane says where to open it.
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent !== '', null, { timeout: 20_000 });
+    expect(await page.textContent('#summary')).toBe('请在 Excel 中打开本加载项。');
+    expect(await page.evaluate(() => [!!customElements.get('fluent-button'), !!customElements.get('fluent-text-input')])).toEqual([true, true]);
+    expect(problems).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+    expect(requests).toContain(`${origin}office-js/office.js`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}, 60_000);
 
 describe('webpack.config.js options', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
