@@ -194,12 +194,15 @@ const COUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', 
 const AMOUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', message: '收费金额以万元为单位，应为不小于0的数字' } as const;
 const YEAR_ALERT = { showAlert: true, style: 'Stop', title: '请填写年度', message: '报告年度应为四位数字，如 2024' } as const;
 
+/** Text the user typed (the body's name) stays text: Excel would read a leading "=" as a formula. */
+const asConstant = (v: string | number): string | number => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v);
+
 /** The cells the plan writes, plus the findings block, as one grid of formulas and constants. */
 function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
   const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
     row: c.row,
     col: c.col,
-    v: c.formula !== undefined ? `=${c.formula}` : (c.value ?? ''),
+    v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
   FINDINGS_HEADER.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
   cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: FINDINGS_FORMULA });
@@ -218,6 +221,11 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   sheet.showGridlines = false;
   plan.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(w)));
   for (const [row, height] of plan.rowHeights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+
+  // Names before formulas: the findings formula refers to NB_T2…, and a formula written before
+  // its name exists would be bound to an unknown name. Worksheet-scoped, so two years'
+  // templates can live in one workbook.
+  for (const n of plan.names) sheet.names.add(n.name, range(n.area));
 
   const body = contents(plan);
   range(body.area).formulas = body.grid;
@@ -258,9 +266,6 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     cf.custom.format.font.bold = true;
     cf.custom.format.fill.color = FAIL_FILL;
   }
-
-  // Worksheet-scoped, so two years' templates can live in one workbook.
-  for (const n of plan.names) sheet.names.add(n.name, range(n.area));
 
   sheet.freezePanes.freezeRows(2);
   sheet.pageLayout.orientation = 'Landscape';

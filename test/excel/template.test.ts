@@ -141,6 +141,11 @@ describe('insertTemplate: one batch, our own events off, nothing else touched', 
     // Protection is the last write: it would refuse everything after it.
     const lastWrite = [...batch.ops].reverse().find((o) => o.startsWith('write'));
     expect(lastWrite).toMatch(/^write protect/);
+    // The names the findings formula uses exist before it is written.
+    const lastName = batch.ops.map((o) => o.startsWith('write names.add')).lastIndexOf(true);
+    const contents = batch.ops.findIndex((o) => o.startsWith('write formulas'));
+    expect(lastName).toBeGreaterThan(0);
+    expect(lastName).toBeLessThan(contents);
     // Survey (2 syncs), the write, and the restore of events with a recalculation.
     expect(fake.syncCount).toBe(4);
     expect(fake.batches[3].ops).toEqual(['enableEvents=true', 'calculate Recalculate']);
@@ -247,6 +252,12 @@ describe('insertTemplate: failure', () => {
     fake.failOn = null;
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(fake.model.enableEvents).toBe(true);
+  });
+
+  test('a body name that looks like a formula stays text', async () => {
+    const { fake } = await inserted({ org: '=HYPERLINK("x")', year: 2024 });
+    const org = sheetPlan().org;
+    expect(fake.sheet(TITLE).cellAt(org.row, org.col)?.formula).toBe(`'=HYPERLINK("x")`);
   });
 
   test('a template without a year is named without one', async () => {
