@@ -1,47 +1,5 @@
-/**
- * How each kind of planned cell looks in Excel. The same looks as the xlsx writer's
- * (src/xlsx/write.ts LOOKS), restated in Office.js terms because that module pulls exceljs into
- * the bundle; test/excel/styles.test.ts holds the two tables together.
- */
-import type { CellStyle } from '../core/sheet';
-
-export const FONT = '宋体';
-export const HEADING_FONT = '黑体';
-export const INPUT_FILL = '#FFFBE6';
-export const CHECK_FILL = '#F3F3F3';
-export const FAIL_FONT = '#C00000';
-export const FAIL_FILL = '#FDE2E2';
-
-export type HAlign = 'Left' | 'Center' | 'Right';
-
-export interface Look {
-  font: { name: string; size: number; bold?: boolean; color?: string };
-  horizontal: HAlign;
-  vertical: 'Center';
-  wrap: boolean;
-  fill?: string;
-  border?: boolean;
-  numberFormat?: string;
-  unlocked?: boolean;
-}
-
-const center = { horizontal: 'Center', vertical: 'Center', wrap: true } as const;
-
-export const LOOKS: Record<CellStyle, Look> = {
-  title: { font: { name: FONT, size: 16, bold: true }, ...center },
-  metaLabel: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Right', vertical: 'Center', wrap: false },
-  metaInput: { font: { name: FONT, size: 11 }, horizontal: 'Left', vertical: 'Center', wrap: false, fill: INPUT_FILL, unlocked: true, border: true },
-  heading: { font: { name: HEADING_FONT, size: 12 }, horizontal: 'Left', vertical: 'Center', wrap: false },
-  header: { font: { name: FONT, size: 10.5, bold: true }, ...center, border: true },
-  note: { font: { name: FONT, size: 9 }, ...center, border: true },
-  label: { font: { name: FONT, size: 10.5 }, horizontal: 'Left', vertical: 'Center', wrap: true, border: true },
-  input: { font: { name: FONT, size: 10.5 }, ...center, border: true, fill: INPUT_FILL, unlocked: true, numberFormat: 'General' },
-  amount: { font: { name: FONT, size: 10.5 }, ...center, border: true, fill: INPUT_FILL, unlocked: true, numberFormat: '0.00##' },
-  checkLabel: { font: { name: FONT, size: 9, color: '#595959' }, horizontal: 'Right', vertical: 'Center', wrap: true, fill: CHECK_FILL },
-  check: { font: { name: FONT, size: 10, color: '#2E7D32' }, ...center, fill: CHECK_FILL },
-  summaryLabel: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Right', vertical: 'Center', wrap: false },
-  summary: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Left', vertical: 'Center', wrap: false },
-};
+/** The looks of planned cells, and Excel's unit for column widths. */
+export * from '../core/looks';
 
 /** Column width in points for a width in characters (Excel's unit: 7 px per character plus 5 px padding). */
 export const columnPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;

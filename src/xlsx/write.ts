@@ -4,47 +4,28 @@
  */
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
-import { CellStyle, PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { FAIL_FILL, FAIL_FONT, LOOKS, Look } from '../core/looks';
+import { PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 
-const FONT = '宋体';
-const HEADING_FONT = '黑体';
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } };
-const CHECK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
 
-interface Look {
-  font: Partial<ExcelJS.Font>;
-  alignment: Partial<ExcelJS.Alignment>;
-  border?: boolean;
-  fill?: ExcelJS.Fill;
-  numFmt?: string;
-  unlocked?: boolean;
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
+/** A core look in exceljs's terms. */
+function applyLook(cell: ExcelJS.Cell, look: Look): void {
+  cell.font = { name: look.font.name, size: look.font.size, ...(look.font.bold ? { bold: true } : {}), ...(look.font.color ? { color: { argb: argb(look.font.color) } } : {}) };
+  cell.alignment = { horizontal: look.horizontal.toLowerCase() as 'left', vertical: 'middle', ...(look.wrap ? { wrapText: true } : {}) };
+  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
+  if (look.border) cell.border = BORDER;
+  if (look.numberFormat) cell.numFmt = look.numberFormat;
+  cell.protection = { locked: !look.unlocked };
 }
-
-const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
-
-/** How each kind of planned cell looks: the look of a Chinese government table (宋体 五号, thin borders). */
-export const LOOKS: Record<CellStyle, Look> = {
-  title: { font: { name: FONT, size: 16, bold: true }, alignment: CENTER },
-  metaLabel: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
-  metaInput: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' }, fill: INPUT_FILL, unlocked: true, border: true },
-  heading: { font: { name: HEADING_FONT, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  header: { font: { name: FONT, size: 10.5, bold: true }, alignment: CENTER, border: true },
-  note: { font: { name: FONT, size: 9 }, alignment: CENTER, border: true },
-  label: { font: { name: FONT, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: true },
-  input: { font: { name: FONT, size: 10.5 }, alignment: CENTER, border: true, fill: INPUT_FILL, unlocked: true, numFmt: 'General' },
-  amount: { font: { name: FONT, size: 10.5 }, alignment: CENTER, border: true, fill: INPUT_FILL, unlocked: true, numFmt: '0.00##' },
-  checkLabel: { font: { name: FONT, size: 9, color: { argb: 'FF595959' } }, alignment: { horizontal: 'right', vertical: 'middle', wrapText: true }, fill: CHECK_FILL },
-  check: { font: { name: FONT, size: 10, color: { argb: 'FF2E7D32' } }, alignment: CENTER, fill: CHECK_FILL },
-  summaryLabel: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
-  summary: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
-};
 
 export interface TemplateOptions {
   org?: string;
@@ -56,15 +37,6 @@ export interface TemplateOptions {
 /** A value as a spreadsheet cell holds it: numbers as numbers, text exactly as typed. */
 function cellValue(v: CellValue | undefined): ExcelJS.CellValue {
   return v === undefined || v === null ? null : v;
-}
-
-function applyLook(cell: ExcelJS.Cell, look: Look): void {
-  cell.font = look.font;
-  cell.alignment = look.alignment;
-  if (look.fill) cell.fill = look.fill;
-  if (look.border) cell.border = BORDER;
-  if (look.numFmt) cell.numFmt = look.numFmt;
-  cell.protection = { locked: !look.unlocked };
 }
 
 function validation(planned: PlannedCell): ExcelJS.DataValidation | undefined {
@@ -143,7 +115,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
           type: 'expression',
           priority: 1,
           formulae: [`AND(${first}<>"${PASS_MARK}",${first}<>"")`],
-          style: { font: { color: { argb: 'FFC00000' }, bold: true }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFDE2E2' } } },
+          style: { font: { color: { argb: argb(FAIL_FONT) }, bold: true }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(FAIL_FILL) } } },
         },
       ],
     });

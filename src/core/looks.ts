@@ -1,0 +1,43 @@
+/**
+ * How each kind of planned cell looks: the look of a Chinese government table (宋体 五号, thin
+ * borders). Host-free data; the xlsx writer and the Office.js inserter each spell it their way.
+ */
+import type { CellStyle } from '../core/sheet';
+
+export const FONT = '宋体';
+export const HEADING_FONT = '黑体';
+export const INPUT_FILL = '#FFFBE6';
+export const CHECK_FILL = '#F3F3F3';
+export const FAIL_FONT = '#C00000';
+export const FAIL_FILL = '#FDE2E2';
+
+export type HAlign = 'Left' | 'Center' | 'Right';
+
+export interface Look {
+  font: { name: string; size: number; bold?: boolean; color?: string };
+  horizontal: HAlign;
+  vertical: 'Center';
+  wrap: boolean;
+  fill?: string;
+  border?: boolean;
+  numberFormat?: string;
+  unlocked?: boolean;
+}
+
+const center = { horizontal: 'Center', vertical: 'Center', wrap: true } as const;
+
+export const LOOKS: Record<CellStyle, Look> = {
+  title: { font: { name: FONT, size: 16, bold: true }, ...center },
+  metaLabel: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Right', vertical: 'Center', wrap: false },
+  metaInput: { font: { name: FONT, size: 11 }, horizontal: 'Left', vertical: 'Center', wrap: false, fill: INPUT_FILL, unlocked: true, border: true },
+  heading: { font: { name: HEADING_FONT, size: 12 }, horizontal: 'Left', vertical: 'Center', wrap: false },
+  header: { font: { name: FONT, size: 10.5, bold: true }, ...center, border: true },
+  note: { font: { name: FONT, size: 9 }, ...center, border: true },
+  label: { font: { name: FONT, size: 10.5 }, horizontal: 'Left', vertical: 'Center', wrap: true, border: true },
+  input: { font: { name: FONT, size: 10.5 }, ...center, border: true, fill: INPUT_FILL, unlocked: true, numberFormat: 'General' },
+  amount: { font: { name: FONT, size: 10.5 }, ...center, border: true, fill: INPUT_FILL, unlocked: true, numberFormat: '0.00##' },
+  checkLabel: { font: { name: FONT, size: 9, color: '#595959' }, horizontal: 'Right', vertical: 'Center', wrap: true, fill: CHECK_FILL },
+  check: { font: { name: FONT, size: 10, color: '#2E7D32' }, ...center, fill: CHECK_FILL },
+  summaryLabel: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Right', vertical: 'Center', wrap: false },
+  summary: { font: { name: FONT, size: 11, bold: true }, horizontal: 'Left', vertical: 'Center', wrap: false },
+};
