@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { check, equationCount } from '../core/engine';
 import { countBySeverity } from '../core/findings';
-import { Report } from '../core/report';
+import { Report, defaultReportYear } from '../core/report';
 import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
 import { InputError, LoadedReport, loadReports } from './inputs';
@@ -57,10 +57,6 @@ function parseArgs(args: string[], valued: string[], flags: string[]): Parsed {
   return { positional, options };
 }
 
-/** The report year a template is most likely for: reports are compiled in the winter after the year ends. */
-export function defaultYear(now: Date): number {
-  return now.getMonth() >= 9 ? now.getFullYear() : now.getFullYear() - 1;
-}
 
 async function template(args: string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(args, ['year', 'org'], ['force']);
@@ -68,7 +64,7 @@ async function template(args: string[], io: Io): Promise<number> {
   const out = positional[0];
   if (path.extname(out).toLowerCase() !== '.xlsx') throw new UsageError('输出文件应以 .xlsx 结尾');
   const yearText = options.get('year');
-  const year = yearText === undefined ? defaultYear(io.now()) : Number(yearText);
+  const year = yearText === undefined ? defaultReportYear(io.now()) : Number(yearText);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
   const org = typeof options.get('org') === 'string' ? String(options.get('org')) : '';
   const data = await templateBuffer({ org, year });
@@ -117,7 +113,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     for (const r of loaded) {
       const thisPrior = prior ?? priorWithin(loaded, r);
       const findings = [...r.findings, ...check(r.report, { prior: thisPrior, unreadable: r.unreadable })];
-      const checked: CheckedReport = { ...r, findings, equations: equationCount(thisPrior !== null) };
+      const checked: CheckedReport = { ...r, findings, equations: equationCount(thisPrior) };
       outcomes.push(checked);
     }
   }

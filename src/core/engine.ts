@@ -5,7 +5,7 @@
  * tens of microseconds (see bench/).
  */
 import { Finding } from './findings';
-import { MAX_VALUE, Reading, readCell, usableValue } from './read';
+import { MAX_VALUE, RawValue, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
 import { Report } from './report';
 import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term } from './rules';
@@ -93,6 +93,8 @@ export interface CheckOptions {
   prior?: Report | null;
   /** Tables of this year's report that could not be read (their grid lost its shape): skipped, not read as blank. */
   unreadable?: readonly TableId[];
+  /** False where only the tables are known (a custom function's ranges): rules about body and year are skipped. */
+  metadata?: boolean;
 }
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
@@ -103,7 +105,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   if (options.unreadable && TABLE_IDS.every((t) => options.unreadable!.includes(t))) return [];
   const current = readReport(report, 'blank', options.unreadable);
   const prior = options.prior ? readReport(options.prior, 'absent') : null;
-  const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current)];
+  const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current, options.metadata !== false)];
 
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
@@ -152,9 +154,9 @@ function readingFields(reading: Reading): Pick<Finding, 'raw' | 'value' | 'param
   return out;
 }
 
-function reportFindings(report: Report, prior: Report | null, readings: Readings): Finding[] {
+function reportFindings(report: Report, prior: Report | null, readings: Readings, metadata: boolean): Finding[] {
   const ctx = { report, prior, readings };
-  return DETECTED_RULES.flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
+  return DETECTED_RULES.filter((rule) => metadata || !rule.metadata).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
 }
 
 /** Cells of last year's report that a cross-year rule needs but cannot use. */
@@ -177,15 +179,44 @@ function priorCellFindings(prior: Readings): Finding[] {
 }
 
 /** Checks a report read from table grids: the layout findings first, then the rules over what could be read. */
-export function checkGridReport(read: GridReport, prior?: Report | null): Finding[] {
-  return [...read.findings, ...check(read.report, { prior, unreadable: read.unreadable })];
+export function checkGridReport(read: GridReport, prior?: Report | null, options: Pick<CheckOptions, 'metadata'> = {}): Finding[] {
+  return [...read.findings, ...check(read.report, { ...options, prior, unreadable: read.unreadable })];
 }
 
-/** How many equations a check evaluates: the "N" in "全部勾稽关系通过（N条）". */
-export function equationCount(withPrior: boolean): number {
+/**
+ * How many equations a check evaluates: the "N" in "全部勾稽关系通过（N条）". With last year's
+ * report, only the cross-year equations whose cells it carries count.
+ */
+export function equationCount(prior: Report | null = null): number {
   let n = 0;
-  for (const [rule, equations] of COMPILED) {
-    if (withPrior || equations.every((e) => e.priorCells.length === 0)) n += rule.equations.length;
+  for (const equations of COMPILED.values()) {
+    for (const eq of equations) {
+      if (eq.priorCells.length === 0 || (prior !== null && eq.priorCells.every((c) => prior.cells[c] !== undefined))) n++;
+    }
   }
   return n;
+}
+
+export interface SidesResult {
+  /** 'text' when an operand is not a usable number; the difference is then unknown. */
+  status: 'equal' | 'different' | 'text';
+  difference?: number;
+}
+
+/** Compares two sums of raw values as the engine does (same reading, same rounding): for helpers users put in their own sheets. */
+export function compareSides(lhs: readonly RawValue[], rhs: readonly RawValue[]): SidesResult {
+  const sum = (values: readonly RawValue[]): number | undefined => {
+    let total = 0;
+    for (const v of values) {
+      const n = usableValue(readCell(v));
+      if (n === undefined) return undefined;
+      total += n;
+    }
+    return total;
+  };
+  const l = sum(lhs);
+  const r = sum(rhs);
+  if (l === undefined || r === undefined) return { status: 'text' };
+  const difference = clean(l - r);
+  return difference === 0 ? { status: 'equal', difference } : { status: 'different', difference };
 }

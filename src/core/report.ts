@@ -33,6 +33,11 @@ export const ReportSchema = z.strictObject({
   cells: z.partialRecord(z.enum(CELL_IDS as [string, ...string[]]), CellValueSchema),
 });
 
+/** The report year a person most likely means: reports are compiled in the winter after the year ends. */
+export function defaultReportYear(now: Date = new Date()): number {
+  return now.getMonth() >= 9 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
 export function emptyReport(org = '', year: number | null = null): Report {
   return { format: REPORT_FORMAT, org, year, cells: {} };
 }

@@ -13,15 +13,13 @@
  *   reads cells itself, reports blanks);
  * - never return null inside an array: Excel shows it as 0. Short rows are padded with "".
  */
-import { checkGridReport, equationCount } from '../core/engine';
+import { checkGridReport, compareSides, equationCount } from '../core/engine';
 import type { Finding } from '../core/findings';
 import { GridValue, reportFromGrids } from '../core/grid';
-import { readCell, usableValue } from '../core/read';
 import { SEVERITY_NAME, locationOf, renderFinding } from '../core/render';
 import type { Report } from '../core/report';
-import { EQUATION_RULES, EquationRule, isIntraReport, rule } from '../core/rules';
+import { EquationRule, rule } from '../core/rules';
 import { PASS_MARK, TEXT_MARK } from '../core/sheet';
-import { inputCell } from '../core/tables';
 
 // ---------------------------------------------------------------------------------------------
 // Values as Excel hands them over
@@ -56,13 +54,6 @@ interface Outcome {
   equations: number;
 }
 
-/** Rules about the body and year of the reports: these functions are given neither, so the findings would always be there. */
-const NOT_OURS = new Set(['meta.org', 'meta.year', 'prior.yearMissing']);
-
-/** Cross-year equations that last year's 表三 alone can serve. */
-const PRIOR_T3_EQUATIONS = EQUATION_RULES.flatMap((r) => r.equations).filter(
-  (eq) => !isIntraReport(eq) && [...eq.lhs, ...eq.rhs].every((t) => !t.prior || inputCell(t.cell).table === 'T3'),
-).length;
 
 const MEMO_SIZE = 8;
 const memo = new Map<string, Outcome>();
@@ -86,10 +77,9 @@ function evaluate(t2: unknown, t3: unknown, t4: unknown, priorT3: unknown): Outc
     if (!read.unreadable.includes('T3')) priorReport = read.report;
     for (const f of read.findings) if (f.table === 'T3') findings.push({ finding: f, prior: true });
   }
-  for (const f of checkGridReport(reportFromGrids(grids), priorReport)) {
-    if (!NOT_OURS.has(f.rule)) findings.push({ finding: f, prior: false });
-  }
-  const outcome = { findings, equations: equationCount(false) + (priorReport ? PRIOR_T3_EQUATIONS : 0) };
+  // These functions are given the tables only, not the body and year: rules about those stay out.
+  for (const f of checkGridReport(reportFromGrids(grids), priorReport, { metadata: false })) findings.push({ finding: f, prior: false });
+  const outcome = { findings, equations: equationCount(priorReport) };
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   memo.set(key, outcome);
   return outcome;
@@ -97,7 +87,7 @@ function evaluate(t2: unknown, t3: unknown, t4: unknown, priorT3: unknown): Outc
 
 function findingRow({ finding, prior }: Outcome['findings'][number]): string[] {
   const mark = prior ? '上年' : '';
-  return [`${SEVERITY_NAME[finding.severity]} ${finding.rule}`, `${mark}${locationOf(finding)}`, `${mark}${renderFinding(finding)}`];
+  return [`${SEVERITY_NAME[finding.severity]}：${rule(finding.rule).title ?? finding.rule}`, `${mark}${locationOf(finding)}`, `${mark}${renderFinding(finding)}`];
 }
 
 /** What a function returns when something unforeseen goes wrong: a finding-like row, not #VALUE!. */
@@ -145,19 +135,9 @@ export function errors(table2: any[][], table3: any[][], table4: any[][]): numbe
 
 /** The signed difference of two sides, as the native check cells show it: ✓, the difference, or 含文本 when an operand is not a number. */
 function difference(lhs: unknown[], rhs: unknown[]): number | string {
-  let sum = 0;
-  for (const [sign, values] of [
-    [1, lhs],
-    [-1, rhs],
-  ] as const) {
-    for (const v of values) {
-      const n = usableValue(readCell(hostValue(v)));
-      if (n === undefined) return TEXT_MARK;
-      sum += sign * n;
-    }
-  }
-  const d = Math.round(sum * 1e6) / 1e6;
-  return d === 0 ? PASS_MARK : d;
+  const result = compareSides(lhs.map(hostValue), rhs.map(hostValue));
+  if (result.status === 'text') return TEXT_MARK;
+  return result.status === 'equal' ? PASS_MARK : result.difference!;
 }
 
 const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flat(2) : [v]);

@@ -116,7 +116,7 @@ export class Pane {
       const findings = checkGridReport(read);
       const { errors, warnings } = countBySeverity(findings);
       const summary =
-        findings.length === 0 ? `${PASS_MARK} 全部勾稽关系通过（${equationCount(false)}条）` : `“${read.sheet}”：${errors} 个错误，${warnings} 个提示`;
+        findings.length === 0 ? `${PASS_MARK} 全部勾稽关系通过（${equationCount()}条）` : `“${read.sheet}”：${errors} 个错误，${warnings} 个提示`;
       this.showFindings(summary, findings);
     } catch (e) {
       this.showFindings(`校验未能完成：${describeError(e)}`, []);

@@ -21,10 +21,8 @@ let choice: Choice | null = null;
 
 const ORG_KEY = 'nianbao.org';
 
-/** The report year a person most likely means: reports are compiled in the first weeks of the next year. */
-export function defaultYear(now: Date = new Date()): number {
-  return now.getMonth() >= 9 ? now.getFullYear() : now.getFullYear() - 1;
-}
+export { defaultReportYear as defaultYear } from '../core/report';
+import { defaultReportYear as defaultYear } from '../core/report';
 
 function storage(): Storage | null {
   try {

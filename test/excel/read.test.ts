@@ -113,8 +113,8 @@ describe('end to end without Excel: the findings block of an inserted sheet', ()
     await fake.userEdit(TITLE, at('T3.R1.C7'), [[3]]);
     const [u2, u3, u4] = argumentsOf(fake, blank);
     const rows = checkFunction(u2, u3, u4);
-    expect(rows).toContainEqual(['错误 T3.balance', '表三“总计”列', '表三“总计”列：第一项+第二项=3，（七）总计+第四项=0，相差3']);
-    expect(rows).toContainEqual(['错误 T3.applicantTotal', '表三“一、本年新收政府信息公开申请数量”行', expect.stringContaining('相差3')]);
+    expect(rows).toContainEqual(['错误：表三平衡关系', '表三“总计”列', '表三“总计”列：第一项+第二项=3，（七）总计+第四项=0，相差3']);
+    expect(rows).toContainEqual(['错误：表三申请人合计', '表三“一、本年新收政府信息公开申请数量”行', expect.stringContaining('相差3')]);
     expect(rows.every((r) => r.length === 3)).toBe(true);
   });
 
