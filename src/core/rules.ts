@@ -36,6 +36,8 @@ export interface Equation {
 
 interface RuleBase {
   id: string;
+  /** A short Chinese name, for a findings list's 规则 column. */
+  title?: string;
   severity: Severity;
   /** Chinese message template; slots in braces are filled from the finding (see render.ts). */
   message: string;
@@ -70,6 +72,8 @@ export type Raised = Pick<Finding, 'table' | 'cells' | 'params'>;
 /** Rules about the report as a whole, the file or the layout. Those without `detect` are raised by readers and importers. */
 export interface ReportRule extends RuleBase {
   kind: 'report';
+  /** About the report's body and year rather than its tables: skipped where only tables are given (a custom function). */
+  metadata?: true;
   detect?(ctx: ReportContext): Raised[];
 }
 
@@ -92,6 +96,7 @@ export const RULES: readonly Rule[] = [
   // ---- equations within one report -----------------------------------------------------------
   {
     id: 'T3.balance',
+    title: '表三平衡关系',
     kind: 'equation',
     severity: 'error',
     sides: ['第一项+第二项', '（七）总计+第四项'],
@@ -105,6 +110,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'T3.resultTotal',
+    title: '表三办理结果合计',
     kind: 'equation',
     severity: 'error',
     recomputesTotal: true,
@@ -119,6 +125,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'T3.applicantTotal',
+    title: '表三申请人合计',
     kind: 'equation',
     severity: 'error',
     recomputesTotal: true,
@@ -133,6 +140,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'T4.groupTotal',
+    title: '表四合计',
     kind: 'equation',
     severity: 'error',
     recomputesTotal: true,
@@ -149,6 +157,7 @@ export const RULES: readonly Rule[] = [
   // ---- equations across report years ---------------------------------------------------------
   {
     id: 'prior.carryOver',
+    title: '上年结转',
     kind: 'equation',
     severity: 'error',
     sides: ['本年“二、上年结转政府信息公开申请数量”', '上年“四、结转下年度继续办理”'],
@@ -162,6 +171,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'prior.inForce',
+    title: '现行有效件数',
     kind: 'equation',
     severity: 'warning',
     sides: ['现行有效件数', '上年现行有效件数+本年制发件数−本年废止件数'],
@@ -177,6 +187,7 @@ export const RULES: readonly Rule[] = [
   // ---- each input cell ------------------------------------------------------------------------
   {
     id: 'cell.blank',
+    title: '空白格',
     kind: 'cell',
     severity: 'warning',
     message: '{cell}：未填写，按0计算；无数据的格应填写0',
@@ -185,6 +196,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.placeholder',
+    title: '占位符号',
     kind: 'cell',
     severity: 'warning',
     message: '{cell}：填写“{raw}”，按0计算；无数据的格应填写0',
@@ -193,6 +205,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.normalized',
+    title: '非标准数字',
     kind: 'cell',
     severity: 'warning',
     message: '{cell}：填写“{raw}”（{reasons}），按数字{value}读取；请改为数字',
@@ -201,6 +214,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.notNumber',
+    title: '非数字',
     kind: 'cell',
     severity: 'error',
     message: '{cell}：填写“{raw}”，不是数字，涉及该格的勾稽关系未校验{hint}',
@@ -209,6 +223,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.excelError',
+    title: '错误值',
     kind: 'cell',
     severity: 'error',
     message: '{cell}：为错误值{raw}，涉及该格的勾稽关系未校验',
@@ -217,6 +232,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.negative',
+    title: '负数',
     kind: 'cell',
     severity: 'error',
     message: '{cell}：为负数{value}；件数和金额不能为负',
@@ -225,6 +241,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.fraction',
+    title: '件数非整数',
     kind: 'cell',
     severity: 'error',
     message: '{cell}：为{value}，件数应为整数',
@@ -233,6 +250,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'cell.tooLarge',
+    title: '数值过大',
     kind: 'cell',
     severity: 'error',
     message: `{cell}：为{value}，超出合理范围（不超过${MAX_VALUE}），涉及该格的勾稽关系未校验`,
@@ -243,6 +261,8 @@ export const RULES: readonly Rule[] = [
   // ---- the report as a whole -------------------------------------------------------------------
   {
     id: 'meta.year',
+    title: '报告年度',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '未填写报告年度，无法与上年报告核对年度',
@@ -251,6 +271,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'meta.org',
+    title: '报告机关',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '未填写报告机关名称',
@@ -259,6 +281,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'meta.formatYear',
+    title: '适用格式',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '报告年度为{year}年：国办公开办函〔2021〕30号格式自2021年度报告起施行，{year}年度报告适用国办公开办函〔2019〕60号格式',
@@ -267,6 +291,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'T3.onlyTotals',
+    title: '表三仅填总计',
     kind: 'report',
     severity: 'warning',
     message: '表三只填写了“总计”列，自然人、法人或其他组织各列均为空：应按申请人类型分列填写，各列之和等于总计',
@@ -278,6 +303,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'prior.year',
+    title: '上年报告年度',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '上年报告的年度为{priorYear}，本年报告为{year}，应为相邻两年',
@@ -287,6 +314,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'prior.yearMissing',
+    title: '上年报告年度',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '上年报告未填写年度，无法确认它是上一年度的报告',
@@ -295,6 +324,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'prior.org',
+    title: '上年报告机关',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '上年报告的机关为“{priorOrg}”，本年为“{org}”：跨年度核对应使用同一机关的报告',
@@ -304,6 +335,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'prior.notNumber',
+    title: '上年报告数据',
     kind: 'report',
     severity: 'warning',
     message: '上年报告 {cell}：“{shown}”不能作为数字使用，涉及该格的跨年度核对未校验',
@@ -311,6 +343,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'layout.shape',
+    title: '表格结构',
     kind: 'report',
     severity: 'error',
     message: '{table}区域应为{expectedRows}行×{expectedCols}列，实为{rows}行×{cols}列：表内插入或删除了行、列，无法按官方格式读取，{table}未校验',
@@ -318,6 +351,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'layout.label',
+    title: '表格文字',
     kind: 'report',
     severity: 'warning',
     message: '{table}第{row}行第{col}列应为“{expected}”，实为“{raw}”：表格文字与官方格式不一致',
@@ -325,10 +359,104 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'layout.missing',
+    title: '缺少表格',
     kind: 'report',
     severity: 'error',
     message: '未找到{table}：{detail}',
     source: `${OFFICIAL}的三张表格`,
+  },
+
+  // ---- raised by the importers (src/import): reading Word files, web pages and text --------------
+  {
+    id: 'format.outdated',
+    kind: 'report',
+    severity: 'error',
+    message: '{year}年度报告使用了国办公开办函〔2019〕60号的旧格式（{evidence}），应使用国办公开办函〔2021〕30号格式：{detail}',
+    source: '国办公开办函〔2021〕30号：自2021年度报告起使用新格式，取代国办公开办函〔2019〕60号格式',
+  },
+  {
+    id: 'format.edition2019',
+    kind: 'report',
+    severity: 'warning',
+    message: '本报告使用国办公开办函〔2019〕60号格式（{evidence}）：{detail}',
+    source: '国办公开办函〔2019〕60号格式适用于2019、2020年度报告',
+  },
+  {
+    id: 'import.missingRow',
+    kind: 'report',
+    severity: 'error',
+    message: '{table}中未找到“{label}”一行，其数据未读取，{table}的勾稽关系未校验',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
+    id: 'import.unplaced',
+    kind: 'report',
+    severity: 'error',
+    message: '{table}“{label}”一行有{found}个数据格，官方格式为{expected}个，无法确定各格对应的栏目，未读取；{table}的勾稽关系未校验',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
+    id: 'import.unknownRow',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}中的“{label}”一行不是官方格式中的行，其数据未读取',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
+    id: 'import.duplicate',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}“{label}”一行出现多次且数据不同，按第一次出现的读取',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
+    id: 'import.header',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}中未找到表头{labels}，各栏按官方格式的顺序读取，请核对',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
+    id: 'text.received',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
+    source: '年度报告正文“总体情况”所述依申请公开数量应与表三一致',
+  },
+  {
+    id: 'text.carriedIn',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
+    source: '年度报告正文“总体情况”所述依申请公开数量应与表三一致',
+  },
+  {
+    id: 'text.carriedOut',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
+    source: '年度报告正文“总体情况”所述依申请公开数量应与表三一致',
+  },
+  {
+    id: 'text.review',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
+    source: '年度报告正文所述政府信息公开行政复议数量应与表四一致',
+  },
+  {
+    id: 'text.litigation',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
+    source: '年度报告正文所述政府信息公开行政诉讼数量应与表四一致',
+  },
+  {
+    id: 'text.fee',
+    kind: 'report',
+    severity: 'warning',
+    message: '{where}未说明本年度收取信息处理费的情况（未收取也应写明）',
+    source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》：行政机关应当在政府信息公开工作年度报告中公布收取信息处理费的情况',
   },
 ];
 
