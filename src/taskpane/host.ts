@@ -1,0 +1,75 @@
+/**
+ * What the pane asks of a workbook — the contract between the pane and its two hosts:
+ * Excel through Office.js (src/excel/host.ts) and the in-page preview workbook
+ * (src/preview/host.ts). The pane holds no Office.js code of its own; tests drive it with the
+ * in-memory Excel fake behind the Excel host, and the real browser drives it through the preview.
+ *
+ * Every call is one round trip at most (one `context.sync()` in Excel) unless it says otherwise.
+ */
+import type { CellChange } from '../core/fixes';
+import type { GridReport } from '../core/grid';
+import type { CellId } from '../core/tables';
+
+export interface TemplateSheetInfo {
+  /** The worksheet name. */
+  name: string;
+  year: number | null;
+  org: string;
+}
+
+export interface SheetRead extends GridReport {
+  sheet: string;
+  /** False when the sheet holds none of the template's tables. */
+  isTemplate: boolean;
+  /** Where each input cell sits, as a user finds it: D24. */
+  addresses: Partial<Record<CellId, string>>;
+}
+
+export interface InsertRequest {
+  org: string;
+  year: number | null;
+  /** Insert even when the workbook already holds a template for that year. */
+  force?: boolean;
+}
+
+export type InsertOutcome = { status: 'inserted'; sheet: string } | { status: 'exists'; sheet: string };
+
+/** A burst of edits made by a person (or another program), never by our own writes. */
+export interface EditBurst {
+  sheet: string;
+  /** The input cells the burst touched; 'unknown' when the host cannot tell (then everything is re-checked). */
+  cells: CellId[] | 'unknown';
+}
+
+/** A warning the user has acknowledged with a reason (说明); kept in the workbook. */
+export interface Acknowledgement {
+  /** `fingerprint(finding)` from src/core/findings.ts: rule, place and the values behind it. */
+  fingerprint: string;
+  sheet: string;
+  reason: string;
+  /** ISO date-time. */
+  at: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'preview';
+  /** The template sheets of the workbook, and the template sheet in view (null when the active sheet is none). */
+  templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }>;
+  /** Inserts the template on a new sheet and shows it; never overwrites (see src/excel/template.ts). */
+  insertTemplate(request: InsertRequest): Promise<InsertOutcome>;
+  /** Shows a sheet. */
+  activate(sheet: string): Promise<void>;
+  /** Reads a template sheet into a report. One round trip. */
+  read(sheet: string): Promise<SheetRead>;
+  /** Writes these values into these input cells and touches nothing else; not reported as an edit. */
+  write(sheet: string, changes: readonly CellChange[]): Promise<void>;
+  /** Selects the cells (the first one active) and brings them into view. */
+  select(sheet: string, cells: readonly CellId[]): Promise<void>;
+  /** Marks exactly these input cells as offending, removing earlier marks; values and the user's own formatting stay. */
+  highlight(sheet: string, cells: readonly CellId[]): Promise<void>;
+  /** Calls back once per burst of edits; returns a function that stops listening. */
+  onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>>;
+  /** Acknowledgements kept in the workbook (a custom XML part or hidden sheet in Excel). */
+  loadAcknowledgements(): Promise<Acknowledgement[]>;
+  saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void>;
+}
