@@ -4,10 +4,14 @@
  */
 import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
+import { benchFunctions } from './functions.bench';
+import { benchSize } from './size.bench';
 import { machine } from './util';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  functions: benchFunctions,
+  size: benchSize,
   cli: benchCli,
 };
 
