@@ -12,8 +12,8 @@ import { Area, inputPosition, sheetPlan, SheetPlan } from '../../src/core/sheet'
 import { GridValue } from '../../src/core/grid';
 import { TABLE_IDS, TableId } from '../../src/core/tables';
 
-/** Where the shared spec and fixtures live (override with NIANBAO_SHARED). */
-export const SHARED = process.env.NIANBAO_SHARED ?? path.resolve(__dirname, '../../../shared');
+import { SHARED } from '../helpers/shared';
+export { SHARED };
 export const SPEC_PATH = path.join(SHARED, 'spec/report-format.md');
 export const readSpec = (): string => fs.readFileSync(SPEC_PATH, 'utf8');
 export const fixturePath = (name: string): string => path.join(SHARED, 'fixtures/reports', name);

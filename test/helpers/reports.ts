@@ -4,7 +4,8 @@ import * as path from 'path';
 import { Report, parseReportJson } from '../../src/core/report';
 import { T3_COLUMNS, T3_ROW, T3_ROW_NAMES, cellId } from '../../src/core/tables';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/reports');
+export { FIXTURES } from './shared';
+import { FIXTURES } from './shared';
 
 export function fixture(name: string): Report {
   const parsed = parseReportJson(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
