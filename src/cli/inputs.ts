@@ -8,6 +8,7 @@ import { Finding } from '../core/findings';
 import { Report, parseReportJson } from '../core/report';
 import { CellId, TableId } from '../core/tables';
 import { MAX_XLSX_BYTES, ReadError, readWorkbook } from '../xlsx/read';
+import { importFile } from '../import/node';
 
 export class InputError extends Error {}
 
@@ -62,7 +63,10 @@ export async function loadReports(file: string): Promise<LoadedReport[]> {
     }
   }
   if (ext === '.xls' || ext === '.et') throw new InputError(`${file}：不支持旧版 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx`);
-  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，请使用 .json 或 .xlsx`);
+  // Published reports (Word, web pages, text) and anything else: the importers decide, or say why not.
+  const imported = await importFile(file);
+  if (!imported.ok) throw new InputError(`${file}：${imported.error}`);
+  return imported.reports.map((r) => ({ file, sheet: r.sheet, report: r.report, findings: r.findings, unreadable: r.unreadable, addresses: r.addresses ?? {} }));
 }
 
 /** Text files from Chinese offices are often GBK: read UTF-8 when it is valid, GBK otherwise. */

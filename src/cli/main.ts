@@ -21,7 +21,11 @@ const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾�
   nianbao template 输出.xlsx [--year 2024] [--org 名称] [--force]
       生成官方格式的年报表格模板（.xlsx），含逐条勾稽关系校验公式
   nianbao check 文件… [--prior 上年文件] [--format text|json]
-      校验年报（.json 或 nianbao 模板 .xlsx），按表列出问题
+      校验年报，按表列出问题；文件可为 Word（.docx）、网页（.html）、文本（.txt）、
+      nianbao 模板（.xlsx）或年报数据（.json）
+  nianbao convert 输入文件 输出.json|输出.xlsx [--year 年度] [--org 名称] [--force]
+      将已发布的年报（.docx、.html、.txt、.xlsx、.json）转换为年报数据（.json）
+      或填好数据的模板（.xlsx），并校验转换结果
 
 退出码：0 无错误；1 发现错误；2 文件无法读取或命令有误
 `;
@@ -80,6 +84,50 @@ async function template(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** Writes a new file, refusing to replace one unless asked to. */
+async function writeOutput(out: string, data: Buffer | Uint8Array, force: boolean): Promise<void> {
+  try {
+    await fs.writeFile(out, data, { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
+    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
+    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
+  }
+}
+
+const SOURCE_NAMES: Record<string, string> = { '.docx': 'Word 文件', '.docm': 'Word 文件', '.html': '网页', '.htm': '网页', '.txt': '文本文件', '.xlsx': '模板', '.xlsm': '模板', '.json': '年报数据' };
+
+/** `convert`: any report file in, our JSON or a filled template out; the result is checked as `check` does. */
+async function convert(args: string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(args, ['year', 'org'], ['force']);
+  if (positional.length !== 2) throw new UsageError('convert 需要两个文件名：输入文件和输出文件');
+  const [input, out] = positional;
+  const outExt = path.extname(out).toLowerCase();
+  if (outExt !== '.json' && outExt !== '.xlsx') throw new UsageError('输出文件应以 .json 或 .xlsx 结尾');
+  if (path.resolve(input) === path.resolve(out)) throw new UsageError('输出文件不能与输入文件相同');
+  const yearText = options.get('year');
+  const year = yearText === undefined ? undefined : Number(yearText);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
+  const org = options.get('org');
+
+  const loaded = await loadReports(input);
+  // A workbook may hold several years: the latest is the one being continued.
+  const chosen = loaded.reduce((a, b) => ((b.report.year ?? -1) > (a.report.year ?? -1) ? b : a));
+  const report: Report = { ...chosen.report, ...(typeof org === 'string' ? { org } : {}), ...(year !== undefined ? { year } : {}) };
+  const data = outExt === '.json' ? Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8') : await templateBuffer({ report });
+  await writeOutput(out, data, options.has('force'));
+
+  const filled = Object.values(report.cells).filter((v) => v !== null && v !== undefined).length;
+  const from = SOURCE_NAMES[path.extname(input).toLowerCase()] ?? '文件';
+  const which = loaded.length > 1 ? `（工作簿中有 ${loaded.length} 份年报，已转换工作表“${chosen.sheet}”）` : '';
+  io.out(`已转换 ${input}（${from}）→ ${out}：${report.org || '（未识别机关名称）'} ${report.year === null ? '（未识别年度）' : `${report.year}年度`}，读取 ${filled} 个数据格${which}\n\n`);
+  const findings = [...chosen.findings, ...check(report, { unreadable: chosen.unreadable })];
+  const checked: CheckedReport = { ...chosen, file: out, sheet: undefined, addresses: {}, report, findings, equations: equationCount(null) };
+  io.out(formatText([checked]));
+  return countBySeverity(findings).errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
 /** In a workbook holding two consecutive years' templates, the earlier one is the later one's prior. */
 function priorWithin(all: LoadedReport[], r: LoadedReport): Report | null {
   if (r.report.year === null) return null;
@@ -130,6 +178,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await template(rest, io);
       case 'check':
         return await checkCommand(rest, io);
+      case 'convert':
+        return await convert(rest, io);
       case undefined:
       case 'help':
       case '--help':

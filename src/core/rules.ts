@@ -369,6 +369,7 @@ export const RULES: readonly Rule[] = [
   // ---- raised by the importers (src/import): reading Word files, web pages and text --------------
   {
     id: 'format.outdated',
+    title: '旧版报告格式',
     kind: 'report',
     severity: 'error',
     message: '{year}年度报告使用了国办公开办函〔2019〕60号的旧格式（{evidence}），应使用国办公开办函〔2021〕30号格式：{detail}',
@@ -376,6 +377,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'format.edition2019',
+    title: '2019年版报告格式',
     kind: 'report',
     severity: 'warning',
     message: '本报告使用国办公开办函〔2019〕60号格式（{evidence}）：{detail}',
@@ -383,6 +385,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'import.missingRow',
+    title: '缺少表格行',
     kind: 'report',
     severity: 'error',
     message: '{table}中未找到“{label}”一行，其数据未读取，{table}的勾稽关系未校验',
@@ -390,6 +393,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'import.unplaced',
+    title: '无法对应的行',
     kind: 'report',
     severity: 'error',
     message: '{table}“{label}”一行有{found}个数据格，官方格式为{expected}个，无法确定各格对应的栏目，未读取；{table}的勾稽关系未校验',
@@ -397,6 +401,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'import.unknownRow',
+    title: '非官方格式的行',
     kind: 'report',
     severity: 'warning',
     message: '{table}中的“{label}”一行不是官方格式中的行，其数据未读取',
@@ -404,6 +409,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'import.duplicate',
+    title: '重复的行',
     kind: 'report',
     severity: 'warning',
     message: '{table}“{label}”一行出现多次且数据不同，按第一次出现的读取',
@@ -411,6 +417,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'import.header',
+    title: '缺少表头',
     kind: 'report',
     severity: 'warning',
     message: '{table}中未找到表头{labels}，各栏按官方格式的顺序读取，请核对',
@@ -418,6 +425,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.received',
+    title: '正文：新收申请数',
     kind: 'report',
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
@@ -425,6 +433,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.carriedIn',
+    title: '正文：上年结转数',
     kind: 'report',
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
@@ -432,6 +441,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.carriedOut',
+    title: '正文：结转下年数',
     kind: 'report',
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
@@ -439,6 +449,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.review',
+    title: '正文：行政复议数',
     kind: 'report',
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
@@ -446,6 +457,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.litigation',
+    title: '正文：行政诉讼数',
     kind: 'report',
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
@@ -453,6 +465,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'text.fee',
+    title: '正文：信息处理费',
     kind: 'report',
     severity: 'warning',
     message: '{where}未说明本年度收取信息处理费的情况（未收取也应写明）',

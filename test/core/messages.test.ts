@@ -58,6 +58,20 @@ const REPRESENTATIVE: Record<string, () => Finding> = {
   'layout.shape': () => only(reportFromGrids(shapeGrids()).findings, 'layout.shape'),
   'layout.label': () => only(reportFromGrids(labelGrids()).findings, 'layout.label'),
   'layout.missing': () => ({ rule: 'layout.missing', severity: 'error', table: 'T4', cells: [], params: { detail: '文件中没有表格“四、政府信息公开行政复议、行政诉讼情况”' } }),
+  // Raised by the importers (src/import), as test/import produces them from real-looking files.
+  'format.outdated': () => ({ rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { year: 2022, evidence: '表二有“本年新制作数量”“政府集中采购”', detail: '表二按旧格式填写，与现行格式的栏目不同，未读取；表三、表四已读取并校验' } }),
+  'format.edition2019': () => ({ rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params: { evidence: '表三“（六）其他处理”只有一行', detail: '表三、表四已读取并校验' } }),
+  'import.missingRow': () => ({ rule: 'import.missingRow', severity: 'error', table: 'T3', cells: [t3(17, 1)], params: { label: '（五）不予处理2.重复申请' } }),
+  'import.unplaced': () => ({ rule: 'import.unplaced', severity: 'error', table: 'T3', cells: [t3(3, 1)], params: { label: '（一）予以公开', found: 6, expected: 7 } }),
+  'import.unknownRow': () => ({ rule: 'import.unknownRow', severity: 'warning', table: 'T2', cells: [], params: { label: '其他文件' } }),
+  'import.duplicate': () => ({ rule: 'import.duplicate', severity: 'warning', table: 'T3', cells: [t3(3, 1)], params: { label: '（一）予以公开' } }),
+  'import.header': () => ({ rule: 'import.header', severity: 'warning', table: 'T4', cells: [], params: { labels: '“未经复议直接起诉”“复议后起诉”' } }),
+  'text.received': () => ({ rule: 'text.received', severity: 'warning', table: 'T3', cells: [t3(1, 7)], value: 3, params: { quote: '2024年我局未收到政府信息公开申请。', stated: 0, item: '表三“一、本年新收政府信息公开申请数量”总计' } }),
+  'text.carriedIn': () => ({ rule: 'text.carriedIn', severity: 'warning', table: 'T3', cells: [t3(2, 7)], value: 2, params: { quote: '上年结转3件。', stated: 3, item: '表三“二、上年结转政府信息公开申请数量”总计' } }),
+  'text.carriedOut': () => ({ rule: 'text.carriedOut', severity: 'warning', table: 'T3', cells: [t3(25, 7)], value: 1, params: { quote: '结转下年度继续办理2件。', stated: 2, item: '表三“四、结转下年度继续办理”总计' } }),
+  'text.review': () => ({ rule: 'text.review', severity: 'warning', table: 'T4', cells: [t4(5)], value: 1, params: { quote: '未发生政府信息公开行政复议案件。', stated: 0, item: '表四“行政复议”总计' } }),
+  'text.litigation': () => ({ rule: 'text.litigation', severity: 'warning', table: 'T4', cells: [t4(10), t4(15)], value: 2, params: { quote: '被提起行政诉讼3件。', stated: 3, item: '表四“行政诉讼”（未经复议直接起诉、复议后起诉）总计之和' } }),
+  'text.fee': () => ({ rule: 'text.fee', severity: 'warning', table: null, cells: [], params: { where: '正文第六部分“其他需要报告事项”' } }),
 };
 
 describe('the rule table', () => {

@@ -587,6 +587,41 @@ describeRule('layout.missing', () => {
   });
 });
 
+// The importers' rules (src/import) are raised while reading Word files, web pages and text; their
+// conformance tests live in test/import. Here: each renders, and the engine never raises it.
+const IMPORTER_RULES: Record<string, Finding> = {
+  'format.outdated': { rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { year: 2022, evidence: '表二有“政府集中采购”', detail: '表二未读取' } },
+  'format.edition2019': { rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params: { evidence: '表二有“政府集中采购”', detail: '表二未读取' } },
+  'import.missingRow': { rule: 'import.missingRow', severity: 'error', table: 'T3', cells: [], params: { label: '（一）予以公开' } },
+  'import.unplaced': { rule: 'import.unplaced', severity: 'error', table: 'T3', cells: [], params: { label: '（一）予以公开', found: 6, expected: 7 } },
+  'import.unknownRow': { rule: 'import.unknownRow', severity: 'warning', table: 'T2', cells: [], params: { label: '其他文件' } },
+  'import.duplicate': { rule: 'import.duplicate', severity: 'warning', table: 'T3', cells: [], params: { label: '（一）予以公开' } },
+  'import.header': { rule: 'import.header', severity: 'warning', table: 'T4', cells: [], params: { labels: '“复议后起诉”' } },
+  'text.received': { rule: 'text.received', severity: 'warning', table: 'T3', cells: [t3(1, 7)], value: 3, params: { quote: '未收到政府信息公开申请。', stated: 0, item: '表三总计' } },
+  'text.carriedIn': { rule: 'text.carriedIn', severity: 'warning', table: 'T3', cells: [t3(2, 7)], value: 2, params: { quote: '上年结转3件。', stated: 3, item: '表三总计' } },
+  'text.carriedOut': { rule: 'text.carriedOut', severity: 'warning', table: 'T3', cells: [t3(25, 7)], value: 1, params: { quote: '结转下年度2件。', stated: 2, item: '表三总计' } },
+  'text.review': { rule: 'text.review', severity: 'warning', table: 'T4', cells: [t4(5)], value: 1, params: { quote: '行政复议0件。', stated: 0, item: '表四总计' } },
+  'text.litigation': { rule: 'text.litigation', severity: 'warning', table: 'T4', cells: [t4(10), t4(15)], value: 2, params: { quote: '行政诉讼3件。', stated: 3, item: '表四总计' } },
+  'text.fee': { rule: 'text.fee', severity: 'warning', table: null, cells: [], params: { where: '正文第六部分' } },
+};
+
+for (const [id, finding] of Object.entries(IMPORTER_RULES)) {
+  describeRule(id, () => {
+    test('is raised only by the importers: a report rule with a Chinese message that renders completely', () => {
+      const r = rule(id);
+      expect(r.kind).toBe('report');
+      expect(r.severity).toBe(finding.severity);
+      expect(renderFinding(finding)).toMatch(CHINESE);
+      expect(renderFinding(finding)).not.toMatch(/\{\w+\}/);
+    });
+
+    test('the engine never raises it', () => {
+      const empty: Report = { format: 'nianbao/report@1', org: '', year: null, cells: {} };
+      expect([...check(empty), ...check(base, { prior })].map((f) => f.rule)).not.toContain(id);
+    });
+  });
+}
+
 describe('rule coverage', () => {
   test('every rule id has a describe block in this file', () => {
     expect([...covered].sort()).toEqual([...RULE_IDS].sort());
