@@ -4,6 +4,7 @@
  * uses Node; the pane imports index.ts and passes its own readers.
  */
 import { promises as fs } from 'fs';
+import { inflateNode } from '../io/inflate-node';
 import { ZipError, readZipTexts } from '../io/zip';
 import { ReadError, readWorkbook } from '../xlsx/read';
 import { ImportError, ImportOptions, ImportResult, MAX_IMPORT_BYTES, importReport } from './index';
@@ -11,9 +12,9 @@ import { ImportError, ImportOptions, ImportResult, MAX_IMPORT_BYTES, importRepor
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const nodeImportOptions: Required<ImportOptions> = {
-  unzip: (bytes, wanted) => {
+  unzip: async (bytes, wanted) => {
     try {
-      return readZipTexts(toBuffer(bytes), wanted);
+      return await readZipTexts(bytes, wanted, inflateNode);
     } catch (e) {
       if (e instanceof ZipError) throw new ImportError(e.message);
       throw e;
