@@ -1,0 +1,68 @@
+/**
+ * The preview page: the task pane page as it is (the pane's own markup) moved into a 320 px
+ * column on the right, the in-page workbook on the left, and a bar saying what this is.
+ */
+import { GridView } from './grid';
+import { PreviewHost, PreviewHostOptions } from './host';
+import { PreviewWorkbook } from './workbook';
+
+/** The pane's width in Excel's task pane, which the preview keeps. */
+export const PANE_WIDTH = 320;
+
+export interface MountedPreview {
+  book: PreviewWorkbook;
+  view: GridView;
+  host: PreviewHost;
+  /** The column holding the pane's markup. */
+  pane: HTMLElement;
+}
+
+export interface MountOptions extends PreviewHostOptions {
+  storage?: Storage | null;
+  /** Stylesheet to link (a file beside the page); null when the page already has it. */
+  stylesheet?: string | null;
+}
+
+export function mountPreview(doc: Document, options: MountOptions = {}): MountedPreview {
+  const stylesheet = options.stylesheet === undefined ? 'preview.css' : options.stylesheet;
+  if (stylesheet && !doc.querySelector(`link[data-preview-css]`)) {
+    const link = doc.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    link.dataset.previewCss = '';
+    doc.head.append(link);
+  }
+  const book = new PreviewWorkbook(options.storage ?? null);
+  const view = new GridView(doc, book);
+  const host = new PreviewHost(book, options);
+
+  const pane = doc.createElement('aside');
+  pane.className = 'nb-pane';
+  pane.setAttribute('aria-label', '任务窗格');
+  pane.append(...Array.from(doc.body.childNodes));
+
+  const bar = doc.createElement('header');
+  bar.className = 'nb-bar';
+  const badge = doc.createElement('strong');
+  badge.textContent = '预览模式';
+  const text = doc.createElement('span');
+  text.textContent = '本页不在 Excel 中打开：左侧是页面内模拟的工作簿，右侧是与 Excel 中相同的任务窗格，校验规则完全相同。';
+  bar.append(badge, text);
+
+  const layout = doc.createElement('div');
+  layout.className = 'nb-layout';
+  layout.append(bar, view.root, pane);
+  doc.body.replaceChildren(layout);
+  doc.body.classList.add('nb-preview');
+  doc.title = `预览 · ${doc.title || '政府信息公开年报'}`;
+  return { book, view, host, pane };
+}
+
+/** The page's localStorage, when the browser lets the page have one. */
+export function pageStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
