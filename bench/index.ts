@@ -5,6 +5,7 @@
 import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
+import { benchImport } from './import.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
 
@@ -13,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,
+  import: benchImport,
 };
 
 async function main(): Promise<void> {
