@@ -24,7 +24,7 @@ function setup() {
     el.value = text;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  const checks = () => [...sheet().querySelectorAll<HTMLElement>('td[data-check]')].map((td) => td.textContent);
+  const checks = () => Array.from(sheet().querySelectorAll<HTMLElement>('td[data-check]')).map((td) => td.textContent);
   const summary = () => sheet().querySelector('td[data-summary]')!.textContent;
   return { ...preview, sheet, input, type, checks, summary };
 }
@@ -45,7 +45,7 @@ describe('the page', () => {
     const { pane } = setup();
     const layout = document.body.firstElementChild!;
     expect(layout.className).toBe('nb-layout');
-    expect([...layout.children].map((c) => c.className)).toEqual(['nb-bar', 'nb-workbook', 'nb-pane']);
+    expect(Array.from(layout.children).map((c) => c.className)).toEqual(['nb-bar', 'nb-workbook', 'nb-pane']);
     expect(pane.querySelector('#pane-markup h1')!.textContent).toBe('政府信息公开年报');
     expect(document.querySelector('.nb-bar')!.textContent).toContain('预览模式');
     expect(document.querySelector('link[rel=stylesheet]')!.getAttribute('href')).toBe('preview.css');
@@ -54,7 +54,7 @@ describe('the page', () => {
 
   test('starts on a blank sheet that says how to begin', () => {
     setup();
-    expect([...document.querySelectorAll('.nb-tab')].map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([['Sheet1', 'true']]);
+    expect(Array.from(document.querySelectorAll('.nb-tab')).map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([['Sheet1', 'true']]);
     expect(document.querySelector('.nb-hint')!.textContent).toContain('插入年报模板');
     expect(document.querySelectorAll('input[data-cell]')).toHaveLength(0);
   });
@@ -64,7 +64,7 @@ describe('a template sheet', () => {
   test('has an <input data-cell> for each of the 200 input cells, named for screen readers', () => {
     const { book, sheet } = setup();
     book.insertTemplate({ org: '木厂镇', year: 2024 });
-    const inputs = [...sheet().querySelectorAll<HTMLInputElement>('input[data-cell]')];
+    const inputs = Array.from(sheet().querySelectorAll<HTMLInputElement>('input[data-cell]'));
     expect(inputs.map((i) => i.dataset.cell).sort()).toEqual([...CELL_IDS].sort());
     expect(inputs.find((i) => i.dataset.cell === 'T3.R1.C7')!.getAttribute('aria-label')).toBe(cellName('T3.R1.C7'));
   });
@@ -87,10 +87,10 @@ describe('a template sheet', () => {
     expect(sheet().querySelector<HTMLInputElement>('input[data-meta="org"]')!.value).toBe('木厂镇');
     expect(sheet().querySelector<HTMLInputElement>('input[data-meta="year"]')!.value).toBe('2024');
     // Every row of the sheet the plan uses keeps all 15 columns, counting spans from above.
-    const rows = [...sheet().querySelectorAll('tbody:not(.nb-spill) tr')];
+    const rows = Array.from(sheet().querySelectorAll('tbody:not(.nb-spill) tr'));
     const width = new Array(rows.length).fill(0);
     rows.forEach((tr, r) => {
-      for (const td of tr.querySelectorAll('td')) for (let k = 0; k < (td as HTMLTableCellElement).rowSpan; k++) width[r + k] += (td as HTMLTableCellElement).colSpan;
+      for (const td of Array.from(tr.querySelectorAll('td'))) for (let k = 0; k < (td as HTMLTableCellElement).rowSpan; k++) width[r + k] += (td as HTMLTableCellElement).colSpan;
     });
     expect(new Set(width)).toEqual(new Set([15]));
   });
@@ -143,7 +143,7 @@ describe('a template sheet', () => {
   test('the findings block lists what NIANBAO.CHECK returns: a tick for a blank template', () => {
     const { book, sheet, type } = setup();
     book.insertTemplate({ org: '', year: 2024 });
-    const spill = () => [...sheet().querySelectorAll('tbody.nb-spill tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const spill = () => Array.from(sheet().querySelectorAll('tbody.nb-spill tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent));
     expect(spill()).toEqual([[`${PASS_MARK} 全部勾稽关系通过（${plan.checkCount}条）`, '', '']]);
     type('T4.R1.C1', '3');
     expect(spill()[0][0]).toBe(`错误：${rule('T4.groupTotal').title}`);
@@ -211,11 +211,11 @@ describe('the host through the grid', () => {
     await host.select(TITLE, ['T3.R24.C1', 'T3.R3.C1']);
     expect(sheet().dataset.sheet).toBe(TITLE);
     expect(document.activeElement).toBe(input('T3.R24.C1'));
-    expect([...sheet().querySelectorAll('td.nb-selected input')].map((i) => (i as HTMLInputElement).dataset.cell).sort()).toEqual(['T3.R24.C1', 'T3.R3.C1']);
+    expect(Array.from(sheet().querySelectorAll('td.nb-selected input')).map((i) => (i as HTMLInputElement).dataset.cell).sort()).toEqual(['T3.R24.C1', 'T3.R3.C1']);
     expect(input('T3.R24.C1').parentElement!.classList.contains('nb-active-cell')).toBe(true);
     await host.highlight(TITLE, ['T3.R1.C1']);
     await host.highlight(TITLE, ['T3.R2.C1', 'T3.R2.C2']);
-    expect([...sheet().querySelectorAll('td.nb-flagged input')].map((i) => (i as HTMLInputElement).dataset.cell)).toEqual(['T3.R2.C1', 'T3.R2.C2']);
+    expect(Array.from(sheet().querySelectorAll('td.nb-flagged input')).map((i) => (i as HTMLInputElement).dataset.cell)).toEqual(['T3.R2.C1', 'T3.R2.C2']);
     // Flags leave values alone.
     expect(input('T3.R2.C1').value).toBe('');
   });
@@ -224,7 +224,7 @@ describe('the host through the grid', () => {
     const { book, host } = setup();
     await host.insertTemplate({ org: '', year: 2024 });
     await host.insertTemplate({ org: '', year: 2023 });
-    const tabs = () => [...document.querySelectorAll<HTMLElement>('.nb-tab')];
+    const tabs = () => Array.from(document.querySelectorAll<HTMLElement>('.nb-tab'));
     expect(tabs().map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
       ['Sheet1', 'false'],
       [TITLE, 'false'],
@@ -232,7 +232,7 @@ describe('the host through the grid', () => {
     ]);
     tabs()[1].click();
     expect(book.active.name).toBe(TITLE);
-    const visible = [...document.querySelectorAll<HTMLElement>('.nb-sheet')].filter((s) => !s.hidden).map((s) => s.dataset.sheet);
+    const visible = Array.from(document.querySelectorAll<HTMLElement>('.nb-sheet')).filter((s) => !s.hidden).map((s) => s.dataset.sheet);
     expect(visible).toEqual([TITLE]);
   });
 });
