@@ -21,7 +21,7 @@ export interface SheetRead extends GridReport {
 
 const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
 
-interface Ref {
+export interface Ref {
   row: number;
   col: number;
   rows: number;
@@ -57,51 +57,77 @@ export function refOnSheet(formula: string, sheet: string | null): Ref | null {
   return null;
 }
 
+/** Where the template's named areas sit on the sheet: the three tables, the body and the year cell. */
+export type TemplateAreas = Partial<Record<TableId | 'ORG' | 'YEAR', Ref>>;
+
+export interface SheetReadWithAreas extends SheetRead {
+  /** The worksheet's id, stable across renames. */
+  sheetId: string;
+  areas: TemplateAreas;
+}
+
+const LOADED = 'values,rowIndex,columnIndex,rowCount,columnCount,address';
+
 /**
- * Reads a template sheet (the active one when no name is given) into a report. Two syncs: the
- * names first, then the values of the areas they point to.
+ * Queues the reading of a template sheet (the active one when no name is given) into the
+ * context's current batch; `finish()` turns what the next sync brought into a report. Callers
+ * add their own loads to the same batch, so a whole check reads in one sync.
+ *
+ * Each name is looked up twice in the same batch: on the sheet (what the add-in inserts) and in
+ * the workbook (what the xlsx writer and older files carry); the sheet's own name wins, and a
+ * workbook name counts only when it points into this sheet.
  */
-export async function readTemplateSheet(context: Excel.RequestContext, sheetName?: string): Promise<SheetRead> {
+export function queueTemplateRead(context: Excel.RequestContext, sheetName?: string): { worksheet: Excel.Worksheet; finish: () => SheetReadWithAreas } {
   const ws = sheetName === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheetName);
-  ws.load('name');
-  const own = ws.names.load('items/name,items/formula');
-  const global = context.workbook.names.load('items/name,items/formula');
+  ws.load('name,id');
+  const probes = WANTED.map((name) => ({
+    name,
+    own: ws.names.getItemOrNullObject(name).getRangeOrNullObject().load(LOADED),
+    global: context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load(LOADED),
+  }));
+  const finish = (): SheetReadWithAreas => {
+    const refs = new Map<string, Ref>();
+    const values = new Map<string, GridValue[][]>();
+    for (const p of probes) {
+      const range = !p.own.isNullObject ? p.own : !p.global.isNullObject && refOnSheet(p.global.address, ws.name) ? p.global : null;
+      if (!range) continue;
+      const address = range.address.slice(range.address.lastIndexOf('!') + 1).replace(/\$/g, '');
+      refs.set(p.name, { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, address });
+      values.set(p.name, range.values as GridValue[][]);
+    }
+    return assemble(ws.name, ws.id, refs, values);
+  };
+  return { worksheet: ws, finish };
+}
+
+/** Reads a template sheet (the active one when no name is given) into a report, in one sync. */
+export async function readTemplateSheet(context: Excel.RequestContext, sheetName?: string): Promise<SheetReadWithAreas> {
+  const { finish } = queueTemplateRead(context, sheetName);
   await context.sync();
+  return finish();
+}
 
-  const refs = new Map<string, Ref>();
-  for (const item of global.items) {
-    const upper = item.name.toUpperCase();
-    if (!WANTED.includes(upper)) continue;
-    const ref = refOnSheet(String(item.formula), ws.name);
-    if (ref) refs.set(upper, ref);
-  }
-  for (const item of own.items) {
-    const upper = item.name.toUpperCase();
-    if (!WANTED.includes(upper)) continue;
-    const ref = refOnSheet(String(item.formula), ws.name);
-    if (ref) refs.set(upper, ref); // the sheet's own names win
-  }
-
-  const ranges = new Map<string, Excel.Range>();
-  for (const [name, ref] of refs) ranges.set(name, ws.getRangeByIndexes(ref.row, ref.col, ref.rows, ref.cols).load('values'));
-  if (ranges.size > 0) await context.sync();
-
+function assemble(sheet: string, sheetId: string, refs: Map<string, Ref>, values: Map<string, GridValue[][]>): SheetReadWithAreas {
   const grids: Partial<Record<TableId, GridValue[][]>> = {};
   const addresses: Partial<Record<CellId, string>> = {};
+  const areas: TemplateAreas = {};
   const missing: Finding[] = [];
   for (const t of TABLE_IDS) {
-    const range = ranges.get(tableName(t));
+    const grid = values.get(tableName(t));
     const ref = refs.get(tableName(t));
-    if (!range || !ref) {
-      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: `工作表“${ws.name}”中没有名称 ${tableName(t)}` } });
+    if (!grid || !ref) {
+      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: `工作表“${sheet}”中没有名称 ${tableName(t)}` } });
       continue;
     }
-    grids[t] = range.values as GridValue[][];
+    grids[t] = grid;
+    areas[t] = ref;
     for (const input of TABLES[t].inputs) addresses[input.id] = a1(ref.row + input.r, ref.col + input.c);
   }
-  const single = (name: string): GridValue => (ranges.get(name)?.values[0]?.[0] as GridValue) ?? null;
+  if (refs.has(ORG_NAME)) areas.ORG = refs.get(ORG_NAME);
+  if (refs.has(YEAR_NAME)) areas.YEAR = refs.get(YEAR_NAME);
+  const single = (name: string): GridValue => (values.get(name)?.[0]?.[0] as GridValue) ?? null;
   const read = reportFromGrids(grids, single(ORG_NAME), single(YEAR_NAME));
   // A table without its name is reported as missing, not as a 0×0 table.
   const findings = [...missing, ...read.findings.filter((f) => !(f.rule === 'layout.shape' && !grids[f.table as TableId]))];
-  return { sheet: ws.name, isTemplate: missing.length < TABLE_IDS.length, report: read.report, findings, unreadable: read.unreadable, addresses };
+  return { sheet, sheetId, isTemplate: missing.length < TABLE_IDS.length, report: read.report, findings, unreadable: read.unreadable, addresses, areas };
 }

@@ -41,6 +41,16 @@ describe('readTemplateSheet', () => {
     expect(findings).toHaveLength(INPUT_CELLS.length);
   });
 
+  test('one sync: names on the sheet and in the workbook, with their ranges, are asked for in one batch', async () => {
+    const fake = await withTemplate();
+    const before = fake.syncCount;
+    const read = await readTemplateSheet(fake.asContext(), TITLE);
+    expect(fake.syncCount - before).toBe(1);
+    expect(read.sheetId).toBe(fake.sheet(TITLE).id);
+    expect(read.areas.T3).toMatchObject({ row: plan.tables.T3.row, col: plan.tables.T3.col, rows: plan.tables.T3.rows, cols: plan.tables.T3.cols, address: areaA1(plan.tables.T3) });
+    expect(read.areas.YEAR).toMatchObject({ row: plan.year.row, col: plan.year.col });
+  });
+
   test('a wrong number typed into the template shows its finding', async () => {
     const fake = await withTemplate();
     await fake.userEdit(TITLE, at('T3.R1.C1'), [[5]]);

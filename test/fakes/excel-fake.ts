@@ -106,7 +106,12 @@ export interface ValidationModel {
 }
 
 export interface ConditionalFormatModel {
+  /** Excel's id for it, unique in the workbook: "{cf-1}". */
+  id: string;
+  /** The first area it applies to (the only one, unless added through RangeAreas). */
   area: Area;
+  /** Every area it applies to. */
+  areas: Area[];
   type: string;
   /** Properties set on it, by API path: "custom.rule.formula", "custom.format.font.color". */
   props: Record<string, unknown>;
@@ -122,6 +127,19 @@ export interface ChangedEvent {
 }
 
 type Handler = (event: ChangedEvent) => unknown;
+
+export interface ActivatedEvent {
+  type: 'WorksheetActivated';
+  worksheetId: string;
+}
+
+type ActivationHandler = (event: ActivatedEvent) => unknown;
+
+export interface CustomXmlPartModel {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
 
 export class SheetModel {
   readonly cells = new Map<string, CellModel>();
@@ -197,7 +215,15 @@ export class WorkbookModel {
   readonly names = new Map<string, NameModel>();
   activeSheetId = '';
   enableEvents = true;
+  /** Custom XML parts of the workbook, in order of addition. */
+  readonly customXmlParts: CustomXmlPartModel[] = [];
   private nextId = 1;
+  private nextObjectId = 1;
+
+  /** A fresh id for a conditional format or custom XML part. */
+  objectId(kind: string): string {
+    return `{${kind}-${this.nextObjectId++}}`;
+  }
 
   newSheet(name: string): SheetModel {
     checkSheetName(name, this.sheets);
@@ -315,17 +341,42 @@ type SheetRef = () => SheetModel;
 const FONT_PROPS = ['bold', 'italic', 'size', 'color', 'name', 'underline'] as const;
 const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 
+const WHOLE_SHEET: Area = { row: 0, col: 0, rows: 1048576, cols: 16384 };
+
 class RangeProxy extends Loadable {
   readonly format: Record<string, unknown>;
   readonly dataValidation: Record<string, unknown>;
-  readonly conditionalFormats: { add: (type: string) => Record<string, unknown> };
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+  private readonly where: Area | (() => Area | undefined);
+  private nullState: boolean | undefined;
+  private readonly orNull: boolean;
 
+  /**
+   * `area` may be given late (a name's range is resolved when the batch runs); with `orNull` the
+   * range is a null object when it cannot be resolved, as getRangeOrNullObject() gives it.
+   */
   constructor(
     ctx: FakeContext,
     private readonly sheetRef: SheetRef,
-    readonly area: Area,
+    area: Area | (() => Area | undefined),
+    orNull = false,
   ) {
     super(ctx);
+    this.where = area;
+    this.orNull = orNull;
+    if (orNull) {
+      ctx.queue({
+        kind: 'read',
+        what: 'resolve range',
+        run: () => {
+          try {
+            this.nullState = this.sheetRef() === undefined || (typeof this.where === 'function' && this.where() === undefined);
+          } catch {
+            this.nullState = true;
+          }
+        },
+      });
+    }
     const styleWrite = (path: string) => (prop: string, value: unknown) => this.applyFormat(`${path}${prop}`, value);
     const font = bag(ctx, 'format.font', FONT_PROPS, {}, styleWrite('font.'));
     const fill = bag(ctx, 'format.fill', ['color', 'pattern'], { clear: () => undefined }, styleWrite('fill.'));
@@ -390,28 +441,38 @@ class RangeProxy extends Loadable {
         (validation() as unknown as Record<string, unknown>)[prop] = value;
       },
     );
-    this.conditionalFormats = {
-      add: (type: string) => {
-        const model: ConditionalFormatModel = { area: this.area, type, props: {} };
-        ctx.queue({
-          kind: 'write',
-          what: `write conditionalFormats.add(${type}) ${this.describe()}`,
-          run: () => {
-            this.requireUnprotected('conditionalFormats');
-            this.sheet().conditionalFormats.push(model);
-          },
-        });
-        const set = (path: string) => (prop: string, value: unknown) => {
-          model.props[`${path}${prop}`] = value;
-        };
-        const format = (path: string) =>
-          bag(ctx, `${path}format`, [], { font: bag(ctx, `${path}format.font`, FONT_PROPS, {}, set(`${path}format.font.`)), fill: bag(ctx, `${path}format.fill`, ['color'], {}, set(`${path}format.fill.`)) }, set(`${path}format.`));
-        return {
-          custom: { rule: bag(ctx, 'custom.rule', ['formula'], {}, set('custom.rule.')), format: format('custom.') },
-          textComparison: { rule: undefined, format: format('textComparison.') },
-        };
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.sheet(), () => [this.area], () => this.describe());
+  }
+
+  get area(): Area {
+    const a = typeof this.where === 'function' ? this.where() : this.where;
+    if (!a) throw new FakeOfficeError('ItemNotFound', 'the range does not exist');
+    return a;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullState === undefined) throw new PropertyNotLoaded('range.isNullObject');
+    return this.nullState;
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    if (!this.orNull) return super.load(props);
+    // A null object loads nothing and does not fail the batch.
+    const wanted = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    this.ctx.queue({
+      kind: 'read',
+      what: `load range ${wanted.join(',')}`,
+      run: () => {
+        if (this.nullState) return;
+        const all = this.snap();
+        for (const k of wanted.length ? wanted : Object.keys(all)) {
+          if (!(k in all)) throw new FakeOfficeError('InvalidArgument', `range has no loadable property ${k}`);
+          this.loaded[k] = all[k];
+        }
       },
-    };
+    });
+    return this;
   }
 
   private sheet(): SheetModel {
@@ -425,7 +486,13 @@ class RangeProxy extends Loadable {
     } catch {
       /* a sheet not yet added */
     }
-    return `${name}!${areaAddress(this.area)}`;
+    let where = '?';
+    try {
+      where = areaAddress(this.area);
+    } catch {
+      /* a name's range, resolved when the batch runs */
+    }
+    return `${name}!${where}`;
   }
 
   private requireUnprotected(what: string, allow?: string): void {
@@ -571,6 +638,405 @@ class RangeProxy extends Loadable {
   }
 }
 
+
+// Conditional formats: a collection over the areas of a range (or RangeAreas), each format with an id.
+
+const intersectsAny = (cf: ConditionalFormatModel, areas: Area[]): boolean => cf.areas.some((a) => areas.some((b) => overlaps(a, b)));
+
+class ConditionalFormatProxy extends Loadable {
+  readonly custom: { rule: Record<string, unknown>; format: Record<string, unknown> };
+  readonly textComparison: { rule: undefined; format: Record<string, unknown> };
+  private customLoaded: { isNullObject: boolean; rule: { formula: unknown } } | undefined;
+  private nullState: boolean | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly lookup: () => ConditionalFormatModel | undefined,
+    private readonly sheet: () => SheetModel,
+    private readonly label: string,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) ctx.queue({ kind: 'read', what: `resolve conditional format ${label}`, run: () => (this.nullState = this.lookup() === undefined) });
+    const set = (path: string) => (prop: string, value: unknown) => {
+      this.model().props[`${path}${prop}`] = value;
+    };
+    const format = (path: string) =>
+      bag(ctx, `${path}format`, [], { font: bag(ctx, `${path}format.font`, FONT_PROPS, {}, set(`${path}format.font.`)), fill: bag(ctx, `${path}format.fill`, ['color'], {}, set(`${path}format.fill.`)) }, set(`${path}format.`));
+    this.custom = { rule: bag(ctx, 'custom.rule', ['formula'], {}, set('custom.rule.')), format: format('custom.') };
+    this.textComparison = { rule: undefined, format: format('textComparison.') };
+  }
+
+  private model(): ConditionalFormatModel {
+    const m = this.lookup();
+    if (!m) throw new FakeOfficeError('ItemNotFound', `no conditional format ${this.label}`);
+    return m;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullState === undefined) throw new PropertyNotLoaded(`conditional format ${this.label}.isNullObject`);
+    return this.nullState;
+  }
+
+  protected override describe(): string {
+    return `conditional format ${this.label}`;
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const m = this.model();
+    return { id: m.id, type: m.type, priority: this.sheet().conditionalFormats.indexOf(m), stopIfTrue: false };
+  }
+
+  /** Loads a path such as "customOrNullObject/rule/formula"; "custom/…" fails on another type, as in Excel (office-js#2180). */
+  loadPath(path: string): void {
+    const m = this.model();
+    const [head] = path.split('/');
+    if (head === 'custom' || head === 'customOrNullObject') {
+      if (m.type !== 'Custom' && head === 'custom') throw new FakeOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      this.customLoaded = m.type === 'Custom' ? { isNullObject: false, rule: { formula: m.props['custom.rule.formula'] } } : { isNullObject: true, rule: { formula: undefined } };
+      return;
+    }
+    const all = this.snap();
+    if (!(path in all)) throw new FakeOfficeError('InvalidArgument', `conditional format has no loadable property ${path}`);
+    this.loaded[path] = all[path];
+  }
+
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: unknown } } {
+    if (!this.customLoaded) throw new PropertyNotLoaded('conditionalFormat.customOrNullObject');
+    return this.customLoaded;
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const wanted = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : ['id', 'type'];
+    this.ctx.queue({
+      kind: 'read',
+      what: `load ${this.describe()} ${wanted.join(',')}`,
+      run: () => {
+        if (this.orNull && this.nullState) return;
+        for (const w of wanted) this.loadPath(w);
+      },
+    });
+    return this;
+  }
+
+  delete(): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write delete ${this.describe()}`,
+      run: () => {
+        if (this.orNull && this.nullState) return;
+        const sheet = this.sheet();
+        if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'conditionalFormats: the sheet is protected');
+        const list = sheet.conditionalFormats;
+        list.splice(list.indexOf(this.model()), 1);
+      },
+    });
+  }
+}
+
+class ConditionalFormatCollectionProxy extends Loadable {
+  private itemsLoaded: ConditionalFormatProxy[] | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetModel,
+    private readonly areas: () => Area[],
+    private readonly where: () => string,
+  ) {
+    super(ctx);
+  }
+
+  protected override describe(): string {
+    return `conditionalFormats ${this.where()}`;
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    let made: ConditionalFormatModel | undefined;
+    this.ctx.queue({
+      kind: 'write',
+      what: `write conditionalFormats.add(${type}) ${this.where()}`,
+      run: () => {
+        const sheet = this.sheet();
+        if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'conditionalFormats: the sheet is protected');
+        const areas = this.areas().map((a) => ({ ...a }));
+        made = { id: this.ctx.fake.model.objectId('cf'), area: areas[0], areas, type, props: {} };
+        sheet.conditionalFormats.push(made);
+      },
+    });
+    return new ConditionalFormatProxy(this.ctx, () => made, this.sheet, `(new ${type})`);
+  }
+
+  private find(id: string): () => ConditionalFormatModel | undefined {
+    return () => this.sheet().conditionalFormats.find((cf) => cf.id === id && intersectsAny(cf, this.areas()));
+  }
+
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, this.find(id), this.sheet, id);
+  }
+
+  getItemOrNullObject(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, this.find(id), this.sheet, id, true);
+  }
+
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    this.ctx.queue({ kind: 'read', what: `count ${this.describe()}`, run: () => (result.value = this.sheet().conditionalFormats.filter((cf) => intersectsAny(cf, this.areas())).length) });
+    return result;
+  }
+
+  clearAll(): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write conditionalFormats.clearAll ${this.where()}`,
+      run: () => {
+        const list = this.sheet().conditionalFormats;
+        for (let i = list.length - 1; i >= 0; i--) if (intersectsAny(list[i], this.areas())) list.splice(i, 1);
+      },
+    });
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const wanted = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : []).map((p) => p.trim().replace(/^items\//, '')).filter((p) => p !== '' && p !== 'items');
+    this.ctx.queue({
+      kind: 'read',
+      what: `load ${this.describe()} items ${wanted.join(',')}`,
+      run: () => {
+        const sheet = this.sheet();
+        this.itemsLoaded = sheet.conditionalFormats
+          .filter((cf) => intersectsAny(cf, this.areas()))
+          .map((m) => {
+            const item = new ConditionalFormatProxy(this.ctx, () => (sheet.conditionalFormats.includes(m) ? m : undefined), () => sheet, m.id);
+            for (const w of wanted.length ? wanted : ['id', 'type']) item.loadPath(w);
+            return item;
+          });
+      },
+    });
+    return this;
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded('conditionalFormats.items');
+    return this.itemsLoaded;
+  }
+}
+
+/** Several areas of one sheet ("D7, F9:F12"), as worksheet.getRanges() gives them (ExcelApi 1.9; select() 1.18). */
+class RangeAreasProxy extends Loadable {
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetRef: SheetRef,
+    readonly areas: Area[],
+  ) {
+    super(ctx);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, sheetRef, () => this.areas, () => this.describe());
+  }
+
+  private get address(): string {
+    return this.areas.map(areaAddress).join(',');
+  }
+
+  protected override describe(): string {
+    let name = '?';
+    try {
+      name = this.sheetRef().name;
+    } catch {
+      /* not yet added */
+    }
+    return `${name}!${this.address}`;
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const sheet = this.sheetRef();
+    return { address: this.areas.map((a) => `${quoteSheet(sheet.name)}!${areaAddress(a)}`).join(','), areaCount: this.areas.length, cellCount: this.areas.reduce((n, a) => n + a.rows * a.cols, 0) };
+  }
+
+  select(): void {
+    this.ctx.queue({
+      kind: 'control',
+      what: `select ${this.describe()}`,
+      run: () => {
+        this.ctx.fake.selection = { sheet: this.sheetRef().name, address: this.address };
+      },
+    });
+  }
+}
+
+// Custom XML parts (ExcelApi 1.5): the workbook's own data, kept in the file.
+
+const namespaceOf = (xml: string): string => {
+  const root = /<(?!\?)(?!!)[^\s>/]+([^>]*)>/.exec(xml);
+  if (!root) throw new FakeOfficeError('InvalidArgument', 'not XML');
+  return /\sxmlns="([^"]*)"/.exec(root[1])?.[1] ?? '';
+};
+
+class CustomXmlPartProxy extends Loadable {
+  private nullState: boolean | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly lookup: () => CustomXmlPartModel | undefined,
+    private readonly label: string,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) ctx.queue({ kind: 'read', what: `resolve custom XML part ${label}`, run: () => (this.nullState = this.lookup() === undefined) });
+  }
+
+  private model(): CustomXmlPartModel {
+    const m = this.lookup();
+    if (!m) throw new FakeOfficeError('ItemNotFound', `no custom XML part ${this.label}`);
+    return m;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullState === undefined) throw new PropertyNotLoaded(`custom XML part ${this.label}.isNullObject`);
+    return this.nullState;
+  }
+
+  protected override describe(): string {
+    return `custom XML part ${this.label}`;
+  }
+
+  protected override snap(): Record<string, unknown> {
+    const m = this.model();
+    return { id: m.id, namespaceUri: m.namespaceUri };
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
+
+  getXml(): { value: string } {
+    const result = { value: undefined as unknown as string };
+    this.ctx.queue({ kind: 'read', what: `getXml ${this.describe()}`, run: () => (result.value = this.model().xml) });
+    return result;
+  }
+
+  setXml(xml: string): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write setXml ${this.describe()}`,
+      run: () => {
+        const m = this.model();
+        m.xml = xml;
+        m.namespaceUri = namespaceOf(xml);
+      },
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write delete ${this.describe()}`,
+      run: () => {
+        const parts = this.ctx.fake.model.customXmlParts;
+        parts.splice(parts.indexOf(this.model()), 1);
+      },
+    });
+  }
+}
+
+class CustomXmlPartCollectionProxy extends Loadable {
+  private itemsLoaded: CustomXmlPartProxy[] | undefined;
+
+  /** `namespace` set: the scoped collection getByNamespace() gives. */
+  constructor(
+    ctx: FakeContext,
+    private readonly namespace: string | null = null,
+  ) {
+    super(ctx);
+  }
+
+  private list(): CustomXmlPartModel[] {
+    return this.ctx.fake.model.customXmlParts.filter((p) => this.namespace === null || p.namespaceUri === this.namespace);
+  }
+
+  protected override describe(): string {
+    return this.namespace === null ? 'customXmlParts' : `customXmlParts(${this.namespace})`;
+  }
+
+  add(xml: string): CustomXmlPartProxy {
+    if (this.namespace !== null) throw new Error('fake Excel: add() is on the workbook collection only');
+    let made: CustomXmlPartModel | undefined;
+    this.ctx.queue({
+      kind: 'write',
+      what: 'write customXmlParts.add',
+      run: () => {
+        made = { id: this.ctx.fake.model.objectId('xml'), namespaceUri: namespaceOf(xml), xml };
+        this.ctx.fake.model.customXmlParts.push(made);
+      },
+    });
+    return new CustomXmlPartProxy(this.ctx, () => made, '(new)');
+  }
+
+  getByNamespace(namespaceUri: string): CustomXmlPartCollectionProxy {
+    return new CustomXmlPartCollectionProxy(this.ctx, namespaceUri);
+  }
+
+  getItem(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, () => this.list().find((p) => p.id === id), id);
+  }
+
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, () => this.list().find((p) => p.id === id), id, true);
+  }
+
+  getOnlyItemOrNullObject(): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(
+      this.ctx,
+      () => {
+        const l = this.list();
+        if (l.length > 1) throw new FakeOfficeError('InvalidOperation', 'more than one custom XML part in the namespace');
+        return l[0];
+      },
+      `only in ${this.namespace}`,
+      true,
+    );
+  }
+
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    this.ctx.queue({ kind: 'read', what: `count ${this.describe()}`, run: () => (result.value = this.list().length) });
+    return result;
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const wanted = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : []).map((p) => p.trim().replace(/^items\//, '')).filter((p) => p !== '' && p !== 'items');
+    this.ctx.queue({
+      kind: 'read',
+      what: `load ${this.describe()} items`,
+      run: () => {
+        this.itemsLoaded = this.list().map((m) => {
+          const item = new CustomXmlPartProxy(this.ctx, () => (this.ctx.fake.model.customXmlParts.includes(m) ? m : undefined), m.id);
+          const all = (item as unknown as { snap(): Record<string, unknown> }).snap();
+          for (const k of wanted.length ? wanted : Object.keys(all)) (item as unknown as { loaded: Record<string, unknown> }).loaded[k] = all[k];
+          return item;
+        });
+      },
+    });
+    return this;
+  }
+
+  get items(): CustomXmlPartProxy[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded(`${this.describe()}.items`);
+    return this.itemsLoaded;
+  }
+}
+
 const quoteSheet = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 class NamedItemProxy extends Loadable {
@@ -623,6 +1089,11 @@ class NamedItemProxy extends Loadable {
 
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => this.model().sheet, this.lookupArea());
+  }
+
+  /** Resolved when the batch runs: a null object when the name (or its range) does not exist. */
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.model().sheet, () => this.lookup()?.area, true);
   }
 
   private lookupArea(): Area {
@@ -696,19 +1167,21 @@ class NamedItemCollectionProxy extends Loadable {
   }
 }
 
-class EventSource {
+class EventSource<H = Handler> {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly target: () => Handler[],
+    private readonly target: () => H[],
+    private readonly label = 'onChanged',
   ) {}
 
-  add(handler: Handler): { remove: () => void } {
-    this.ctx.queue({ kind: 'control', what: 'register onChanged', run: () => this.target().push(handler) });
+  add(handler: H): { remove: () => void; context: FakeContext } {
+    this.ctx.queue({ kind: 'control', what: `register ${this.label}`, run: () => this.target().push(handler) });
     return {
+      context: this.ctx,
       remove: () =>
         this.ctx.queue({
           kind: 'control',
-          what: 'remove onChanged',
+          what: `remove ${this.label}`,
           run: () => {
             const list = this.target();
             const i = list.indexOf(handler);
@@ -718,6 +1191,24 @@ class EventSource {
     };
   }
 }
+
+/** WorksheetProtectionOptions as Excel reports them for a sheet protected without options. */
+const PROTECTION_DEFAULTS: Record<string, unknown> = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: 'Normal',
+};
 
 class WorksheetProxy extends Loadable {
   private nullState: boolean | undefined;
@@ -739,10 +1230,14 @@ class WorksheetProxy extends Loadable {
     this.names = new NamedItemCollectionProxy(ctx, () => model().names, model);
     const protectionState = new (class extends Loadable {
       protected override snap() {
-        return { protected: model().protection.protected };
+        const p = model().protection;
+        return { protected: p.protected, options: { ...PROTECTION_DEFAULTS, ...(p.options ?? {}) } };
       }
       get protected(): boolean {
         return this.read('protected');
+      }
+      get options(): Record<string, unknown> {
+        return this.read('options');
       }
     })(ctx);
     this.protection = Object.assign(protectionState, {
@@ -818,8 +1313,14 @@ class WorksheetProxy extends Loadable {
   }
 
   getRange(address?: string): RangeProxy {
-    if (address === undefined) throw new Error('fake Excel: getRange() of the whole sheet is not modelled');
+    // The whole sheet: fine for its conditional formats, not for loading its values.
+    if (address === undefined) return new RangeProxy(this.ctx, () => this.model(), WHOLE_SHEET);
     return new RangeProxy(this.ctx, () => this.model(), parseAddress(address));
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    const areas = address.split(',').map((a) => parseAddress(a.trim()));
+    return new RangeAreasProxy(this.ctx, () => this.model(), areas);
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
@@ -828,7 +1329,7 @@ class WorksheetProxy extends Loadable {
   }
 
   activate(): void {
-    this.ctx.queue({ kind: 'control', what: `activate ${this.label}`, run: () => (this.ctx.fake.model.activeSheetId = this.model().id) });
+    this.ctx.queue({ kind: 'control', what: `activate ${this.label}`, run: () => this.ctx.fake.recordActivation(this.model()) });
   }
 
   delete(): void {
@@ -848,10 +1349,12 @@ class WorksheetProxy extends Loadable {
 class WorksheetCollectionProxy extends Loadable {
   private itemsLoaded: WorksheetProxy[] | undefined;
   readonly onChanged: EventSource;
+  readonly onActivated: EventSource<ActivationHandler>;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.onChanged = new EventSource(ctx, () => ctx.fake.workbookHandlers);
+    this.onActivated = new EventSource<ActivationHandler>(ctx, () => ctx.fake.activationHandlers, 'onActivated');
   }
 
   private get wb(): WorkbookModel {
@@ -933,7 +1436,7 @@ class ApplicationProxy extends Loadable {
 }
 
 export class FakeContext {
-  readonly workbook: { worksheets: WorksheetCollectionProxy; names: NamedItemCollectionProxy; application: ApplicationProxy };
+  readonly workbook: { worksheets: WorksheetCollectionProxy; names: NamedItemCollectionProxy; application: ApplicationProxy; customXmlParts: CustomXmlPartCollectionProxy };
   readonly runtime: RuntimeProxy;
   readonly application: ApplicationProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
@@ -945,6 +1448,7 @@ export class FakeContext {
       worksheets: new WorksheetCollectionProxy(this),
       names: new NamedItemCollectionProxy(this, () => fake.model.names, null),
       application: this.application,
+      customXmlParts: new CustomXmlPartCollectionProxy(this),
     };
     this.runtime = new RuntimeProxy(this);
   }
@@ -981,6 +1485,7 @@ export class FakeExcel {
   readonly model = new WorkbookModel();
   readonly batches: Batch[] = [];
   readonly workbookHandlers: Handler[] = [];
+  readonly activationHandlers: ActivationHandler[] = [];
   readonly calculations: string[] = [];
   /** Every onChanged event delivered to a handler. */
   readonly delivered: ChangedEvent[] = [];
@@ -988,6 +1493,9 @@ export class FakeExcel {
   /** Makes the operation whose description matches fail, for error-path tests. */
   failOn: ((what: string) => boolean) | null = null;
   private queuedEvents: { sheet: SheetModel; event: ChangedEvent }[] = [];
+  private queuedActivations: ActivatedEvent[] = [];
+  /** Every onActivated event delivered to a handler. */
+  readonly activations: ActivatedEvent[] = [];
 
   readonly context: FakeContext = new FakeContext(this);
 
@@ -1005,7 +1513,12 @@ export class FakeExcel {
     return this.context as unknown as Excel.RequestContext;
   }
 
-  run = async <T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => cb(new FakeContext(this) as unknown as Excel.RequestContext);
+  /** As Excel.run: a new context for each batch function, or the context given (to remove an event handler with the context that added it). */
+  run = async <T>(first: ((ctx: Excel.RequestContext) => Promise<T>) | Excel.RequestContext, batch?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (typeof first === 'function') return first(new FakeContext(this) as unknown as Excel.RequestContext);
+    if (!(first instanceof FakeContext) || !batch) throw new Error('fake Excel: run(context, batch) needs a context of this fake');
+    return batch(first as unknown as Excel.RequestContext);
+  };
 
   addSheet(name: string, cells: Record<string, Scalar> = {}): SheetModel {
     const sheet = this.model.newSheet(name);
@@ -1045,6 +1558,18 @@ export class FakeExcel {
     await this.dispatch();
   }
 
+  /** A person clicking a sheet tab: the sheet becomes active and onActivated fires. */
+  async userActivate(sheetName: string): Promise<void> {
+    this.recordActivation(this.sheet(sheetName));
+    await this.dispatch();
+  }
+
+  recordActivation(sheet: SheetModel): void {
+    if (this.model.activeSheetId === sheet.id) return;
+    this.model.activeSheetId = sheet.id;
+    if (this.model.enableEvents) this.queuedActivations.push({ type: 'WorksheetActivated', worksheetId: sheet.id });
+  }
+
   recordChange(sheet: SheetModel, area: Area, triggerSource: ChangedEvent['triggerSource']): void {
     if (!this.model.enableEvents) return;
     this.queuedEvents.push({
@@ -1055,6 +1580,14 @@ export class FakeExcel {
 
   /** Delivers queued events after the batch, as Excel raises them asynchronously. */
   async dispatch(): Promise<void> {
+    const activations = this.queuedActivations;
+    this.queuedActivations = [];
+    for (const event of activations) {
+      for (const h of [...this.activationHandlers]) {
+        this.activations.push(event);
+        await h(event);
+      }
+    }
     const events = this.queuedEvents;
     this.queuedEvents = [];
     for (const { sheet, event } of events) {
