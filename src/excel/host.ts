@@ -1,0 +1,461 @@
+/// <reference types="office-js" />
+/**
+ * The pane's workbook host in Excel: WorkbookHost (src/taskpane/host.ts) over Office.js.
+ *
+ * Thin on purpose: inserting and reading templates are src/excel/template.ts and read.ts; this
+ * file adds what a live pane needs — edits gathered into bursts and mapped to input cells, our
+ * own writes kept out of them, offending cells marked with a conditional format of our own, and
+ * acknowledgements kept in a custom XML part.
+ *
+ * Round trips: `read` is one sync (the names, their ranges and the sheet's protection in one
+ * batch); `highlight` is one sync when the marks change (plus, once per sheet and session, one to
+ * find marks an earlier session left); `write` is two (events off with the write, back on after).
+ */
+import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
+import { FAIL_FILL, FAIL_FONT } from '../core/looks';
+import { CellId, TABLE_IDS, TABLES } from '../core/tables';
+import type { CellChange } from '../core/fixes';
+import { parseYear } from '../core/grid';
+import type { Acknowledgement, EditBurst, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
+import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
+import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
+import { insertTemplate } from './template';
+
+/** Excel.run, in the two forms used here: a new context, or the context an event handler was added with. */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface ExcelHostOptions {
+  /** Quiet time that ends a burst of edits, in ms. */
+  debounceMs?: number;
+  /** ExcelApi requirement sets this Excel supports (Office.context.requirements.isSetSupported); all, when not given. */
+  supports?: (version: string) => boolean;
+  /** Called after a template is inserted: keep the add-in's runtime starting with the document. */
+  keepLoaded?: () => Promise<void>;
+}
+
+/**
+ * The tag our conditional formats carry: a custom rule that is always true, so it marks exactly
+ * the cells it applies to, and whose formula no one else writes, so it is found and removed
+ * without touching anyone else's conditional formats.
+ */
+export const MARK_FORMULA = '=ISTEXT("nianbao:mark")';
+const isOurMark = (formula: unknown): boolean => typeof formula === 'string' && formula.replace(/\s/g, '').toLowerCase() === MARK_FORMULA.toLowerCase();
+
+interface Position {
+  row: number;
+  col: number;
+}
+
+interface Protection {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+}
+
+/** What the last read taught about a sheet: where things are, to map edits and write cells. */
+interface Layout {
+  id: string;
+  name: string;
+  areas: TemplateAreas;
+  /** Input cell at "row,col", merged spans included. */
+  at: Map<string, CellId>;
+  positions: Map<CellId, Position>;
+  protection: Protection;
+}
+
+/** Ids of our conditional formats on a sheet; undefined until known in this session. */
+type Marks = string[] | undefined;
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  private readonly layouts = new Map<string, Layout>();
+  private readonly marks = new Map<string, Marks>();
+  private readonly debounceMs: number;
+  private readonly supports: (version: string) => boolean;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: ExcelHostOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+    this.supports = options.supports ?? (() => true);
+  }
+
+  // ---- templates ---------------------------------------------------------------------------
+
+  /** Two syncs: the sheets and the workbook's names, then each sheet's own names. */
+  async templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name,items/id');
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
+      const globals = context.workbook.names.load('items/name,items/formula');
+      await context.sync();
+
+      const wanted = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
+      const globalRef = new Map<string, string>();
+      for (const n of globals.items) if (wanted.has(n.name.toUpperCase())) globalRef.set(n.name.toUpperCase(), String(n.formula));
+      const value = (name: string) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values');
+      const globalValues = { org: value(ORG_NAME), year: value(YEAR_NAME) };
+      const probes = sheets.items.map((ws) => ({
+        name: ws.name,
+        tables: TABLE_IDS.map((t) => ws.names.getItemOrNullObject(tableName(t)).load('name')),
+        org: ws.names.getItemOrNullObject(ORG_NAME).getRangeOrNullObject().load('values'),
+        year: ws.names.getItemOrNullObject(YEAR_NAME).getRangeOrNullObject().load('values'),
+      }));
+      await context.sync();
+
+      const first = (r: Excel.Range): unknown => (r.isNullObject ? null : r.values?.[0]?.[0]);
+      const out: TemplateSheetInfo[] = [];
+      for (const p of probes) {
+        const own = p.tables.some((n) => !n.isNullObject);
+        const global = [...globalRef.entries()].some(([name, formula]) => name.startsWith('NB_T') && refOnSheet(formula, p.name) !== null);
+        if (!own && !global) continue;
+        const org = own ? first(p.org) : refOnSheet(globalRef.get(ORG_NAME) ?? '', p.name) ? first(globalValues.org) : null;
+        const year = own ? first(p.year) : refOnSheet(globalRef.get(YEAR_NAME) ?? '', p.name) ? first(globalValues.year) : null;
+        out.push({ name: p.name, year: parseYear(year as never), org: org === null || org === undefined ? '' : String(org).trim() });
+      }
+      const activeName = active.name;
+      return { sheets: out, active: out.some((s) => s.name === activeName) ? activeName : null };
+    });
+  }
+
+  async insertTemplate(request: InsertRequest): Promise<InsertOutcome> {
+    const outcome = await this.run((context) => insertTemplate(context, request));
+    // With a template in the workbook, the runtime (and the edit watcher) should start with the document.
+    if (outcome.status === 'inserted') await this.options.keepLoaded?.().catch(() => undefined);
+    return outcome;
+  }
+
+  async activate(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(this.key(sheet)).activate();
+      await context.sync();
+    });
+  }
+
+  // ---- reading ----------------------------------------------------------------------------
+
+  /** The worksheet key for a name: its id when known, so a renamed sheet is still found. */
+  private key(sheet: string): string {
+    for (const l of this.layouts.values()) if (l.name === sheet) return l.id;
+    return sheet;
+  }
+
+  async read(sheet: string): Promise<SheetRead> {
+    return this.run(async (context) => {
+      const { worksheet, finish } = queueTemplateRead(context, this.key(sheet));
+      const protection = worksheet.protection.load('protected,options');
+      await context.sync();
+      const read = finish();
+      this.remember(read, { protected: protection.protected, options: protection.options });
+      return { sheet: read.sheet, isTemplate: read.isTemplate, report: read.report, findings: read.findings, unreadable: read.unreadable, addresses: read.addresses };
+    });
+  }
+
+  private remember(read: SheetReadWithAreas, protection: Protection): void {
+    for (const [id, l] of this.layouts) if (l.name === read.sheet && id !== read.sheetId) this.layouts.delete(id);
+    const at = new Map<string, CellId>();
+    const positions = new Map<CellId, Position>();
+    for (const t of TABLE_IDS) {
+      const origin = read.areas[t];
+      if (!origin || read.unreadable.includes(t)) continue;
+      const merges = TABLES[t].merges;
+      for (const input of TABLES[t].inputs) {
+        const row = origin.row + input.r;
+        const col = origin.col + input.c;
+        positions.set(input.id, { row, col });
+        const m = merges.find((x) => x.r1 === input.r && x.c1 === input.c);
+        for (let r = row; r <= (m ? origin.row + m.r2 : row); r++) for (let c = col; c <= (m ? origin.col + m.c2 : col); c++) at.set(`${r},${c}`, input.id);
+      }
+    }
+    this.layouts.set(read.sheetId, { id: read.sheetId, name: read.sheet, areas: read.areas, at, positions, protection });
+  }
+
+  private layout(sheet: string): Layout | undefined {
+    for (const l of this.layouts.values()) if (l.name === sheet) return l;
+    return undefined;
+  }
+
+  private async layoutOf(sheet: string): Promise<Layout> {
+    const known = this.layout(sheet);
+    if (known) return known;
+    const read = await this.read(sheet);
+    return this.layout(read.sheet)!;
+  }
+
+  // ---- writing ----------------------------------------------------------------------------
+
+  async write(sheet: string, changes: readonly CellChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const layout = await this.layoutOf(sheet);
+    const missing = changes.filter((c) => !layout.positions.has(c.cell));
+    if (missing.length > 0) throw new Error(`工作表“${sheet}”中找不到 ${missing.map((c) => c.cell).join('、')}`);
+    await this.run(async (context) => {
+      // Our own write must not come back to us as an edit: events off for this add-in while it
+      // lands (hosts with ExcelApi 1.14 also tag the event as ours, see onEdit).
+      context.runtime.enableEvents = false;
+      try {
+        const ws = context.workbook.worksheets.getItem(layout.id);
+        for (const c of changes) {
+          const p = layout.positions.get(c.cell)!;
+          ws.getRange(a1(p.row, p.col)).values = [[c.value]];
+        }
+        await context.sync();
+      } finally {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      }
+    });
+  }
+
+  async select(sheet: string, cells: readonly CellId[]): Promise<void> {
+    const layout = await this.layoutOf(sheet);
+    const positions = cells.map((c) => layout.positions.get(c)).filter((p): p is Position => p !== undefined);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(layout.id);
+      ws.activate();
+      if (positions.length > 0) {
+        const refs = [a1(positions[0].row, positions[0].col), ...compactRefs(positions.slice(1))];
+        const all = compactRefs(positions);
+        if (all.length === 1) ws.getRange(all[0]).select();
+        // Several areas at once need RangeAreas.select (ExcelApi 1.18); before it, the first cell.
+        else if (this.supports('1.18')) ws.getRanges(refs.join(',')).select();
+        else ws.getRange(refs[0]).select();
+      }
+      await context.sync();
+    });
+  }
+
+  // ---- marking offending cells -------------------------------------------------------------
+
+  async highlight(sheet: string, cells: readonly CellId[]): Promise<void> {
+    const layout = await this.layoutOf(sheet);
+    let previous = this.marks.get(layout.id);
+    if (previous === undefined) previous = await this.findMarks(layout);
+    const positions = cells.map((c) => layout.positions.get(c)).filter((p): p is Position => p !== undefined);
+    if (positions.length === 0 && previous.length === 0) {
+      this.marks.set(layout.id, []);
+      return;
+    }
+    try {
+      this.marks.set(layout.id, await this.redraw(layout, previous, positions));
+    } catch (e) {
+      // A mark someone removed (or a sheet whose protection we cannot lift) fails the batch:
+      // look again for what is really there next time, and leave the sheet protected as it was.
+      this.marks.delete(layout.id);
+      await this.restoreProtection(layout).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** One sync: lift protection, remove our old marks, add the new one, protect again as it was. */
+  private async redraw(layout: Layout, previous: readonly string[], positions: Position[]): Promise<string[]> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(layout.id);
+      const { protection } = layout;
+      if (protection.protected) ws.protection.unprotect();
+      const all = ws.getRange().conditionalFormats;
+      for (const id of previous) (this.supports('1.14') ? all.getItemOrNullObject(id) : all.getItem(id)).delete();
+      let added: Excel.ConditionalFormat | null = null;
+      if (positions.length > 0) {
+        added = ws.getRanges(compactRefs(positions).join(',')).conditionalFormats.add('Custom');
+        added.custom.rule.formula = MARK_FORMULA;
+        added.custom.format.fill.color = FAIL_FILL;
+        added.custom.format.font.color = FAIL_FONT;
+        added.load('id');
+      }
+      if (protection.protected) ws.protection.protect(protectOptions(protection.options));
+      await context.sync();
+      return added ? [added.id] : [];
+    });
+  }
+
+  /** Our marks an earlier session left on the sheet (or that we lost track of). */
+  private async findMarks(layout: Layout): Promise<string[]> {
+    try {
+      return await this.run(async (context) => {
+        const list = context.workbook.worksheets.getItem(layout.id).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+        await context.sync();
+        return list.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMark(cf.customOrNullObject.rule.formula)).map((cf) => cf.id);
+      });
+    } catch {
+      return []; // cannot list them on this Excel: marks from an earlier session stay until the cells are fixed by hand
+    }
+  }
+
+  private async restoreProtection(layout: Layout): Promise<void> {
+    if (!layout.protection.protected) return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(layout.id);
+      const p = ws.protection.load('protected');
+      await context.sync();
+      if (p.protected) return;
+      ws.protection.protect(protectOptions(layout.protection.options));
+      await context.sync();
+    });
+  }
+
+  // ---- edits ------------------------------------------------------------------------------
+
+  /**
+   * One callback per burst and sheet: events within `debounceMs` of each other are one burst.
+   * Events from this add-in are dropped (triggerSource, ExcelApi 1.14); our writes also turn
+   * events off. Without worksheet events (ExcelApi 1.9) nothing is watched.
+   */
+  async onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>> {
+    if (!this.supports('1.9')) return async () => undefined;
+    const pending = new Map<string, string[]>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      const bursts = [...pending];
+      pending.clear();
+      for (const [id, addresses] of bursts) {
+        const layout = this.layouts.get(id);
+        // A sheet never read is neither shown nor last year's: nothing to re-check.
+        if (!layout) continue;
+        listener({ sheet: layout.name, cells: cellsAt(layout, addresses) });
+      }
+    };
+    const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (event.triggerSource === 'ThisLocalAddin') return;
+      pending.set(event.worksheetId, [...(pending.get(event.worksheetId) ?? []), event.address]);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, this.debounceMs);
+    };
+    const registration = await this.run(async (context) => {
+      const r = context.workbook.worksheets.onChanged.add(handler);
+      await context.sync();
+      return r;
+    });
+    return async () => {
+      if (timer !== undefined) clearTimeout(timer);
+      await this.run(registration.context as Excel.RequestContext, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
+    };
+  }
+
+  /** Calls back with the sheet's name when the user brings another sheet into view. */
+  async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
+    if (!this.supports('1.7')) return async () => undefined;
+    const handler = async (event: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+      const known = this.layouts.get(event.worksheetId);
+      if (known) {
+        listener(known.name);
+        return;
+      }
+      const name = await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(event.worksheetId).load('name');
+        await context.sync();
+        return ws.name;
+      }).catch(() => null);
+      if (name !== null) listener(name);
+    };
+    const registration = await this.run(async (context) => {
+      const r = context.workbook.worksheets.onActivated.add(handler);
+      await context.sync();
+      return r;
+    });
+    return async () => {
+      await this.run(registration.context as Excel.RequestContext, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
+    };
+  }
+
+  // ---- acknowledgements --------------------------------------------------------------------
+
+  async loadAcknowledgements(): Promise<Acknowledgement[]> {
+    return this.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(ACK_NAMESPACE).load('items/id');
+      await context.sync();
+      if (parts.items.length === 0) return [];
+      const xmls = parts.items.map((p) => p.getXml());
+      await context.sync();
+      return xmls.flatMap((x) => parseAcknowledgementsXml(x.value));
+    });
+  }
+
+  async saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void> {
+    await this.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(ACK_NAMESPACE).load('items/id');
+      await context.sync();
+      const xml = acknowledgementsXml(acks);
+      const [first, ...extra] = parts.items;
+      if (first) first.setXml(xml);
+      else context.workbook.customXmlParts.add(xml);
+      // A copied sheet or an old version may have left more than one part: one is kept.
+      for (const p of extra) p.delete();
+      await context.sync();
+    });
+  }
+}
+
+/** The options protect() takes back, from what protection.options reported. */
+function protectOptions(o: Excel.WorksheetProtectionOptions): Excel.WorksheetProtectionOptions {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o ?? {})) if (v !== undefined && v !== null) out[k] = v;
+  return out as Excel.WorksheetProtectionOptions;
+}
+
+const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
+
+function letters(col: string): number {
+  let n = 0;
+  for (const ch of col.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/** An event address part ("D7", "D7:F9") as an area; null for whole rows or columns ("A:A", "3:5"). */
+function areaOf(part: string): Ref | null {
+  const bare = part.slice(part.lastIndexOf('!') + 1).trim();
+  const [from, to = from] = bare.split(':');
+  const a = CELL.exec(from);
+  const b = CELL.exec(to);
+  if (!a || !b) return null;
+  const r1 = Number(a[2]) - 1;
+  const r2 = Number(b[2]) - 1;
+  const c1 = letters(a[1]);
+  const c2 = letters(b[1]);
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1, address: bare };
+}
+
+function intersect(a: Ref, b: Ref): Ref | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const r2 = Math.min(a.row + a.rows, b.row + b.rows);
+  const c2 = Math.min(a.col + a.cols, b.col + b.cols);
+  return r2 > row && c2 > col ? { row, col, rows: r2 - row, cols: c2 - col, address: '' } : null;
+}
+
+/**
+ * The input cells some edited addresses cover. 'unknown' when an edit reaches past the input
+ * cells into what the checks also read — a table's labels, the body or the year — or when the
+ * address is a whole row or column: then everything is checked again.
+ */
+export function cellsAt(layout: Pick<Layout, 'areas' | 'at'>, addresses: readonly string[]): CellId[] | 'unknown' {
+  const found = new Set<CellId>();
+  for (const part of addresses.flatMap((a) => a.split(','))) {
+    const area = areaOf(part);
+    if (!area) return 'unknown';
+    for (const key of ['T2', 'T3', 'T4', 'ORG', 'YEAR'] as const) {
+      const target = layout.areas[key];
+      if (!target) continue;
+      const hit = intersect(area, target);
+      if (!hit) continue;
+      for (let r = hit.row; r < hit.row + hit.rows; r++) {
+        for (let c = hit.col; c < hit.col + hit.cols; c++) {
+          const id = layout.at.get(`${r},${c}`);
+          if (id === undefined) return 'unknown';
+          found.add(id);
+        }
+      }
+    }
+  }
+  return [...found];
+}
