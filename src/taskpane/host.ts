@@ -69,6 +69,11 @@ export interface WorkbookHost {
   highlight(sheet: string, cells: readonly CellId[]): Promise<void>;
   /** Calls back once per burst of edits; returns a function that stops listening. */
   onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>>;
+  /**
+   * Optional: calls back with the sheet's name when the user brings another sheet into view, so
+   * the pane follows the template in view. Without it the pane stays on the sheet it shows.
+   */
+  onActivate?(listener: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Acknowledgements kept in the workbook (a custom XML part or hidden sheet in Excel). */
   loadAcknowledgements(): Promise<Acknowledgement[]>;
   saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void>;
