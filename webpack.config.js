@@ -123,6 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     { from: 'src/taskpane/help.html', to: 'help.html' },
+    { from: 'src/preview/preview.css', to: 'preview.css' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
@@ -140,12 +141,16 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? 'development' : 'production',
+    // Never an eval-based devtool, in development either: the preview page forbids eval (CSP).
     devtool: 'source-map',
     context: __dirname,
     entry: {
-      functions: FUNCTIONS,
+      // zod-config first: it must run before any zod schema is built (see the file).
+      functions: ['./src/zod-config.ts', FUNCTIONS],
       commands: './src/commands/commands.ts',
       taskpane: './src/taskpane/taskpane.ts',
+      // Does nothing inside Excel; in a plain browser it loads the preview (src/preview/).
+      preview: './src/preview/main.ts',
     },
     output: { path: distDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -176,7 +181,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['functions', 'commands', 'taskpane'],
+        chunks: ['functions', 'commands', 'taskpane', 'preview'],
         chunksSortMode: 'manual',
         inject: 'body',
         scriptLoading: 'blocking',

@@ -22,6 +22,8 @@ const PX_PADDING = 5;
 const PT_TO_PX = 4 / 3;
 const DEFAULT_ROW_PT = 15;
 const BLANK_ROWS = 40;
+const ROW_HEAD_PX = 40;
+const colPx = (chars: number): number => chars * PX_PER_CHAR + PX_PADDING;
 
 /** Local fonts only: the template's 宋体 and 黑体 where installed, a CJK serif or sans otherwise. */
 const FONT_FAMILIES: Record<string, string> = {
@@ -41,6 +43,8 @@ function applyLook(el: HTMLElement, look: Look): void {
   s.verticalAlign = 'middle';
   s.whiteSpace = look.wrap ? 'normal' : 'nowrap';
   if (look.fill) s.backgroundColor = look.fill;
+  // Text that does not wrap runs on into the empty cells to its right, as in a spreadsheet.
+  if (!look.wrap) s.overflow = 'visible';
   if (look.border) el.classList.add('nb-bordered');
 }
 
@@ -183,7 +187,7 @@ export class GridView {
     hint.textContent = '这是一个空白工作表。请在右侧任务窗格中填写填报机关和报告年度，点击“插入年报模板”。';
     const table = this.doc.createElement('table');
     table.className = 'nb-grid';
-    table.append(...this.columns());
+    table.append(...this.columns(table));
     const body = this.doc.createElement('tbody');
     for (let r = 0; r < BLANK_ROWS; r++) {
       const tr = this.doc.createElement('tr');
@@ -196,15 +200,16 @@ export class GridView {
     return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, marked: [] };
   }
 
-  /** The column widths and the row of column letters. */
-  private columns(): [HTMLTableColElement, HTMLTableSectionElement] {
+  /** The column widths and the row of column letters; the table is exactly as wide as its columns, as a sheet is. */
+  private columns(table: HTMLTableElement): [HTMLTableColElement, HTMLTableSectionElement] {
+    table.style.width = px(ROW_HEAD_PX + PLAN.colWidths.reduce((sum, w) => sum + colPx(w), 0));
     const colgroup = this.doc.createElement('colgroup');
     const corner = this.doc.createElement('col');
-    corner.className = 'nb-rowhead-col';
+    corner.style.width = px(ROW_HEAD_PX);
     colgroup.append(corner);
     for (const w of PLAN.colWidths) {
       const col = this.doc.createElement('col');
-      col.style.width = px(w * PX_PER_CHAR + PX_PADDING);
+      col.style.width = px(colPx(w));
       colgroup.append(col);
     }
     const head = this.doc.createElement('thead');
@@ -236,7 +241,7 @@ export class GridView {
     root.dataset.sheet = sheet.name;
     const table = doc.createElement('table');
     table.className = 'nb-grid';
-    table.append(...this.columns());
+    table.append(...this.columns(table));
 
     const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, marked: [] };
     const byPos = new Map<string, PlannedCell>(PLAN.cells.map((c) => [`${c.row},${c.col}`, c]));
