@@ -19,6 +19,7 @@ export interface PreviewHostOptions {
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
   private readonly listeners = new Set<(burst: EditBurst) => void>();
+  private readonly activation = new Set<(sheet: string) => void>();
   private readonly burstMs: number;
   private pending: { sheet: string; cells: Set<CellId>; unknown: boolean } | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,6 +31,12 @@ export class PreviewHost implements WorkbookHost {
   ) {
     this.burstMs = options.burstMs ?? 200;
     this.stop = book.on((e) => {
+      if (e.type === 'active') {
+        // As Excel's onActivated: any sheet coming into view, by a tab click or by the pane. Edits made before come first.
+        this.flush();
+        for (const l of [...this.activation]) l(e.sheet);
+        return;
+      }
       if (e.type !== 'cells' || e.source !== 'user') return;
       if (this.pending && this.pending.sheet !== e.sheet) this.flush();
       this.pending ??= { sheet: e.sheet, cells: new Set(), unknown: false };
@@ -58,6 +65,7 @@ export class PreviewHost implements WorkbookHost {
     this.timer = undefined;
     this.pending = null;
     this.listeners.clear();
+    this.activation.clear();
     this.stop();
   }
 
@@ -96,6 +104,13 @@ export class PreviewHost implements WorkbookHost {
     this.listeners.add(listener);
     return async () => {
       this.listeners.delete(listener);
+    };
+  }
+
+  async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.activation.add(listener);
+    return async () => {
+      this.activation.delete(listener);
     };
   }
 

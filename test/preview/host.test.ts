@@ -217,6 +217,31 @@ describe('edits reach the pane in bursts', () => {
   });
 });
 
+describe('sheets coming into view', () => {
+  test('onActivate reports every sheet shown, after the edits made before it', async () => {
+    const { host, book, bursts, listen } = setup();
+    await listen();
+    const shown: string[] = [];
+    const order: string[] = [];
+    const stop = await host.onActivate((sheet) => {
+      shown.push(sheet);
+      order.push(`active:${sheet}`);
+    });
+    await host.onEdit((b) => order.push(`edit:${b.sheet}`));
+    await host.insertTemplate({ org: '', year: 2024 });
+    book.set(TITLE, { cells: new Map([['T2.R1.C1', '1']]) }, 'user');
+    book.activate(FIRST_SHEET);
+    await host.select(TITLE, ['T2.R1.C1']);
+    await host.activate(TITLE);
+    expect(shown).toEqual([TITLE, FIRST_SHEET, TITLE]);
+    expect(order).toEqual([`active:${TITLE}`, `edit:${TITLE}`, `active:${FIRST_SHEET}`, `active:${TITLE}`]);
+    expect(bursts).toHaveLength(1);
+    await stop();
+    book.activate(FIRST_SHEET);
+    expect(shown).toHaveLength(3);
+  });
+});
+
 describe('selection and flags', () => {
   test('select shows the sheet and marks the cells, the first one active', async () => {
     const { host, book } = setup();
