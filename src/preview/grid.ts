@@ -184,7 +184,7 @@ export class GridView {
     root.dataset.sheet = sheet.name;
     const hint = this.doc.createElement('p');
     hint.className = 'nb-hint';
-    hint.textContent = '这是一个空白工作表。请在右侧任务窗格中填写填报机关和报告年度，点击“插入年报模板”。';
+    hint.textContent = '这是一个空白工作表。请在任务窗格中填写填报机关和报告年度，然后点击“插入年报模板”。';
     const table = this.doc.createElement('table');
     table.className = 'nb-grid';
     table.append(...this.columns(table));

@@ -46,7 +46,7 @@ export function mountPreview(doc: Document, options: MountOptions = {}): Mounted
   const badge = doc.createElement('strong');
   badge.textContent = '预览模式';
   const text = doc.createElement('span');
-  text.textContent = '本页不在 Excel 中打开：左侧是页面内模拟的工作簿，右侧是与 Excel 中相同的任务窗格，校验规则完全相同。';
+  text.textContent = '本页不在 Excel 中打开：工作簿由页面模拟，任务窗格和校验规则与 Excel 中完全相同。';
   bar.append(badge, text);
 
   const layout = doc.createElement('div');
