@@ -4,6 +4,7 @@
  * Only when there is something to decide (this year's template already exists) or to report
  * (a failure) does it open the pane, which shows the notice.
  */
+import { loadWithDocument } from '../excel/host';
 import { insertTemplate } from '../excel/template';
 import { announce, currentChoice, describeError } from '../taskpane/session';
 import { INSERT_ACTION } from './actions';
@@ -17,6 +18,7 @@ export async function insertFromRibbon(event: Office.AddinCommands.Event): Promi
       await Office.addin.showAsTaskpane();
     } else {
       announce({ kind: 'inserted', sheet: result.sheet });
+      await loadWithDocument();
     }
   } catch (e) {
     announce({ kind: 'error', message: `插入年报模板失败：${describeError(e)}` });

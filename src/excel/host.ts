@@ -21,6 +21,18 @@ import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
 import { insertTemplate } from './template';
 
+/**
+ * Makes the add-in's runtime start whenever this workbook opens (shared runtime): once a template
+ * is in the workbook, the edit watcher and the marks should work before anyone opens the pane.
+ */
+export async function loadWithDocument(): Promise<void> {
+  try {
+    await Office.addin.setStartupBehavior?.(Office.StartupBehavior?.load ?? ('Load' as Office.StartupBehavior));
+  } catch {
+    // An Office without the shared runtime's startup behaviour keeps loading on demand.
+  }
+}
+
 /** Excel.run, in the two forms used here: a new context, or the context an event handler was added with. */
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

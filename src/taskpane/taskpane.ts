@@ -1,23 +1,32 @@
 /// <reference types="office-js" />
 /**
- * The pane's entry: registers the Fluent UI components (bundled, nothing loads from the
- * internet) and starts the pane once Office is ready.
+ * The pane's entry in Excel: registers the Fluent UI components (bundled, nothing loads from the
+ * internet) and, once Office reports Excel, starts the pane over the Excel host. In the shared
+ * runtime this page loads with the document once a template was inserted (the startup behaviour
+ * is set then), so the edit watcher and the marks work before the pane is ever opened.
+ *
+ * Nothing else happens here: the in-page preview has its own entry and runs the same Pane over
+ * its own host.
  */
 import '@fluentui/web-components/button.js';
 import '@fluentui/web-components/text-input.js';
 import { setTheme } from '@fluentui/web-components';
 import { webLightTheme } from '@fluentui/tokens';
+import { ExcelHost, ExcelRun, loadWithDocument } from '../excel/host';
 import { Pane } from './pane';
 
 setTheme(webLightTheme);
 
-void Office.onReady(async (info) => {
+void Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     const summary = document.getElementById('summary');
     if (summary) summary.textContent = '请在 Excel 中打开本加载项。';
     return;
   }
-  const pane = new Pane(document, { run: (batch) => Excel.run(batch) });
-  // Events need ExcelApi 1.9 for the whole workbook; without them the pane still checks on request.
-  if (Office.context.requirements.isSetSupported('ExcelApi', '1.9')) await pane.watch().catch(() => undefined);
+  const run = ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
+  const host = new ExcelHost(run, {
+    supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+    keepLoaded: loadWithDocument,
+  });
+  new Pane(document, host);
 });
