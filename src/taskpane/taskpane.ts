@@ -18,11 +18,8 @@ import { Pane } from './pane';
 setTheme(webLightTheme);
 
 void Office.onReady((info) => {
-  if (info.host !== Office.HostType.Excel) {
-    const summary = document.getElementById('summary');
-    if (summary) summary.textContent = '请在 Excel 中打开本加载项。';
-    return;
-  }
+  // Outside Excel the preview's own entry (src/preview/main.ts) takes the page.
+  if (info.host !== Office.HostType.Excel) return;
   const run = ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
   const host = new ExcelHost(run, {
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
