@@ -42,5 +42,5 @@ export const readPriorFile: PriorFileReader = async (bytes, fileName, year) => {
       return { ok: false, error: '文件已损坏或内容无法识别，未能读取' };
     }
   }
-  return { ok: false, error: `不支持“${ext || '无扩展名'}”文件：上年报告请选择 nianbao 导出的 .json 文件，或由年报模板填写的 .xlsx 文件` };
+  return { ok: false, error: `不支持“${ext || '无扩展名'}”文件：上年报告请选择 nianbao 导出的 .json 文件，或由年报模板填写的 .xlsx 文件；Word、网页等格式可先用命令 nianbao convert 转换为 .json` };
 };

@@ -8,7 +8,8 @@ type Handler = (event: { completed: () => void }) => Promise<void>;
 function load(fake: FakeExcel) {
   const associate = jest.fn();
   const showAsTaskpane = jest.fn().mockResolvedValue(undefined);
-  Object.assign(globalThis, { Office: { actions: { associate }, addin: { showAsTaskpane } }, Excel: { run: fake.run } });
+  const setStartupBehavior = jest.fn().mockResolvedValue(undefined);
+  Object.assign(globalThis, { Office: { actions: { associate }, addin: { showAsTaskpane, setStartupBehavior }, StartupBehavior: { none: 'None', load: 'Load' } }, Excel: { run: fake.run } });
   let session!: typeof import('../../src/taskpane/session');
   jest.isolateModules(() => {
     require('../../src/commands/commands');
@@ -23,7 +24,7 @@ function load(fake: FakeExcel) {
     await handler(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
   };
-  return { click, showAsTaskpane, notices, session };
+  return { click, showAsTaskpane, setStartupBehavior, notices, session };
 }
 
 afterEach(() => {
@@ -34,8 +35,10 @@ afterEach(() => {
 test('one click inserts the template for the default year without opening anything', async () => {
   const fake = new FakeExcel();
   fake.addSheet('Sheet1');
-  const { click, showAsTaskpane, notices, session } = load(fake);
+  const { click, showAsTaskpane, setStartupBehavior, notices, session } = load(fake);
   await click();
+  // From now on the workbook starts the add-in's runtime when opened: the edit watcher runs without the pane.
+  expect(setStartupBehavior).toHaveBeenCalledWith('Load');
   const title = sheetTitle(session.defaultYear());
   expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', title]);
   expect(showAsTaskpane).not.toHaveBeenCalled();
