@@ -329,6 +329,7 @@ export class Pane {
     this.el['sheet-line'].textContent = `校验工作表“${this.view.sheet}”`;
     renderSummary(this.el.summary, this.view);
     const focus = this.focusState();
+    this.keepDraft();
     renderFindings(this.doc, this.el.findings, this.view, this.draft);
     this.restoreFocus(focus);
     this.updateFixes();
@@ -370,6 +371,14 @@ export class Pane {
     status.textContent = text;
     status.hidden = text === '';
     status.className = this.prior.kind === 'sheet' && this.prior.error ? 'note error' : 'note';
+  }
+
+  /** A reason being typed survives a re-check (the list is redrawn); it goes when its finding goes. */
+  private keepDraft(): void {
+    if (this.draft === null) return;
+    const input = this.itemElement(this.draft.key)?.querySelector('[data-role="reason"]') as (HTMLElement & { value?: string }) | null | undefined;
+    if (input) this.draft = { ...this.draft, text: String(input.value ?? '') };
+    if (!this.view?.groups.some((g) => g.items.some((i) => i.key === this.draft?.key))) this.draft = null;
   }
 
   /** Which finding and control had the focus, so a re-check does not throw a keyboard user out of the list. */

@@ -336,7 +336,7 @@ describe('acknowledgements', () => {
 
   test('a warning acknowledged with a reason is kept in the workbook, survives re-checks, and returns when it changes', async () => {
     const fake = await withTemplates({ 'T4.R1.C1': '/' });
-    const { quiet, pane, reopen } = await setup({ fake });
+    const { quiet, reopen } = await setup({ fake });
     const placeholder = () => byRule('cell.placeholder')[0];
     expect(placeholder().dataset.acknowledged).toBe('false');
     expect(ourMarks(fake)).toEqual([at('T4.R1.C1')]);
@@ -346,7 +346,7 @@ describe('acknowledgements', () => {
     expect(placeholder().querySelector('.ack-form .error')!.textContent).toBe('请填写说明理由');
     reasonInput(placeholder()).value = '本年度无行政复议案件，原表以“/”表示';
     click(placeholder().querySelector('[data-action="save-acknowledgement"]'));
-    await pane.idle();
+    await quiet();
     expect(placeholder().dataset.acknowledged).toBe('true');
     expect(placeholder().querySelector('.ack p')!.textContent).toBe('说明：本年度无行政复议案件，原表以“/”表示');
     expect(summary().dataset.acknowledged).toBe('1');
@@ -358,18 +358,36 @@ describe('acknowledgements', () => {
     await fake.userEdit(TITLE, at('T3.R1.C1'), [[0]]);
     await quiet();
     expect(placeholder().dataset.acknowledged).toBe('true');
-    await reopen();
+    const again = await reopen();
     expect(placeholder().dataset.acknowledged).toBe('true');
+    const quietAgain = async () => {
+      await settle();
+      await again.idle();
+    };
 
     // The warning changes (another placeholder): the acknowledgement no longer applies.
     await fake.userEdit(TITLE, at('T4.R1.C1'), [['—']]);
-    await settle();
-    await new Promise((r) => setTimeout(r, 50));
+    await quietAgain();
     expect(placeholder().dataset.acknowledged).toBe('false');
+    expect(ourMarks(fake)).toEqual([at('T4.R1.C1')]);
     // …and comes back if the cell returns to what was acknowledged.
     await fake.userEdit(TITLE, at('T4.R1.C1'), [['/']]);
-    await settle(120);
+    await quietAgain();
     expect(placeholder().dataset.acknowledged).toBe('true');
+    expect(ourMarks(fake)).toEqual([]);
+  });
+
+  test('a reason being typed survives a re-check after an edit elsewhere', async () => {
+    const fake = await withTemplates({ 'T4.R1.C1': '/' });
+    const { quiet } = await setup({ fake });
+    const li = () => byRule('cell.placeholder')[0];
+    click(li().querySelector('[data-action="acknowledge"]'));
+    reasonInput(li()).value = '写了一半';
+    const old = reasonInput(li());
+    await fake.userEdit(TITLE, at('T3.R1.C1'), [[0]]);
+    await quiet();
+    expect(old.isConnected).toBe(false);
+    expect(reasonInput(li()).value).toBe('写了一半');
   });
 
   test('withdrawing an acknowledgement; Enter saves, Escape cancels; errors cannot be acknowledged', async () => {
