@@ -86,6 +86,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly marks = new Map<string, Marks>();
   private readonly debounceMs: number;
   private readonly supports: (version: string) => boolean;
+  private keptLoaded = false;
 
   constructor(
     private readonly run: ExcelRun,
@@ -99,7 +100,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Two syncs: the sheets and the workbook's names, then each sheet's own names. */
   async templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }> {
-    return this.run(async (context) => {
+    const found = await this.run(async (context) => {
       const sheets = context.workbook.worksheets.load('items/name,items/id');
       const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       const globals = context.workbook.names.load('items/name,items/formula');
@@ -131,12 +132,21 @@ export class ExcelHost implements WorkbookHost {
       const activeName = active.name;
       return { sheets: out, active: out.some((s) => s.name === activeName) ? activeName : null };
     });
+    // A workbook holding a template (also one written by the command line) starts the runtime when opened.
+    if (found.sheets.length > 0 && !this.keptLoaded) {
+      this.keptLoaded = true;
+      await this.options.keepLoaded?.().catch(() => undefined);
+    }
+    return found;
   }
 
   async insertTemplate(request: InsertRequest): Promise<InsertOutcome> {
     const outcome = await this.run((context) => insertTemplate(context, request));
     // With a template in the workbook, the runtime (and the edit watcher) should start with the document.
-    if (outcome.status === 'inserted') await this.options.keepLoaded?.().catch(() => undefined);
+    if (outcome.status === 'inserted') {
+      this.keptLoaded = true;
+      await this.options.keepLoaded?.().catch(() => undefined);
+    }
     return outcome;
   }
 

@@ -45,7 +45,7 @@ export function renderSummary(summary: HTMLElement, view: CheckView): void {
 
 export function clearSummary(summary: HTMLElement, text: string): void {
   summary.textContent = text;
-  summary.className = 'summary';
+  summary.className = 'summary idle';
   delete summary.dataset.errors;
   delete summary.dataset.warnings;
   delete summary.dataset.acknowledged;

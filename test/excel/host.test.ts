@@ -34,6 +34,12 @@ describe('templates and reading', () => {
   test('inserting keeps the runtime loading with the document; templates lists the sheet, its year and body', async () => {
     const { host, keepLoaded, fake } = await setup();
     expect(keepLoaded).toHaveBeenCalledTimes(1);
+    // A workbook found holding a template (one the command line wrote, say) is kept loading too, once.
+    const other = jest.fn().mockResolvedValue(undefined);
+    const fresh = new ExcelHost(fake.run, { keepLoaded: other });
+    await fresh.templates();
+    await fresh.templates();
+    expect(other).toHaveBeenCalledTimes(1);
     fake.addSheet('2023年', {});
     expect(await host.templates()).toEqual({ sheets: [{ name: TITLE, year: 2024, org: '木厂镇' }], active: TITLE });
     fake.model.activeSheetId = fake.sheet('Sheet1').id;
