@@ -192,8 +192,9 @@ export class Pane {
       this.current = null;
       this.draft = null;
       if (this.prior.kind === 'sheet' && this.prior.sheet === sheet) this.priorChosen = false;
-      if (!this.priorChosen) this.prior = this.automaticPrior();
     }
+    // Also when the templates changed: last year's template may have been inserted since.
+    if (!this.priorChosen) this.prior = this.automaticPrior();
     if (this.prior.kind === 'sheet' && this.prior.report === null && !this.prior.error) await this.readPrior();
     await this.readCurrent();
     this.render();

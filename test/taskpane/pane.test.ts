@@ -423,6 +423,19 @@ describe('last year', () => {
     expect(carry[0].querySelector('.message')!.textContent).toBe('表三“自然人”列：本年“二、上年结转政府信息公开申请数量”=1，上年“四、结转下年度继续办理”=3，相差2');
   });
 
+  test('last year’s template inserted after this year’s is taken up', async () => {
+    const fake = await withTemplates({ 'T3.R2.C1': 1 });
+    const { $, pane } = await setup({ fake });
+    expect(($('prior') as HTMLSelectElement).value).toBe('');
+    $('year').value = '2023';
+    $('insert').click();
+    await pane.idle();
+    await fake.userActivate(TITLE);
+    await pane.idle();
+    expect(($('prior') as HTMLSelectElement).value).toBe(`sheet:${PRIOR}`);
+    expect(byRule('prior.carryOver').map((li) => li.dataset.cells)).toEqual(['T3.R2.C1']);
+  });
+
   test('an edit to last year’s sheet re-reads only last year, and only when a cross-year rule reads the cell', async () => {
     const fake = await withTemplates({ 'T3.R2.C1': 1, 'T3.R1.C1': 0 }, { 'T3.R25.C1': 3 });
     const { quiet } = await setup({ fake });
