@@ -154,6 +154,7 @@ export class GridView {
   }
 
   private showActive(): void {
+    this.say('');
     const active = this.book.active.name;
     for (const [name, dom] of this.sheets) dom.root.hidden = name !== active;
     this.drawTabs();
@@ -402,6 +403,7 @@ export class GridView {
   }
 
   private onInput(sheet: string, e: Event): void {
+    this.say('');
     const target = e.target as HTMLInputElement;
     const cell = target.dataset.cell;
     const meta = target.dataset.meta as MetaField | undefined;

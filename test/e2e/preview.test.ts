@@ -80,3 +80,279 @@ describe('the page in a plain browser', () => {
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The pane and the workbook together
+
+/** What the pane should list for these findings: one item per finding, blank cells gathered per table. */
+function expectedItems(findings: readonly Finding[]): string[] {
+  const blanks = new Map<string, string[]>();
+  const items: string[] = [];
+  for (const f of findings) {
+    if (f.rule === 'cell.blank') blanks.set(String(f.table), [...(blanks.get(String(f.table)) ?? []), ...f.cells]);
+    else items.push(`${f.rule} ${f.severity} [${f.cells.join(' ')}]`);
+  }
+  for (const cells of blanks.values()) items.push(`cell.blank warning [${cells.join(' ')}]`);
+  return items.sort();
+}
+
+async function shownItems(page: Page): Promise<string[]> {
+  const items = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.rule} ${(e as HTMLElement).dataset.severity} [${(e as HTMLElement).dataset.cells}]`));
+  return items.sort();
+}
+
+async function shownCounts(page: Page): Promise<{ errors: string | null; warnings: string | null }> {
+  const summary = page.locator('[data-errors]');
+  if ((await summary.count()) === 0) return { errors: null, warnings: null };
+  return { errors: await summary.getAttribute('data-errors'), warnings: await summary.getAttribute('data-warnings') };
+}
+
+/** Retries an assertion until it holds: the pane checks after a short pause in typing. */
+async function eventually(assertion: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * The state of the workbook as the page holds it — what each input shows — and the report the
+ * core makes of it: the values a spreadsheet would store for the same keystrokes.
+ */
+async function reportOnPage(page: Page): Promise<Report> {
+  const texts = await page.locator('.nb-sheet:not([hidden]) input[data-cell]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.cell, (e as HTMLInputElement).value])));
+  const meta = await page.locator('.nb-sheet:not([hidden]) input[data-meta]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.meta, (e as HTMLInputElement).value])));
+  const cells: Record<string, CellValue> = {};
+  for (const id of CELL_IDS) cells[id] = typedValue(texts[id] ?? '');
+  const year = typedValue(meta.year ?? '');
+  return { format: 'nianbao/report@1', org: String(typedValue(meta.org ?? '') ?? '').trim(), year: typeof year === 'number' ? year : null, cells };
+}
+
+/** The pane lists exactly what the engine finds for what the page holds, and counts it the same. */
+async function expectPaneToAgreeWithEngine(page: Page, expected?: Report): Promise<Finding[]> {
+  let findings: Finding[] = [];
+  await eventually(async () => {
+    const report = await reportOnPage(page);
+    if (expected) expect(report.cells).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, expected.cells[id] ?? null])));
+    findings = check(report);
+    expect(await shownItems(page)).toEqual(expectedItems(findings));
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    expect(await shownCounts(page)).toEqual({ errors: String(errors), warnings: String(findings.length - errors) });
+  });
+  return findings;
+}
+
+const cellInput = (page: Page, id: string): Locator => page.locator(`.nb-sheet:not([hidden]) input[data-cell="${id}"]`);
+
+async function typeReport(page: Page, cells: Record<string, CellValue | undefined>): Promise<void> {
+  for (const [id, v] of Object.entries(cells)) await cellInput(page, id).fill(v === null || v === undefined ? '' : String(v));
+}
+
+async function checkCellTexts(page: Page): Promise<string[]> {
+  return page.locator('.nb-sheet:not([hidden]) td[data-check]').allTextContents();
+}
+
+async function flaggedCells(page: Page): Promise<string[]> {
+  return (await page.locator('.nb-sheet:not([hidden]) td.nb-flagged input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.cell!))).sort();
+}
+
+describe('a person filling in the report in the preview', () => {
+  let page: Page;
+  let guard: Guard;
+
+  beforeAll(async () => {
+    ({ page, guard } = await openPage(browser, server.origin));
+    await page.goto(`${server.origin}/`);
+    await waitForPreview(page);
+  });
+
+  afterAll(() => page.context().close());
+
+  afterEach(() => {
+    expect(problems(guard)).toEqual([]);
+  });
+
+  test('inserts the template with the body and year typed into the pane', async () => {
+    await page.locator('#org input').fill(ORG);
+    await page.locator('#year input').fill(String(YEAR));
+    await page.locator('[data-action="insert-template"]').click();
+    await cellInput(page, 'T3.R1.C7').waitFor();
+    expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(TITLE);
+    const sheet = page.locator('.nb-sheet:not([hidden])');
+    expect(await sheet.locator('input[data-cell]').count()).toBe(200);
+    expect(await sheet.locator('td[data-title]').textContent()).toBe(`${ORG}${YEAR}年政府信息公开工作年度报告`);
+    expect(await sheet.locator('input[data-meta="org"]').inputValue()).toBe(ORG);
+    expect(await sheet.locator('input[data-meta="year"]').inputValue()).toBe(String(YEAR));
+    // The official layout: every planned merge, every label word for word.
+    const drawn = await sheet.locator('td[data-address]').evaluateAll((tds) =>
+      Object.fromEntries(tds.map((td) => [(td as HTMLElement).dataset.address, [(td as HTMLTableCellElement).rowSpan, (td as HTMLTableCellElement).colSpan, td.querySelector('input') ? '' : td.textContent]])),
+    );
+    const a1 = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
+    for (const m of plan.merges) expect([a1(m.r1, m.c1), ...drawn[a1(m.r1, m.c1)].slice(0, 2)]).toEqual([a1(m.r1, m.c1), m.r2 - m.r1 + 1, m.c2 - m.c1 + 1]);
+    for (const t of ['T2', 'T3', 'T4'] as const) {
+      for (const l of TABLES[t].labels) expect(drawn[a1(plan.tables[t].row + l.r, plan.tables[t].col + l.c)][2]).toBe(l.text);
+    }
+    // A fresh template: every cell blank, which the pane reports per table.
+    await expectPaneToAgreeWithEngine(page);
+  });
+
+  test('typing a real report in full: every check cell shows ✓, and so does the pane', async () => {
+    await typeReport(page, REAL.cells);
+    const findings = await expectPaneToAgreeWithEngine(page, REAL);
+    expect(findings).toEqual([]);
+    expect(new Set(await checkCellTexts(page))).toEqual(new Set([PASS_MARK]));
+    expect(await page.locator('.nb-sheet:not([hidden]) td[data-summary]').textContent()).toBe(`${PASS_MARK} 全部勾稽关系通过（${plan.checkCount}条）`);
+    expect(await page.locator('[data-errors]').textContent()).toContain(PASS_MARK);
+    expect(await flaggedCells(page)).toEqual([]);
+  });
+
+  test('one wrong cell: exactly the engine’s findings, the signed differences in the check cells, the cells flagged', async () => {
+    const original = REAL.cells['T4.R1.C5'] as number;
+    await cellInput(page, 'T4.R1.C5').fill(String(original + 4));
+    const findings = await expectPaneToAgreeWithEngine(page);
+    expect(findings.map((f) => f.rule)).toEqual(['T4.groupTotal']);
+    expect((await checkCellTexts(page)).filter((t) => t !== PASS_MARK)).toEqual(findings.map((f) => String(f.difference)));
+    await eventually(async () => expect(await flaggedCells(page)).toEqual([...new Set(findings.flatMap((f) => f.cells))].sort()));
+    // The picture a reviewer wants: the failing check cell in the sheet, the finding in the pane.
+    await page.locator('.nb-sheet:not([hidden]) td[data-check].nb-fail').first().evaluate((td) => td.scrollIntoView({ block: 'center', inline: 'center' }));
+    await page.locator('#findings [data-rule]').first().evaluate((li) => li.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: artifact('preview-1280x800-finding.png') });
+
+    await cellInput(page, 'T4.R1.C5').fill(String(original));
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+    await eventually(async () => expect(await flaggedCells(page)).toEqual([]));
+  });
+
+  test('clicking a finding selects its cells in the sheet, the first one focused', async () => {
+    await cellInput(page, 'T3.R3.C2').fill(String((REAL.cells['T3.R3.C2'] as number) + 1));
+    const findings = await expectPaneToAgreeWithEngine(page);
+    const first = page.locator('#findings [data-rule]').first();
+    const cells = (await first.getAttribute('data-cells'))!.split(' ');
+    await first.locator('[data-action="select-cells"]').click();
+    await eventually(async () => expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.cell)).toBe(cells[0]));
+    const selected = await page.locator('.nb-sheet:not([hidden]) td.nb-selected input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.cell!));
+    expect(selected.sort()).toEqual([...cells].sort());
+    expect(await cellInput(page, cells[0]).isVisible()).toBe(true);
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a finding’s suggested fix changes the one cell that repairs both equations', async () => {
+    // T3.R3.C2 is off by one since the last test: its column total and its row total both fail.
+    const suggestion = page.locator('#findings [data-action="apply-suggestion"]').first();
+    await suggestion.waitFor();
+    await suggestion.click();
+    await eventually(async () => expect(await cellInput(page, 'T3.R3.C2').inputValue()).toBe(String(REAL.cells['T3.R3.C2'])));
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+  });
+
+  test('a block pasted from a spreadsheet fills the cells to the right and below, and is checked', async () => {
+    // Last year's table three from another spreadsheet: 25 rows of 7 numbers, tab-separated.
+    const other = consistentReport(7, ORG, YEAR);
+    const rows = Array.from({ length: 25 }, (_, r) => Array.from({ length: 7 }, (_, c) => String(other.cells[`T3.R${r + 1}.C${c + 1}`])).join('\t'));
+    await cellInput(page, 'T3.R5.C5').fill('999'); // something wrong for the paste to overwrite
+    await expectPaneToAgreeWithEngine(page);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${rows.join('\r\n')}\r\n`);
+    await cellInput(page, 'T3.R1.C1').click();
+    await page.keyboard.press('Control+V');
+    const expected: Report = { ...REAL, cells: { ...REAL.cells, ...Object.fromEntries(Object.entries(other.cells).filter(([id]) => id.startsWith('T3.'))) } };
+    expect(await expectPaneToAgreeWithEngine(page, expected)).toEqual([]);
+    expect(await page.locator('.nb-status').textContent()).toBe('已粘贴 175 个单元格。');
+    expect(await cellInput(page, 'T3.R25.C7').inputValue()).toBe(String(other.cells['T3.R25.C7']));
+    await typeReport(page, Object.fromEntries(Object.entries(REAL.cells).filter(([id]) => id.startsWith('T3.'))));
+  });
+
+  test('quick fix 空白格填0 fills exactly the blank cells', async () => {
+    const blanked = ['T2.R1.C1', 'T2.R1.C2', 'T2.R2.C3', 'T2.R6.C1'];
+    await typeReport(page, Object.fromEntries(blanked.map((id) => [id, null])));
+    const findings = await expectPaneToAgreeWithEngine(page);
+    expect(findings.map((f) => f.rule)).toEqual(blanked.map(() => 'cell.blank'));
+    await page.locator('[data-action="fill-blanks"]').click();
+    await eventually(async () => expect(await Promise.all(blanked.map((id) => cellInput(page, id).inputValue()))).toEqual(blanked.map(() => '0')));
+    expect(await expectPaneToAgreeWithEngine(page)).toEqual([]);
+    await typeReport(page, Object.fromEntries(blanked.map((id) => [id, REAL.cells[id]])));
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+  });
+
+  test('quick fix 重算总计 recomputes the totals from their parts', async () => {
+    await typeReport(page, { 'T3.R24.C1': (REAL.cells['T3.R24.C1'] as number) + 5, 'T4.R1.C10': 0 });
+    const findings = await expectPaneToAgreeWithEngine(page);
+    expect(findings.some((f) => f.rule === 'T3.resultTotal')).toBe(true);
+    await page.locator('[data-action="recompute-totals"]').click();
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+  });
+
+  test('markup typed into a cell stays text: shown as typed, 含文本 in the sheet, cell.notNumber in the pane', async () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    await cellInput(page, 'T4.R1.C1').fill(markup);
+    const findings = await expectPaneToAgreeWithEngine(page);
+    expect(findings.map((f) => [f.rule, f.cells])).toEqual([['cell.notNumber', ['T4.R1.C1']]]);
+    const item = page.locator('#findings [data-rule="cell.notNumber"]');
+    expect(await item.getAttribute('data-cells')).toBe('T4.R1.C1');
+    expect(await item.textContent()).toContain(markup);
+    expect(await cellInput(page, 'T4.R1.C1').inputValue()).toBe(markup);
+    expect((await checkCellTexts(page)).filter((t) => t !== PASS_MARK)).toEqual(['含文本']);
+    expect(await page.locator('.nb-sheet:not([hidden]) tbody.nb-spill').textContent()).toContain(markup);
+    // Nothing was ever parsed as HTML: no image element, no request for "x", no alert.
+    await page.waitForTimeout(300);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(guard.requests.filter((u) => new URL(u).pathname === '/x')).toEqual([]);
+    expect(guard.dialogs).toEqual([]);
+    await cellInput(page, 'T4.R1.C1').fill(String(REAL.cells['T4.R1.C1']));
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+  });
+
+  test('at 1280×800 the page is clean: nothing overflows the pane, the sheet scrolls in its own area', async () => {
+    await page.locator('.nb-sheet-area').evaluate((el) => el.scrollTo(0, 0));
+    await page.locator('.nb-pane').evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: artifact('preview-1280x800.png') });
+    await page.locator('.nb-pane').screenshot({ path: artifact('preview-pane-320.png') });
+    const pane = await page.locator('.nb-pane').evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(pane.width).toBe(320);
+    expect(pane.scroll).toBeLessThanOrEqual(pane.client);
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1280, 800]);
+  });
+
+  test('another year on a new sheet: the year and body fields, the tabs, no overwriting', async () => {
+    await page.locator('#year input').fill(String(YEAR - 1));
+    await page.locator('[data-action="insert-template"]').click();
+    await eventually(async () => expect(await page.locator('.nb-tab').allTextContents()).toEqual(['Sheet1', TITLE, sheetTitle(YEAR - 1)]));
+    expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(sheetTitle(YEAR - 1));
+    expect(await page.locator('.nb-sheet:not([hidden]) td[data-title]').textContent()).toBe(`${ORG}${YEAR - 1}年政府信息公开工作年度报告`);
+    // The same year again is not inserted over the first.
+    await page.locator('[data-action="insert-template"]').click();
+    await eventually(async () => expect(await page.locator('#notice').textContent()).toContain(sheetTitle(YEAR - 1)));
+    expect(await page.locator('.nb-tab').count()).toBe(3);
+    // Back to this year's sheet: its values are all still there.
+    await page.locator('.nb-tab', { hasText: TITLE }).click();
+    expect((await reportOnPage(page)).cells).toEqual(REAL.cells);
+  });
+});
+
+describe('a narrow window (the page at 320 px)', () => {
+  test('stacks the pane above the workbook without sideways scrolling', async () => {
+    const { page, guard, context } = await openPage(browser, server.origin, { width: 320, height: 800 });
+    try {
+      await page.goto(`${server.origin}/`);
+      await waitForPreview(page);
+      await page.locator('#org input').fill('木厂镇');
+      await page.locator('#year input').fill('2024');
+      await page.locator('[data-action="insert-template"]').click();
+      await cellInput(page, 'T3.R1.C1').waitFor();
+      await page.screenshot({ path: artifact('preview-narrow-320.png'), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      const pane = await page.locator('.nb-pane').boundingBox();
+      const workbook = await page.locator('.nb-workbook').boundingBox();
+      expect(pane!.width).toBe(320);
+      expect(workbook!.y).toBeGreaterThanOrEqual(pane!.y + pane!.height);
+      expect(problems(guard)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

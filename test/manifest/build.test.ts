@@ -121,9 +121,11 @@ test('in a real browser the pane starts from local files only, without errors', 
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(`${origin}taskpane.html`);
-    // Outside Excel, Office.onReady reports no host: the pane says where to open it.
+    // Outside Excel, Office.onReady reports no host: the page becomes the preview (src/preview/),
+    // the pane beside an in-page workbook that has no template yet.
     await page.waitForFunction(() => document.getElementById('summary')?.textContent !== '', null, { timeout: 20_000 });
-    expect(await page.textContent('#summary')).toBe('请在 Excel 中打开本加载项。');
+    expect(await page.locator('.nb-layout .nb-pane #summary').count()).toBe(1);
+    expect(await page.textContent('#summary')).toContain('还没有年报模板');
     expect(await page.evaluate(() => [!!customElements.get('fluent-button'), !!customElements.get('fluent-text-input')])).toEqual([true, true]);
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
