@@ -125,22 +125,26 @@ async function eventually(assertion: () => Promise<void>, timeoutMs = 10_000): P
  * The state of the workbook as the page holds it — what each input shows — and the report the
  * core makes of it: the values a spreadsheet would store for the same keystrokes.
  */
-async function reportOnPage(page: Page): Promise<Report> {
-  const texts = await page.locator('.nb-sheet:not([hidden]) input[data-cell]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.cell, (e as HTMLInputElement).value])));
-  const meta = await page.locator('.nb-sheet:not([hidden]) input[data-meta]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.meta, (e as HTMLInputElement).value])));
+async function reportOnPage(page: Page, sheet?: string): Promise<Report> {
+  const scope = sheet === undefined ? '.nb-sheet:not([hidden])' : `.nb-sheet[data-sheet="${sheet}"]`;
+  const texts = await page.locator(`${scope} input[data-cell]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.cell, (e as HTMLInputElement).value])));
+  const meta = await page.locator(`${scope} input[data-meta]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.meta, (e as HTMLInputElement).value])));
   const cells: Record<string, CellValue> = {};
   for (const id of CELL_IDS) cells[id] = typedValue(texts[id] ?? '');
   const year = typedValue(meta.year ?? '');
   return { format: 'nianbao/report@1', org: String(typedValue(meta.org ?? '') ?? '').trim(), year: typeof year === 'number' ? year : null, cells };
 }
 
-/** The pane lists exactly what the engine finds for what the page holds, and counts it the same. */
-async function expectPaneToAgreeWithEngine(page: Page, expected?: Report): Promise<Finding[]> {
+/**
+ * The pane lists exactly what the engine finds for what the page holds, and counts it the same;
+ * with `priorSheet`, last year's report is what that sheet of the page holds.
+ */
+async function expectPaneToAgreeWithEngine(page: Page, expected?: Report, priorSheet?: string): Promise<Finding[]> {
   let findings: Finding[] = [];
   await eventually(async () => {
     const report = await reportOnPage(page);
     if (expected) expect(report.cells).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, expected.cells[id] ?? null])));
-    findings = check(report);
+    findings = check(report, { prior: priorSheet === undefined ? null : await reportOnPage(page, priorSheet) });
     expect(await shownItems(page)).toEqual(expectedItems(findings));
     const errors = findings.filter((f) => f.severity === 'error').length;
     expect(await shownCounts(page)).toEqual({ errors: String(errors), warnings: String(findings.length - errors) });
@@ -307,6 +311,23 @@ describe('a person filling in the report in the preview', () => {
     expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
   });
 
+  test('a warning acknowledged with a reason is kept, and stops counting as a warning', async () => {
+    await cellInput(page, 'T2.R1.C1').fill('/');
+    const findings = await expectPaneToAgreeWithEngine(page);
+    expect(findings.map((f) => f.rule)).toEqual(['cell.placeholder']);
+    const item = page.locator('#findings [data-rule="cell.placeholder"]');
+    await item.locator('[data-action="acknowledge"]').click();
+    await item.locator('[data-role="reason"] input').fill('本年未制发规章');
+    await item.locator('[data-action="save-acknowledgement"]').click();
+    await eventually(async () => expect(await page.locator('#findings [data-rule="cell.placeholder"]').getAttribute('data-acknowledged')).toBe('true'));
+    expect(await shownCounts(page)).toEqual({ errors: '0', warnings: '0' });
+    expect(await page.locator('[data-errors]').getAttribute('data-acknowledged')).toBe('1');
+    const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.preview.acknowledgements'))) ?? '[]');
+    expect(kept).toEqual([expect.objectContaining({ sheet: TITLE, reason: '本年未制发规章' })]);
+    await cellInput(page, 'T2.R1.C1').fill(String(REAL.cells['T2.R1.C1']));
+    expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
+  });
+
   test('at 1280×800 the page is clean: nothing overflows the pane, the sheet scrolls in its own area', async () => {
     await page.locator('.nb-sheet-area').evaluate((el) => el.scrollTo(0, 0));
     await page.locator('.nb-pane').evaluate((el) => el.scrollTo(0, 0));
@@ -331,6 +352,20 @@ describe('a person filling in the report in the preview', () => {
     // Back to this year's sheet: its values are all still there.
     await page.locator('.nb-tab', { hasText: TITLE }).click();
     expect((await reportOnPage(page)).cells).toEqual(REAL.cells);
+  });
+
+  test('last year’s sheet in the same workbook is checked against: exactly the engine’s cross-year findings', async () => {
+    const last = sheetTitle(YEAR - 1);
+    // The pane takes the sheet of the year before as last year's report.
+    await eventually(async () => expect(await page.locator('#prior').inputValue()).toBe(`sheet:${last}`));
+    let findings = await expectPaneToAgreeWithEngine(page, REAL, last);
+    expect(findings.filter((f) => f.rule === 'prior.carryOver').length).toBeGreaterThan(0);
+    // Last year's 结转下年度 typed into last year's sheet: this year's 上年结转 now agrees with it.
+    await page.locator('.nb-tab', { hasText: last }).click();
+    await typeReport(page, Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`T3.R25.C${i + 1}`, REAL.cells[`T3.R2.C${i + 1}`]])));
+    await page.locator('.nb-tab', { hasText: TITLE }).click();
+    findings = await expectPaneToAgreeWithEngine(page, REAL, last);
+    expect(findings.filter((f) => f.rule === 'prior.carryOver')).toEqual([]);
   });
 });
 
