@@ -54,7 +54,7 @@ interface SheetDom {
   meta: Partial<Record<MetaField, HTMLInputElement>>;
   checks: HTMLTableCellElement[];
   summary: HTMLTableCellElement | null;
-  title: HTMLTableCellElement | null;
+  title: HTMLElement | null;
   spill: HTMLTableSectionElement | null;
   marked: HTMLElement[];
 }
@@ -326,7 +326,12 @@ export class GridView {
       dom.summary = td;
     } else if (cell.style === 'title') {
       td.dataset.title = '';
-      dom.title = td;
+      // Sticky inside its wide merged cell: the title stays in sight in a narrow window.
+      td.style.overflow = 'visible'; // a clipping cell would be the sticky text's scroll box
+      const text = doc.createElement('span');
+      text.className = 'nb-title-text';
+      td.append(text);
+      dom.title = text;
     } else {
       td.textContent = cell.value === undefined ? '' : String(cell.value);
     }
