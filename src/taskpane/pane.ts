@@ -19,7 +19,7 @@ import { formatNumber } from '../core/render';
 import { Draft, clearSummary, renderFindings, renderSummary } from './findings-view';
 import type { Acknowledgement, EditBurst, SheetRead, TemplateSheetInfo, WorkbookHost } from './host';
 import { CheckView, FindingItem, Item, buildView } from './model';
-import { PriorFileReader, readPriorFile } from './prior-file';
+import type { PriorFileReader } from './prior-file';
 import { Notice, announce, currentChoice, describeError, onNotice, setChoice } from './session';
 
 export interface PaneOptions {
@@ -33,7 +33,7 @@ export interface PaneOptions {
 type Prior =
   | { kind: 'none' }
   | { kind: 'sheet'; sheet: string; report: Report | null; error?: string }
-  | { kind: 'file'; name: string; report: Report; sheet?: string };
+  | { kind: 'file'; name: string; report: Report; sheet?: string; problems: number };
 
 const IDS = ['org', 'year', 'insert', 'insert-section', 'notice', 'sheet-line', 'summary', 'fill-blanks', 'recompute-totals', 'check', 'fix-note', 'findings', 'prior', 'prior-file', 'prior-file-button', 'prior-status'] as const;
 type Elements = Record<(typeof IDS)[number], HTMLElement & { value?: string; disabled?: boolean; open?: boolean; files?: FileList | null }>;
@@ -86,7 +86,8 @@ export class Pane {
     private readonly host: WorkbookHost,
     options: PaneOptions = {},
   ) {
-    this.readFile = options.readPriorFile ?? readPriorFile;
+    // The importers load when a file is first chosen, not with the page (the runtime starts with every workbook).
+    this.readFile = options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));
     this.now = options.now ?? (() => new Date());
     this.el = Object.fromEntries(
       IDS.map((id) => {
@@ -367,7 +368,8 @@ export class Pane {
     if (this.prior.kind === 'sheet') {
       text = this.prior.error ?? `上年：工作表“${this.prior.sheet}”${year(this.prior.report)}${this.priorChosen ? '' : '（自动选择）'}`;
     } else if (this.prior.kind === 'file') {
-      text = `上年：文件 ${this.prior.name}${this.prior.sheet ? `（工作表“${this.prior.sheet}”）` : ''}${year(this.prior.report)}`;
+      const problems = this.prior.problems > 0 ? `；读取时有 ${this.prior.problems} 处未能读取的内容，相关的跨年度核对从略` : '';
+      text = `上年：文件 ${this.prior.name}${this.prior.sheet ? `（工作表“${this.prior.sheet}”）` : ''}${year(this.prior.report)}${problems}`;
     }
     status.textContent = text;
     status.hidden = text === '';
@@ -609,7 +611,7 @@ export class Pane {
         return;
       }
       this.priorChosen = true;
-      this.prior = { kind: 'file', name: file.name, report: result.report, ...(result.sheet ? { sheet: result.sheet } : {}) };
+      this.prior = { kind: 'file', name: file.name, report: result.report, problems: result.problems, ...(result.sheet ? { sheet: result.sheet } : {}) };
       this.render();
       await this.mark();
     });

@@ -482,7 +482,7 @@ describe('last year', () => {
     $('prior-file').dispatchEvent(new Event('change'));
     await settle(20);
     await pane.idle();
-    expect($('prior-status').textContent).toMatch(/^未能读取“2023年报\.docx”：不支持“\.docx”文件/);
+    expect($('prior-status').textContent).toBe('未能读取“2023年报.docx”：不是 .docx 文件（文件内容不是 Office Open XML 压缩包）');
     expect(byRule('prior.carryOver')).toHaveLength(0);
   });
 });
