@@ -5,6 +5,7 @@
  */
 import { Finding } from './findings';
 import { CellValue, MAX_TEXT, REPORT_FORMAT, Report } from './report';
+import { a1 } from './sheet';
 import { CellId, TABLE_IDS, TABLES, TableId } from './tables';
 
 export type GridValue = string | number | boolean | null | undefined;
@@ -108,4 +109,39 @@ export function parseYear(v: GridValue): number | null {
   if (v === null || v === undefined || v === '') return null;
   const n = typeof v === 'number' ? v : Number(String(v).replace(/[年度\s]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
+}
+
+/** A table's grid as found on a sheet, with its top-left cell (0-based). */
+export interface PlacedTable {
+  grid: readonly (readonly GridValue[])[];
+  row: number;
+  col: number;
+}
+
+export interface PlacedRead extends GridReport {
+  /** Where each input cell was read from, as a user finds it: D24. */
+  addresses: Partial<Record<CellId, string>>;
+}
+
+/**
+ * The one way every sheet reader (the command line's, the pane's, the browser's) turns found
+ * tables into a report: a table not found is layout.missing (with the reader's own words of where
+ * it looked), never a 0×0 table; the others are read and their inputs' addresses noted.
+ */
+export function readPlacedTables(placed: Partial<Record<TableId, PlacedTable>>, org: GridValue, year: GridValue, missingDetail: (t: TableId) => string): PlacedRead {
+  const grids: Partial<Record<TableId, readonly (readonly GridValue[])[]>> = {};
+  const addresses: Partial<Record<CellId, string>> = {};
+  const missing: Finding[] = [];
+  for (const t of TABLE_IDS) {
+    const p = placed[t];
+    if (!p) {
+      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: missingDetail(t) } });
+      continue;
+    }
+    grids[t] = p.grid;
+    for (const input of TABLES[t].inputs) addresses[input.id] = a1(p.row + input.r, p.col + input.c);
+  }
+  const read = reportFromGrids(grids, org, year);
+  const findings = [...missing, ...read.findings.filter((f) => !(f.rule === 'layout.shape' && !grids[f.table as TableId]))];
+  return { report: read.report, findings, unreadable: read.unreadable, addresses };
 }

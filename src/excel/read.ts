@@ -6,10 +6,9 @@
  * Names are looked for on the sheet itself first (what the add-in inserts) and then among the
  * workbook's names that point into the sheet (what the xlsx writer and older files carry).
  */
-import { Finding } from '../core/findings';
-import { GridReport, GridValue, reportFromGrids } from '../core/grid';
-import { ORG_NAME, YEAR_NAME, a1, tableName } from '../core/sheet';
-import { CellId, TABLE_IDS, TABLES, TableId } from '../core/tables';
+import { GridReport, GridValue, PlacedTable, readPlacedTables } from '../core/grid';
+import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
+import { CellId, TABLE_IDS, TableId } from '../core/tables';
 
 export interface SheetRead extends GridReport {
   sheet: string;
@@ -108,26 +107,18 @@ export async function readTemplateSheet(context: Excel.RequestContext, sheetName
 }
 
 function assemble(sheet: string, sheetId: string, refs: Map<string, Ref>, values: Map<string, GridValue[][]>): SheetReadWithAreas {
-  const grids: Partial<Record<TableId, GridValue[][]>> = {};
-  const addresses: Partial<Record<CellId, string>> = {};
+  const placed: Partial<Record<TableId, PlacedTable>> = {};
   const areas: TemplateAreas = {};
-  const missing: Finding[] = [];
   for (const t of TABLE_IDS) {
     const grid = values.get(tableName(t));
     const ref = refs.get(tableName(t));
-    if (!grid || !ref) {
-      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: `工作表“${sheet}”中没有名称 ${tableName(t)}` } });
-      continue;
-    }
-    grids[t] = grid;
+    if (!grid || !ref) continue;
+    placed[t] = { grid, row: ref.row, col: ref.col };
     areas[t] = ref;
-    for (const input of TABLES[t].inputs) addresses[input.id] = a1(ref.row + input.r, ref.col + input.c);
   }
   if (refs.has(ORG_NAME)) areas.ORG = refs.get(ORG_NAME);
   if (refs.has(YEAR_NAME)) areas.YEAR = refs.get(YEAR_NAME);
   const single = (name: string): GridValue => (values.get(name)?.[0]?.[0] as GridValue) ?? null;
-  const read = reportFromGrids(grids, single(ORG_NAME), single(YEAR_NAME));
-  // A table without its name is reported as missing, not as a 0×0 table.
-  const findings = [...missing, ...read.findings.filter((f) => !(f.rule === 'layout.shape' && !grids[f.table as TableId]))];
-  return { sheet, sheetId, isTemplate: missing.length < TABLE_IDS.length, report: read.report, findings, unreadable: read.unreadable, addresses, areas };
+  const read = readPlacedTables(placed, single(ORG_NAME), single(YEAR_NAME), (t) => `工作表“${sheet}”中没有名称 ${tableName(t)}`);
+  return { sheet, sheetId, isTemplate: Object.keys(placed).length > 0, ...read, areas };
 }

@@ -1,8 +1,8 @@
 /**
  * A small .xlsx reader for the browser: just enough to read our template's tables back out of a
  * file (for "last year's report" in the pane), where exceljs would be several times the size of
- * the whole pane. The zip is inflated by the platform (DecompressionStream 'deflate-raw', in every
- * browser that runs Office add-ins and in Node ≥ 20); the XML is scanned for the few elements a
+ * the whole pane. The zip goes through the shared guard (src/io/zip.ts) with the browser's
+ * inflater (DecompressionStream, in every browser that runs Office add-ins and in Node ≥ 20); the XML is scanned for the few elements a
  * template needs: the defined names, the sheet list, shared strings and the cells inside the named
  * areas. Tables are found through their names (NB_T2 …) only — a file that lost them is refused
  * with a message; the command line's reader also finds tables by their labels.
@@ -11,10 +11,12 @@
  * refused, not expanded.
  */
 import { Finding } from '../core/findings';
-import { GridValue, reportFromGrids } from '../core/grid';
+import { GridValue, PlacedTable, readPlacedTables } from '../core/grid';
 import { Report } from '../core/report';
-import { ORG_NAME, YEAR_NAME, a1, tableName } from '../core/sheet';
-import { CellId, TABLE_IDS, TABLES, TableId } from '../core/tables';
+import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
+import { CellId, TABLE_IDS, TableId } from '../core/tables';
+import { inflateBrowser } from './inflate-browser';
+import { Inflate, ZipError, readZipTexts } from './zip';
 
 export class XlsxLiteError extends Error {}
 
@@ -27,100 +29,16 @@ export interface XlsxSheet {
   addresses: Partial<Record<CellId, string>>;
 }
 
-export type InflateRaw = (data: Uint8Array, limit: number) => Promise<Uint8Array>;
-
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
-const MAX_ENTRIES = 5000;
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
-// ---- zip ------------------------------------------------------------------------------------
-
-interface Entry {
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
-function entries(bytes: Uint8Array): Map<string, Entry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) throw new XlsxLiteError('文件不是 .xlsx 格式（应为 Office Open XML 压缩包）');
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+/** Reads the parts `wanted` selects through the shared zip guard (limits, lying sizes, DTDs). */
+async function parts(bytes: Uint8Array, wanted: (name: string) => boolean, inflate: Inflate): Promise<Map<string, string>> {
+  try {
+    return await readZipTexts(bytes, wanted, inflate);
+  } catch (e) {
+    if (e instanceof ZipError) throw new XlsxLiteError(e.message);
+    throw e;
   }
-  if (eocd < 0) throw new XlsxLiteError('文件不完整或已损坏（找不到压缩包目录）');
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  if (count > MAX_ENTRIES) throw new XlsxLiteError('压缩包内文件过多，不是正常的 .xlsx 文件');
-  const out = new Map<string, Entry>();
-  const names = new TextDecoder('utf-8');
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new XlsxLiteError('文件不完整或已损坏（压缩包目录有误）');
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    out.set(name, {
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-      size: view.getUint32(p + 24, true),
-      offset: view.getUint32(p + 42, true),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
-}
-
-/** Inflates with the platform's DecompressionStream, stopping as soon as the output passes `limit`. */
-export const platformInflateRaw: InflateRaw = async (data, limit) => {
-  const DS = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-  if (!DS) throw new XlsxLiteError('此环境不能解压 .xlsx 文件，请改用 .json 文件');
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(data);
-      controller.close();
-    },
-  });
-  const reader = source.pipeThrough(new DS('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new XlsxLiteError('文件内容解压后与声明的大小不符，疑似已损坏或为“压缩炸弹”，已拒绝读取');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
-
-async function entryText(bytes: Uint8Array, all: Map<string, Entry>, name: string, inflate: InflateRaw): Promise<string | null> {
-  const e = all.get(name);
-  if (!e) return null;
-  if (e.size > MAX_ENTRY_BYTES) throw new XlsxLiteError(`文件中的 ${name} 过大，已拒绝读取`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw new XlsxLiteError('文件不完整或已损坏（压缩包内容有误）');
-  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-  const data = bytes.subarray(start, start + e.compressedSize);
-  if (data.length < e.compressedSize) throw new XlsxLiteError('文件不完整或已损坏（压缩包内容被截断）');
-  let raw: Uint8Array;
-  if (e.method === 0) raw = data;
-  else if (e.method === 8) raw = await inflate(data, e.size);
-  else throw new XlsxLiteError(`文件使用了不支持的压缩方式（${e.method}）`);
-  return new TextDecoder('utf-8').decode(raw);
 }
 
 // ---- xml ------------------------------------------------------------------------------------
@@ -189,12 +107,12 @@ function cellPos(ref: string): { row: number; col: number } | null {
 const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
 
 /** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
-export async function readTemplateXlsx(bytes: Uint8Array, inflate: InflateRaw = platformInflateRaw): Promise<XlsxSheet[]> {
+export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateBrowser): Promise<XlsxSheet[]> {
   if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
-  const all = entries(bytes);
-  const workbook = await entryText(bytes, all, 'xl/workbook.xml', inflate);
-  const rels = await entryText(bytes, all, 'xl/_rels/workbook.xml.rels', inflate);
-  if (workbook === null || rels === null) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
+  const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
+  const workbook = book.get('xl/workbook.xml');
+  const rels = book.get('xl/_rels/workbook.xml.rels');
+  if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
 
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
@@ -216,8 +134,8 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: InflateRaw = 
     names.push({ name: upper, local: a.localSheetId === undefined ? -1 : Number(a.localSheetId), refs: parseRefs(text(m[2])) });
   }
 
-  const shared = await sharedStrings(bytes, all, inflate);
-  const out: XlsxSheet[] = [];
+  const shared = sharedStrings(book.get('xl/sharedStrings.xml'));
+  const found: { name: string; part: string; areas: Map<string, Area> }[] = [];
   for (const [index, sheet] of sheets.entries()) {
     const areas = new Map<string, Area>();
     // The sheet's own names first, then workbook names pointing into the sheet.
@@ -226,17 +144,17 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: InflateRaw = 
       const ref = n.local === index ? n.refs[0] : n.refs.find((r) => r.sheet !== null && r.sheet.toLowerCase() === sheet.name.toLowerCase());
       if (ref) areas.set(n.name, ref.area);
     }
-    if (!TABLE_IDS.some((t) => areas.has(tableName(t)))) continue;
-    const xml = await entryText(bytes, all, sheet.part, inflate);
-    if (xml === null) continue;
-    out.push(readSheet(sheet.name, xml, shared, areas));
+    if (TABLE_IDS.some((t) => areas.has(tableName(t)))) found.push({ ...sheet, areas });
   }
-  return out;
+  const sheetXml = await parts(bytes, (n) => found.some((f) => f.part === n), inflate);
+  return found.flatMap((f) => {
+    const xml = sheetXml.get(f.part);
+    return xml === undefined ? [] : [readSheet(f.name, xml, shared, f.areas)];
+  });
 }
 
-async function sharedStrings(bytes: Uint8Array, all: Map<string, Entry>, inflate: InflateRaw): Promise<string[]> {
-  const xml = await entryText(bytes, all, 'xl/sharedStrings.xml', inflate);
-  if (xml === null) return [];
+function sharedStrings(xml: string | undefined): string[] {
+  if (xml === undefined) return [];
   return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => runs(m[1] ?? ''));
 }
 
@@ -250,25 +168,16 @@ function readSheet(name: string, xml: string, shared: readonly string[], areas: 
     values.set(`${pos.row},${pos.col}`, cellValue(a.t, m[2] ?? '', shared));
   }
   const grid = (area: Area): GridValue[][] => Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => values.get(`${area.row + r},${area.col + c}`) ?? null));
-  const grids: Partial<Record<TableId, GridValue[][]>> = {};
-  const addresses: Partial<Record<CellId, string>> = {};
-  const missing: Finding[] = [];
+  const placed: Partial<Record<TableId, PlacedTable>> = {};
   for (const t of TABLE_IDS) {
     const area = areas.get(tableName(t));
-    if (!area) {
-      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: `工作表“${name}”中没有名称 ${tableName(t)}` } });
-      continue;
-    }
-    grids[t] = grid(area);
-    for (const input of TABLES[t].inputs) addresses[input.id] = a1(area.row + input.r, area.col + input.c);
+    if (area) placed[t] = { grid: grid(area), row: area.row, col: area.col };
   }
   const single = (n: string): GridValue => {
     const area = areas.get(n);
     return area ? (values.get(`${area.row},${area.col}`) ?? null) : null;
   };
-  const read = reportFromGrids(grids, single(ORG_NAME), single(YEAR_NAME));
-  const findings = [...missing, ...read.findings.filter((f) => !(f.rule === 'layout.shape' && !grids[f.table as TableId]))];
-  return { sheet: name, report: read.report, findings, unreadable: read.unreadable, addresses };
+  return { sheet: name, ...readPlacedTables(placed, single(ORG_NAME), single(YEAR_NAME), (t) => `工作表“${name}”中没有名称 ${tableName(t)}`) };
 }
 
 function cellValue(type: string | undefined, body: string, shared: readonly string[]): GridValue {

@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { Finding } from '../core/findings';
-import { GridValue, normalizeLabel, reportFromGrids } from '../core/grid';
+import { GridValue, PlacedTable, normalizeLabel, readPlacedTables, reportFromGrids } from '../core/grid';
 import { Report } from '../core/report';
-import { ORG_NAME, YEAR_NAME, a1, tableName } from '../core/sheet';
+import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES, TableId } from '../core/tables';
 import { inflateNode } from '../io/inflate-node';
 import { ZipError, checkZip } from '../io/zip';
@@ -138,22 +138,13 @@ function single(ws: ExcelJS.Worksheet, o: Origin | undefined): GridValue {
 }
 
 function sheetReport(ws: ExcelJS.Worksheet, areas: Map<string, Origin>, org: GridValue, year: GridValue): SheetReport {
-  const grids: Partial<Record<TableId, GridValue[][]>> = {};
-  const addresses: Partial<Record<CellId, string>> = {};
-  const missing: Finding[] = [];
+  const placed: Partial<Record<TableId, PlacedTable>> = {};
   for (const t of TABLE_IDS) {
     const o = areas.get(tableName(t));
-    if (!o) {
-      missing.push({ rule: 'layout.missing', severity: 'error', table: t, cells: [], params: { detail: `工作表“${ws.name}”中没有名称 ${tableName(t)}，也没有官方格式的${TABLES[t].name}` } });
-      continue;
-    }
-    grids[t] = gridAt(ws, o);
-    for (const input of TABLES[t].inputs) addresses[input.id] = a1(o.row - 1 + input.r, o.col - 1 + input.c);
+    if (o) placed[t] = { grid: gridAt(ws, o), row: o.row - 1, col: o.col - 1 };
   }
-  const read = reportFromGrids(grids, org, year);
-  const unreadable = [...new Set([...read.unreadable, ...TABLE_IDS.filter((t) => !grids[t])])];
-  const findings = [...missing, ...read.findings.filter((f) => !(f.rule === 'layout.shape' && !grids[f.table as TableId]))];
-  return { sheet: ws.name, report: read.report, findings, unreadable, addresses };
+  const read = readPlacedTables(placed, org, year, (t) => `工作表“${ws.name}”中没有名称 ${tableName(t)}，也没有官方格式的${TABLES[t].name}`);
+  return { sheet: ws.name, ...read };
 }
 
 /** Every template in a workbook; a workbook without one gives a single report of layout.missing findings. */

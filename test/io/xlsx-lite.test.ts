@@ -48,7 +48,7 @@ test('a workbook without our names has no template', async () => {
 
 describe('damaged and hostile files', () => {
   test('not a zip, truncated, or not a workbook', async () => {
-    await expect(readTemplateXlsx(new TextEncoder().encode('{"format":1}'))).rejects.toThrow(/不是 .xlsx 格式/);
+    await expect(readTemplateXlsx(new TextEncoder().encode('{"format":1}'))).rejects.toThrow(/不是压缩包格式/);
     const buf = await templateBuffer({});
     await expect(readTemplateXlsx(u8(buf.subarray(0, buf.length >> 1)))).rejects.toBeInstanceOf(XlsxLiteError);
     const docx = zlib.deflateRawSync(Buffer.from('x'));
