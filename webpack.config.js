@@ -40,6 +40,28 @@ const OFFICE_JS_SKIP = [
   '**/outlook_strings.js',
 ];
 
+/**
+ * The pane's Content-Security-Policy: scripts from our own origin and the chosen office.js origin
+ * only, no inline script, no eval, no frames (office.js outside Office tries to frame a telemetry
+ * page), nothing posted anywhere. Inline styles stay allowed: web components fall back to <style>
+ * elements in webviews without constructable stylesheets (older Mac Excel).
+ */
+function contentSecurityPolicy(officeJsUrl) {
+  const office = /^https:/.test(officeJsUrl) ? ` ${new URL(officeJsUrl).origin}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${office}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 function option(env, name, fallback) {
   const v = env[name] ?? process.env[name];
   return v === undefined || v === '' ? fallback : String(v);
@@ -186,6 +208,7 @@ module.exports = async (env = {}, argv = {}) => {
         inject: 'body',
         scriptLoading: 'blocking',
         officeJs: OFFICE_JS[officeJs],
+        csp: contentSecurityPolicy(OFFICE_JS[officeJs]),
       }),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
@@ -200,3 +223,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

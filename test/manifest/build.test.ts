@@ -77,6 +77,23 @@ test('taskpane.html loads the local office.js in <head>, before every bundle', (
   for (const b of bundles) expect(fs.existsSync(path.join(dist, b))).toBe(true);
 });
 
+test('taskpane.html carries a strict Content-Security-Policy: own scripts only, no inline script, no eval, no frames', () => {
+  const html = read('taskpane.html');
+  const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  expect(directives['script-src']).toEqual(["'self'"]);
+  expect(directives['connect-src']).toEqual(["'self'"]);
+  expect(directives['frame-src']).toEqual(["'none'"]);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(csp).not.toContain('unsafe-eval');
+  // The policy comes before any script, and every script has a src: nothing inline to allow.
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    expect(m[1]).toMatch(/\bsrc=/);
+    expect(m[2].trim()).toBe('');
+  }
+});
+
 test('office.js is shipped unmodified, Excel files only', () => {
   const copied = filesUnder(path.join(dist, 'office-js')).filter((f) => f !== 'LICENSE.md');
   expect(copied.length).toBeGreaterThan(100);
@@ -152,6 +169,10 @@ describe('webpack.config.js options', () => {
     const c = await config({ OFFICE_JS: mode, WEBPACK_BUILD: true }, { mode: 'production' });
     expect(plugin(c, 'HtmlWebpackPlugin').userOptions?.officeJs).toBe(src);
     expect(plugin(c, 'CopyPlugin').patterns!.some((p) => p.to === 'office-js')).toBe(copies);
+    // The policy lets in exactly the chosen office.js origin besides our own.
+    const csp = (plugin(c, 'HtmlWebpackPlugin').userOptions as { csp?: string }).csp ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)![1].split(' ');
+    expect(scriptSrc).toEqual(copies ? ["'self'"] : ["'self'", new URL(src).origin]);
   });
 
   test('bad options are refused with a reason', async () => {
