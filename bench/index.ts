@@ -6,11 +6,13 @@ import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
+import { benchPane } from './pane.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  pane: benchPane,
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,
