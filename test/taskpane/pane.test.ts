@@ -341,6 +341,8 @@ describe('acknowledgements', () => {
     expect(placeholder().dataset.acknowledged).toBe('false');
     expect(ourMarks(fake)).toEqual([at('T4.R1.C1')]);
 
+    // Nothing lost: acknowledging writes no cell, value or formula of any sheet.
+    const cellsBefore = JSON.stringify(fake.model.sheets.map((sh) => [sh.name, [...sh.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]));
     click(placeholder().querySelector('[data-action="acknowledge"]'));
     click(placeholder().querySelector('[data-action="save-acknowledgement"]'));
     expect(placeholder().querySelector('.ack-form .error')!.textContent).toBe('请填写说明理由');
@@ -353,6 +355,7 @@ describe('acknowledgements', () => {
     expect(summary().textContent).toBe('✓ 全部勾稽关系通过（42条），199 处提示（另有 1 处已说明）');
     expect(fake.model.customXmlParts.map((p) => p.namespaceUri)).toEqual([ACK_NAMESPACE]);
     expect(ourMarks(fake)).toEqual([]);
+    expect(JSON.stringify(fake.model.sheets.map((sh) => [sh.name, [...sh.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]))).toBe(cellsBefore);
 
     // A re-check after an unrelated edit keeps it; so does opening the workbook again.
     await fake.userEdit(TITLE, at('T3.R1.C1'), [[0]]);
