@@ -11,4 +11,5 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };
