@@ -14,9 +14,8 @@
 import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { FAIL_FILL, FAIL_FONT } from '../core/looks';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
-import type { CellChange } from '../core/fixes';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, EditBurst, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
 import { insertTemplate } from './template';
@@ -55,6 +54,13 @@ export interface ExcelHostOptions {
  */
 export const MARK_FORMULA = '=ISTEXT("nianbao:mark")';
 const isOurMark = (formula: unknown): boolean => typeof formula === 'string' && formula.replace(/\s/g, '').toLowerCase() === MARK_FORMULA.toLowerCase();
+
+/**
+ * Range.values takes a string as if it were typed: "=…" becomes a formula, "12" a number, "1/2" a
+ * date. Text from an imported report goes in behind a leading apostrophe, which Excel keeps as
+ * the cell's text prefix, not as part of the value, so the cell holds exactly the source's text.
+ */
+const asTyped = (value: number | string): number | string => (typeof value === 'string' ? `'${value}` : value);
 
 interface Position {
   row: number;
@@ -209,11 +215,14 @@ export class ExcelHost implements WorkbookHost {
 
   // ---- writing ----------------------------------------------------------------------------
 
-  async write(sheet: string, changes: readonly CellChange[]): Promise<void> {
-    if (changes.length === 0) return;
+  async write(sheet: string, changes: readonly CellWrite[], meta: MetaWrite = {}): Promise<void> {
+    const metaCells = (['org', 'year'] as const).filter((k) => meta[k] !== undefined);
+    if (changes.length === 0 && metaCells.length === 0) return;
     const layout = await this.layoutOf(sheet);
     const missing = changes.filter((c) => !layout.positions.has(c.cell));
     if (missing.length > 0) throw new Error(`工作表“${sheet}”中找不到 ${missing.map((c) => c.cell).join('、')}`);
+    const noMeta = metaCells.filter((k) => !layout.areas[k === 'org' ? 'ORG' : 'YEAR']);
+    if (noMeta.length > 0) throw new Error(`工作表“${sheet}”中找不到${noMeta.map((k) => (k === 'org' ? '机关名称' : '报告年度')).join('、')}格`);
     await this.run(async (context) => {
       // Our own write must not come back to us as an edit: events off for this add-in while it
       // lands (hosts with ExcelApi 1.14 also tag the event as ours, see onEdit).
@@ -222,8 +231,10 @@ export class ExcelHost implements WorkbookHost {
         const ws = context.workbook.worksheets.getItem(layout.id);
         for (const c of changes) {
           const p = layout.positions.get(c.cell)!;
-          ws.getRange(a1(p.row, p.col)).values = [[c.value]];
+          ws.getRange(a1(p.row, p.col)).values = [[asTyped(c.value)]];
         }
+        if (meta.org !== undefined) ws.getRange(a1(layout.areas.ORG!.row, layout.areas.ORG!.col)).values = [[asTyped(meta.org)]];
+        if (meta.year !== undefined) ws.getRange(a1(layout.areas.YEAR!.row, layout.areas.YEAR!.col)).values = [[meta.year]];
         await context.sync();
       } finally {
         context.runtime.enableEvents = true;

@@ -6,9 +6,8 @@
  * that follow each other within `burstMs` are one burst, so typing "123" or pasting a block of
  * 175 cells costs the pane one check. The pane's own writes are never reported back to it.
  */
-import type { CellChange } from '../core/fixes';
 import type { CellId } from '../core/tables';
-import type { Acknowledgement, EditBurst, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
 import { PreviewWorkbook } from './workbook';
 
 export interface PreviewHostOptions {
@@ -88,8 +87,8 @@ export class PreviewHost implements WorkbookHost {
     return this.book.read(sheet);
   }
 
-  async write(sheet: string, changes: readonly CellChange[]): Promise<void> {
-    this.book.write(sheet, changes);
+  async write(sheet: string, changes: readonly CellWrite[], meta: MetaWrite = {}): Promise<void> {
+    this.book.write(sheet, changes, meta);
   }
 
   async select(sheet: string, cells: readonly CellId[]): Promise<void> {

@@ -149,9 +149,15 @@ export class PreviewWorkbook {
     if (cells.length > 0 || meta.length > 0) this.emit({ type: 'cells', sheet: s.name, cells, meta, source });
   }
 
-  /** Writes numbers as the pane's quick fixes give them; not an edit by a person. */
-  write(sheet: string, changes: readonly { cell: CellId; value: CellValue }[]): void {
-    this.set(sheet, { cells: new Map(changes.map((c) => [c.cell, shownText(c.value)])) }, 'host');
+  /**
+   * Writes what the pane gives: numbers (the quick fixes) and text as an imported report has it,
+   * kept text as Excel's leading apostrophe keeps it; the body and year where given. Not an edit by a person.
+   */
+  write(sheet: string, changes: readonly { cell: CellId; value: CellValue }[], meta: { org?: string; year?: number } = {}): void {
+    const fields: Partial<Record<MetaField, string>> = {};
+    if (meta.org !== undefined) fields.org = asText(meta.org);
+    if (meta.year !== undefined) fields.year = String(meta.year);
+    this.set(sheet, { cells: new Map(changes.map((c) => [c.cell, typeof c.value === 'string' ? asText(c.value) : shownText(c.value)])), meta: fields }, 'host');
   }
 
   /**
@@ -211,6 +217,9 @@ export class PreviewWorkbook {
     }
   }
 }
+
+/** Text that typing would turn into something else ("12", "'x") goes in behind an apostrophe, as in Excel. */
+const asText = (text: string): string => (typedValue(text) === text ? text : `'${text}`);
 
 function blankSheet(name: string): PreviewSheet {
   return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], flagged: [] };

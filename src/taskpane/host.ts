@@ -6,9 +6,25 @@
  *
  * Every call is one round trip at most (one `context.sync()` in Excel) unless it says otherwise.
  */
-import type { CellChange } from '../core/fixes';
 import type { GridReport } from '../core/grid';
 import type { CellId } from '../core/tables';
+
+/**
+ * A value the pane writes into an input cell: a number (the quick fixes, a number read from a
+ * report), or text exactly as an imported report has it ("/", "22（其中修订16件）"), which the host
+ * stores as text — never as a formula or a number Excel would make of it — so the cell rules see
+ * what the source said.
+ */
+export interface CellWrite {
+  cell: CellId;
+  value: number | string;
+}
+
+/** The body and year, written only where the template has none (an import offers to fill them). */
+export interface MetaWrite {
+  org?: string;
+  year?: number;
+}
 
 export interface TemplateSheetInfo {
   /** The worksheet name. */
@@ -61,8 +77,11 @@ export interface WorkbookHost {
   activate(sheet: string): Promise<void>;
   /** Reads a template sheet into a report. One round trip. */
   read(sheet: string): Promise<SheetRead>;
-  /** Writes these values into these input cells and touches nothing else; not reported as an edit. */
-  write(sheet: string, changes: readonly CellChange[]): Promise<void>;
+  /**
+   * Writes these values into these input cells (and the body and year, when given) and touches
+   * nothing else; one write, not reported as an edit.
+   */
+  write(sheet: string, changes: readonly CellWrite[], meta?: MetaWrite): Promise<void>;
   /** Selects the cells (the first one active) and brings them into view. */
   select(sheet: string, cells: readonly CellId[]): Promise<void>;
   /** Marks exactly these input cells as offending, removing earlier marks; values and the user's own formatting stay. */

@@ -1,6 +1,7 @@
 /**
  * The checking pane: the template in view checked live, findings grouped by table with a click to
- * their cells, quick fixes, suggested fixes, acknowledgements (说明), and last year's report.
+ * their cells, quick fixes, suggested fixes, acknowledgements (说明), last year's report, and
+ * this year's data imported from a report being revised (导入本年数据).
  *
  * It runs against a WorkbookHost (src/taskpane/host.ts) and nothing Office-specific, so the same
  * code runs in Excel (src/excel/host.ts) and in the in-page preview: `new Pane(document, host)`.
@@ -17,9 +18,12 @@ import { Report } from '../core/report';
 import { cellName } from '../core/tables';
 import { formatNumber } from '../core/render';
 import { Draft, clearSummary, renderFindings, renderSummary } from './findings-view';
-import type { Acknowledgement, EditBurst, SheetRead, TemplateSheetInfo, WorkbookHost } from './host';
-import { CheckView, FindingItem, Item, buildView } from './model';
+import type { Acknowledgement, CellWrite, EditBurst, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from './host';
+import { CheckView, FindingItem, Item, buildView, shownValue } from './model';
+import type { FillConflict } from '../import/merge';
+import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImport, renderConfirmation, renderImportMessage, renderOutcome } from './import-view';
 import type { PriorFileReader } from './prior-file';
+import type { CurrentFileReader } from './report-file';
 import { Notice, announce, currentChoice, describeError, onNotice, setChoice } from './session';
 
 export interface PaneOptions {
@@ -27,6 +31,8 @@ export interface PaneOptions {
   autoStart?: boolean;
   /** Reads a file chosen as last year's report; the default reads .json and .xlsx. */
   readPriorFile?: PriorFileReader;
+  /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
+  readCurrentFile?: CurrentFileReader;
   now?: () => Date;
 }
 
@@ -35,7 +41,7 @@ type Prior =
   | { kind: 'sheet'; sheet: string; report: Report | null; error?: string }
   | { kind: 'file'; name: string; report: Report; sheet?: string; problems: number };
 
-const IDS = ['org', 'year', 'insert', 'insert-section', 'notice', 'sheet-line', 'summary', 'fill-blanks', 'recompute-totals', 'check', 'fix-note', 'findings', 'prior', 'prior-file', 'prior-file-button', 'prior-status'] as const;
+const IDS = ['org', 'year', 'insert', 'insert-section', 'notice', 'sheet-line', 'summary', 'fill-blanks', 'recompute-totals', 'check', 'fix-note', 'findings', 'prior', 'prior-file', 'prior-file-button', 'prior-status', 'import-button', 'import-file', 'import-panel'] as const;
 type Elements = Record<(typeof IDS)[number], HTMLElement & { value?: string; disabled?: boolean; open?: boolean; files?: FileList | null }>;
 
 const valueOf = (el: { value?: string }): string => String(el.value ?? '').trim();
@@ -59,6 +65,9 @@ export class Pane {
   readonly ready: Promise<void>;
   private readonly el: Elements;
   private readonly readFile: PriorFileReader;
+  private readonly readCurrentFile: CurrentFileReader;
+  /** A file read for 导入本年数据, waiting for the user's choice in the panel. */
+  private pendingImport: PendingImport | null = null;
   private readonly now: () => Date;
   private templates: TemplateSheetInfo[] = [];
   private shown: string | null = null;
@@ -79,6 +88,8 @@ export class Pane {
   private needCurrent = false;
   private needPrior = false;
   private drainer: Promise<void> | null = null;
+  /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
+  private readonly reading = new Set<Promise<unknown>>();
   private readonly stops: (() => Promise<void>)[] = [];
 
   constructor(
@@ -88,6 +99,8 @@ export class Pane {
   ) {
     // The importers load when a file is first chosen, not with the page (the runtime starts with every workbook).
     this.readFile = options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));
+    this.readCurrentFile =
+      options.readCurrentFile ?? (async (...args) => (await import(/* webpackChunkName: "report-file" */ './report-file')).readCurrentFile(...args));
     this.now = options.now ?? (() => new Date());
     this.el = Object.fromEntries(
       IDS.map((id) => {
@@ -107,7 +120,16 @@ export class Pane {
     this.el.findings.addEventListener('keydown', (e) => this.onFindingsKey(e));
     this.el.prior.addEventListener('change', () => void this.choosePrior(valueOf(this.el.prior)));
     this.el['prior-file-button'].addEventListener('click', () => this.el['prior-file'].click());
-    this.el['prior-file'].addEventListener('change', () => void this.loadPriorFile());
+    this.el['prior-file'].addEventListener('change', () => this.track(this.loadPriorFile()));
+    this.el['import-button'].addEventListener('click', () => this.el['import-file'].click());
+    this.el['import-file'].addEventListener('change', () => this.track(this.loadCurrentFile()));
+    this.el['import-panel'].addEventListener('click', (e) => this.onImportClick(e));
+    this.el['import-panel'].addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.pendingImport) {
+        e.preventDefault();
+        void this.answerImport('cancel');
+      }
+    });
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
   }
@@ -141,8 +163,14 @@ export class Pane {
       const drainer = this.drainer;
       await chain.catch(() => undefined);
       await drainer;
-      if (chain === this.chain && drainer === this.drainer && !this.needCurrent && !this.needPrior) return;
+      await Promise.all([...this.reading]);
+      if (chain === this.chain && drainer === this.drainer && this.reading.size === 0 && !this.needCurrent && !this.needPrior) return;
     }
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch(() => undefined).finally(() => this.reading.delete(p));
+    this.reading.add(p);
   }
 
   /** Host calls one at a time, in order. */
@@ -615,6 +643,138 @@ export class Pane {
       this.render();
       await this.mark();
     });
+  }
+
+  // ---- this year's data from a file ----------------------------------------------------------
+
+  /**
+   * 导入本年数据: reads the chosen file, compares it with the template in view, and fills the
+   * blank cells at once — unless a filled cell would change, or the file is of another body or
+   * year, or a blank body or year could be filled: then the panel asks first.
+   */
+  private async loadCurrentFile(): Promise<void> {
+    const input = this.el['import-file'] as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const year = this.current?.report.year ?? this.templates.find((t) => t.name === this.shown)?.year ?? null;
+    let result: Awaited<ReturnType<CurrentFileReader>>;
+    try {
+      result = await this.readCurrentFile(new Uint8Array(await file.arrayBuffer()), file.name, year);
+    } catch (e) {
+      result = { ok: false, error: describeError(e) };
+    }
+    input.value = '';
+    await this.exclusive(async () => {
+      this.pendingImport = null;
+      const panel = this.el['import-panel'];
+      if (!result.ok) return renderImportMessage(this.doc, panel, 'error', `未能读取“${file.name}”：${result.error}`);
+      if (this.shown === null) {
+        return renderImportMessage(this.doc, panel, 'error', '当前没有年报模板：请先插入年报模板或切换到模板工作表，再导入本年数据。', result.findings);
+      }
+      // Compare with what the sheet holds now, not with the last check: a value typed a moment ago counts.
+      await this.readCurrent();
+      if (this.current === null) {
+        this.render();
+        return renderImportMessage(this.doc, panel, 'error', '未能读取当前模板，没有导入。', result.findings);
+      }
+      const pending: PendingImport = {
+        file: file.name,
+        ...(result.sheet ? { sourceSheet: result.sheet } : {}),
+        incoming: result.report,
+        findings: result.findings,
+        target: this.current.sheet,
+        plan: prepareImport(this.current, result.report),
+      };
+      if (!needsConfirmation(pending.plan)) return this.applyImport(pending, pending.plan, [], {});
+      this.pendingImport = pending;
+      this.render();
+      renderConfirmation(this.doc, panel, pending, this.current.addresses);
+      // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
+      (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
+      await this.mark();
+    });
+  }
+
+  private onImportClick(e: Event): void {
+    const control = (e.target as HTMLElement).closest('[data-action]') as HTMLElement | null;
+    if (!control || isDisabled(control)) return;
+    const choice = control.dataset.action;
+    if (choice === 'import-overwrite') void this.answerImport('overwrite');
+    else if (choice === 'import-blanks-only') void this.answerImport('blanks-only');
+    else if (choice === 'import-cancel') void this.answerImport('cancel');
+  }
+
+  /** The user's answer to the confirmation. Nothing is written before it, and 取消 writes nothing. */
+  private answerImport(choice: 'overwrite' | 'blanks-only' | 'cancel'): Promise<void> {
+    const pending = this.pendingImport;
+    if (!pending) return Promise.resolve();
+    const panel = this.el['import-panel'];
+    const metaChosen = {
+      org: (panel.querySelector('input[data-meta="org"]') as HTMLInputElement | null)?.checked ?? false,
+      year: (panel.querySelector('input[data-meta="year"]') as HTMLInputElement | null)?.checked ?? false,
+    };
+    this.pendingImport = null;
+    for (const b of Array.from(panel.querySelectorAll('[data-action]'))) setDisabled(b as HTMLElement, true);
+    return this.exclusive(async () => {
+      if (choice === 'cancel') {
+        renderImportMessage(this.doc, panel, 'cancelled', `已取消导入“${pending.file}”，未修改任何单元格。`);
+      } else if (this.shown !== pending.target) {
+        renderImportMessage(this.doc, panel, 'error', `模板工作表已切换，导入已取消，未修改任何单元格；请在要填写的模板中重新导入。`);
+      } else {
+        // Read again: the user may have typed while deciding. Only what was shown is replaced, and
+        // only while it still holds what was shown; a cell filled meanwhile is a filled cell.
+        await this.readCurrent();
+        if (this.current === null) {
+          this.render();
+          renderImportMessage(this.doc, panel, 'error', '未能读取当前模板，没有导入。');
+        } else {
+          const fresh = prepareImport(this.current, pending.incoming);
+          const meta = { ...(metaChosen.org ? { org: fresh.offer.org } : {}), ...(metaChosen.year ? { year: fresh.offer.year } : {}) };
+          const shown = new Map(pending.plan.conflicts.map((c) => [c.id, c.current]));
+          const replace =
+            choice === 'overwrite' ? fresh.conflicts.filter((c) => shown.has(c.id) && shownValue(shown.get(c.id)) === shownValue(c.current)) : [];
+          await this.applyImport(pending, fresh, replace, meta);
+        }
+      }
+      this.el['import-button'].focus();
+    });
+  }
+
+  /**
+   * One write — the blank cells, the replacements chosen, the body or year chosen — then one
+   * check (our own write raises no edit). Runs inside exclusive().
+   */
+  private async applyImport(pending: PendingImport, plan: ImportPlan, replace: readonly FillConflict[], meta: MetaWrite): Promise<void> {
+    const changes: CellWrite[] = [...plan.fills, ...replace.map((c) => ({ cell: c.id, value: c.incoming as number | string }))];
+    const metaWrite: MetaWrite = {};
+    if (meta.org !== undefined) metaWrite.org = meta.org;
+    if (meta.year !== undefined) metaWrite.year = meta.year;
+    const withMeta = metaWrite.org !== undefined || metaWrite.year !== undefined;
+    const outcome: ImportOutcome = {
+      file: pending.file,
+      ...(pending.sourceSheet ? { sourceSheet: pending.sourceSheet } : {}),
+      filled: plan.fills.length,
+      replaced: replace.length,
+      kept: plan.conflicts.length - replace.length,
+      meta: metaWrite,
+      findings: pending.findings,
+    };
+    if (changes.length > 0 || withMeta) {
+      try {
+        await this.host.write(pending.target, changes, metaWrite);
+      } catch (e) {
+        outcome.error = describeError(e);
+      }
+      if (withMeta) {
+        // A year filled in can make another template last year's: look at the templates again.
+        await this.refreshNow(pending.target);
+      } else {
+        await this.readCurrent();
+        this.render();
+        await this.mark();
+      }
+    }
+    renderOutcome(this.doc, this.el['import-panel'], outcome);
   }
 
   // ---- inserting ---------------------------------------------------------------------------

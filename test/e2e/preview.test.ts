@@ -391,3 +391,49 @@ describe('a narrow window (the page at 320 px)', () => {
     }
   });
 });
+
+describe('导入本年数据 in the preview', () => {
+  test('a .json into a partly filled template, 只填空白格: what was typed stays, the blanks are filled and checked', async () => {
+    const { page, guard, context } = await openPage(browser, server.origin);
+    try {
+      await page.goto(`${server.origin}/`);
+      await waitForPreview(page);
+      await page.locator('#org input').fill(ORG);
+      await page.locator('#year input').fill(String(YEAR));
+      await page.locator('[data-action="insert-template"]').click();
+      await cellInput(page, 'T3.R1.C1').waitFor();
+      // The user has typed three cells, each unlike the report being revised.
+      const typed: Record<string, CellValue> = { 'T3.R1.C1': (REAL.cells['T3.R1.C1'] as number) + 1, 'T3.R1.C7': (REAL.cells['T3.R1.C7'] as number) + 1, 'T2.R1.C1': '/' };
+      await typeReport(page, typed);
+      await expectPaneToAgreeWithEngine(page);
+      const incoming: Report = { ...REAL, cells: { ...REAL.cells, 'T2.R2.C1': '22（其中修订16件）' } };
+
+      // From the keyboard: the button opens the file chooser; the file goes into the pane's input.
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator('[data-action="import-current"]').focus();
+      await page.keyboard.press('Enter');
+      await chooser;
+      await page.locator('#import-file').setInputFiles({ name: '本年年报（修订）.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(incoming)) });
+
+      const panel = page.locator('#import-panel');
+      await panel.locator('[data-action="import-blanks-only"]').waitFor();
+      expect(await panel.getAttribute('data-state')).toBe('ask');
+      expect((await panel.locator('li.change').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cell))).sort()).toEqual(Object.keys(typed).sort());
+      expect(await panel.locator('[data-action]').allTextContents()).toEqual(['全部替换', '只填空白格', '取消']);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import-blanks-only');
+      // Nothing has changed before the answer.
+      expect(await cellInput(page, 'T3.R2.C1').inputValue()).toBe('');
+      await page.locator('.nb-pane').screenshot({ path: artifact('preview-import-confirm.png') });
+
+      await panel.locator('[data-action="import-blanks-only"]').click();
+      await eventually(async () => expect(await panel.getAttribute('data-state')).toBe('done'));
+      const expected: Report = { ...incoming, cells: { ...incoming.cells, ...typed } };
+      await expectPaneToAgreeWithEngine(page, expected);
+      expect(await cellInput(page, 'T2.R2.C1').inputValue()).toBe('22（其中修订16件）');
+      expect(await panel.textContent()).toBe(`已从“本年年报（修订）.json”导入：填入 ${CELL_IDS.length - 3} 个空白格。3 个已填写的格保持原值。`);
+      expect(problems(guard)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

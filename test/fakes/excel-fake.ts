@@ -530,9 +530,11 @@ class RangeProxy extends Loadable {
           if (v === null || v === undefined) continue; // null leaves a cell as it is, as in Office.js
           const cell = sheet.touch(r, c);
           const isFormula = what === 'formulas' && typeof v === 'string' && v.startsWith('=');
-          cell.formula = v;
+          // As typing: a leading apostrophe makes the rest text (Excel keeps it as the cell's prefix, not in the value).
+          const text = what === 'values' && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+          cell.formula = text;
           // The fake does not calculate: a formula cell's value stays empty.
-          cell.value = isFormula ? '' : v;
+          cell.value = isFormula ? '' : text;
         }
         this.ctx.changed(sheet, this.area);
       },
