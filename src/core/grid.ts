@@ -123,6 +123,11 @@ export interface PlacedRead extends GridReport {
   addresses: Partial<Record<CellId, string>>;
 }
 
+/** One template sheet read into a report: what every sheet reader returns. */
+export interface SheetReport extends PlacedRead {
+  sheet: string;
+}
+
 /**
  * The one way every sheet reader (the command line's, the pane's, the browser's) turns found
  * tables into a report: a table not found is layout.missing (with the reader's own words of where

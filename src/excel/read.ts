@@ -7,7 +7,8 @@
  * workbook's names that point into the sheet (what the xlsx writer and older files carry).
  */
 import { GridReport, GridValue, PlacedTable, readPlacedTables } from '../core/grid';
-import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
+import { refOnSheet as onSheet } from '../core/refs';
+import { Area, ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TableId } from '../core/tables';
 
 export interface SheetRead extends GridReport {
@@ -20,40 +21,13 @@ export interface SheetRead extends GridReport {
 
 const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
 
-export interface Ref {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  address: string;
-}
+/** A named area on the sheet: 0-based, with its address as a user reads it. */
+export type Ref = Area & { address: string };
 
-const REF = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
-
-function col(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
-const unquote = (s: string): string => (s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s);
-
-/** The part of a name's formula ("=Sheet!$A$1:$D$14", or a union of such) that lies on the given sheet. */
+/** The part of a name's formula that lies on the given sheet. */
 export function refOnSheet(formula: string, sheet: string | null): Ref | null {
-  const parts = formula.replace(/^=/, '').split(/,(?=(?:[^']*'[^']*')*[^']*$)/);
-  for (const part of parts) {
-    const bang = part.lastIndexOf('!');
-    const where = bang >= 0 ? unquote(part.slice(0, bang)) : null;
-    if (sheet !== null && where !== null && where.toLowerCase() !== sheet.toLowerCase()) continue;
-    const m = REF.exec(part.slice(bang + 1).trim());
-    if (!m) continue;
-    const r1 = Number(m[2]) - 1;
-    const c1 = col(m[1]);
-    const r2 = m[4] ? Number(m[4]) - 1 : r1;
-    const c2 = m[3] ? col(m[3]) : c1;
-    return { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1, address: part.slice(bang + 1).replace(/\$/g, '') };
-  }
-  return null;
+  const r = onSheet(formula, sheet);
+  return r ? { ...r.area, address: r.address } : null;
 }
 
 /** Where the template's named areas sit on the sheet: the three tables, the body and the year cell. */

@@ -9,6 +9,7 @@
  * `unzip` for .docx (Node: the zip guard, see node.ts; a browser: its own inflate) and `readXlsx`
  * for our template. Never throws: a file that cannot be read gives `ok: false` and a Chinese error.
  */
+import type { SheetReport } from '../core/grid';
 import { Finding } from '../core/findings';
 import { REPORT_FORMAT, Report, parseReportJson } from '../core/report';
 import { CellId, TableId } from '../core/tables';
@@ -52,14 +53,8 @@ export type ImportResult =
   | ({ ok: true; format: ImportFormat; /** Every report in the file (a workbook may hold several years). */ reports: ImportedReport[] } & ImportedReport)
   | { ok: false; format: ImportFormat | null; error: string };
 
-/** What an .xlsx reader returns: one template sheet read into a report (src/xlsx/read.ts SheetReport). */
-export interface XlsxSheet {
-  sheet: string;
-  report: Report;
-  findings: Finding[];
-  unreadable: TableId[];
-  addresses: Partial<Record<CellId, string>>;
-}
+/** What an .xlsx reader returns: one template sheet read into a report. */
+export type XlsxSheet = SheetReport;
 
 export interface ImportOptions {
   /** Reads .docx entries; required for Word files. Node: `nodeImportOptions.unzip`. */

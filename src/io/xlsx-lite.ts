@@ -10,24 +10,17 @@
  * Hostile files: sizes are bounded before and while inflating, so a lying or bombing archive is
  * refused, not expanded.
  */
-import { Finding } from '../core/findings';
-import { GridValue, PlacedTable, readPlacedTables } from '../core/grid';
-import { Report } from '../core/report';
-import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
-import { CellId, TABLE_IDS, TableId } from '../core/tables';
+import { GridValue, PlacedTable, SheetReport, readPlacedTables } from '../core/grid';
+import { SheetArea, cellPosition, parseRefs } from '../core/refs';
+import { Area, ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
+import { TABLE_IDS, TableId } from '../core/tables';
 import { inflateBrowser } from './inflate-browser';
 import { Inflate, ZipError, readZipTexts } from './zip';
 
 export class XlsxLiteError extends Error {}
 
-/** One template sheet read into a report (the same shape the importers' readXlsx returns). */
-export interface XlsxSheet {
-  sheet: string;
-  report: Report;
-  findings: Finding[];
-  unreadable: TableId[];
-  addresses: Partial<Record<CellId, string>>;
-}
+/** One template sheet read into a report (the same shape every sheet reader returns). */
+export type XlsxSheet = SheetReport;
 
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 
@@ -65,45 +58,6 @@ const runs = (xml: string): string =>
 
 // ---- workbook -------------------------------------------------------------------------------
 
-interface Area {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-const REF = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
-const unquote = (s: string): string => (s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s);
-
-/** A defined name's reference ("'2024年…'!$A$5:$J$32", or a union of such) as sheets and areas. */
-function parseRefs(formula: string): { sheet: string | null; area: Area }[] {
-  const out: { sheet: string | null; area: Area }[] = [];
-  for (const part of formula.trim().replace(/^=/, '').split(/,(?=(?:[^']*'[^']*')*[^']*$)/)) {
-    const f = part.trim();
-    const bang = f.lastIndexOf('!');
-    const m = REF.exec(f.slice(bang + 1).trim());
-    if (!m) continue;
-    const r1 = Number(m[2]) - 1;
-    const c1 = colIndex(m[1]);
-    const r2 = m[4] ? Number(m[4]) - 1 : r1;
-    const c2 = m[3] ? colIndex(m[3]) : c1;
-    out.push({ sheet: bang >= 0 ? unquote(f.slice(0, bang)) : null, area: { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 } });
-  }
-  return out;
-}
-
-function cellPos(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : null;
-}
-
 const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
 
 /** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
@@ -126,7 +80,7 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
   });
 
   // name → per sheet index (sheet-scoped) or for the workbook (-1)
-  const names: { name: string; local: number; refs: ReturnType<typeof parseRefs> }[] = [];
+  const names: { name: string; local: number; refs: SheetArea[] }[] = [];
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const a = attrs(m[1]);
     const upper = (a.name ?? '').toUpperCase();
@@ -163,7 +117,7 @@ function readSheet(name: string, xml: string, shared: readonly string[], areas: 
   const values = new Map<string, GridValue>();
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const a = attrs(m[1]);
-    const pos = a.r ? cellPos(a.r) : null;
+    const pos = a.r ? cellPosition(a.r) : null;
     if (!pos || !inside(pos.row, pos.col)) continue;
     values.set(`${pos.row},${pos.col}`, cellValue(a.t, m[2] ?? '', shared));
   }

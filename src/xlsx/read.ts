@@ -4,25 +4,17 @@
  * official labels. Each template sheet becomes a report plus layout findings.
  */
 import ExcelJS from 'exceljs';
-import { Finding } from '../core/findings';
-import { GridValue, PlacedTable, normalizeLabel, readPlacedTables, reportFromGrids } from '../core/grid';
-import { Report } from '../core/report';
+import { GridValue, PlacedTable, SheetReport, normalizeLabel, readPlacedTables, reportFromGrids } from '../core/grid';
+import { parseRefs } from '../core/refs';
 import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
-import { CellId, TABLE_IDS, TABLES, TableId } from '../core/tables';
+import { TABLE_IDS, TABLES, TableId } from '../core/tables';
 import { inflateNode } from '../io/inflate-node';
 import { ZipError, checkZip } from '../io/zip';
 
 /** A file that cannot be read as a workbook at all; the message is for the user, in Chinese. */
 export class ReadError extends Error {}
 
-export interface SheetReport {
-  sheet: string;
-  report: Report;
-  findings: Finding[];
-  unreadable: TableId[];
-  /** Where each input cell was read from, as a user finds it: D24. */
-  addresses: Partial<Record<CellId, string>>;
-}
+export type { SheetReport };
 
 interface Origin {
   row: number; // 1-based, as exceljs counts
@@ -62,28 +54,16 @@ function gridAt(ws: ExcelJS.Worksheet, o: Origin): GridValue[][] {
   return grid;
 }
 
-const AREA = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
 interface NamedArea {
   sheet: string;
   origin: Origin;
 }
 
+/** A name's reference as the sheet and 1-based area exceljs counts in. */
 function parseArea(ref: string): NamedArea | null {
-  const m = AREA.exec(ref.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const row = Number(m[4]);
-  const col = colNumber(m[3]);
-  const row2 = m[6] ? Number(m[6]) : row;
-  const col2 = m[5] ? colNumber(m[5]) : col;
-  return { sheet, origin: { row, col, rows: row2 - row + 1, cols: col2 - col + 1 } };
+  const r = parseRefs(ref)[0];
+  if (!r || r.sheet === null) return null;
+  return { sheet: r.sheet, origin: { row: r.area.row + 1, col: r.area.col + 1, rows: r.area.rows, cols: r.area.cols } };
 }
 
 /** Our names, by sheet: a workbook may hold several years' templates. */
