@@ -9,6 +9,7 @@
  * buttons  data-action = apply-suggestion | acknowledge | save-acknowledgement |
  *          cancel-acknowledgement | withdraw-acknowledgement | select-cells.
  */
+import { action, el } from './dom';
 import { SEVERITY_NAME } from '../core/render';
 import type { CheckView, FindingItem, Group, Item } from './model';
 
@@ -19,21 +20,6 @@ export interface Draft {
   error?: string;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function action(doc: Document, name: string, text: string, appearance?: string): HTMLElement {
-  const b = doc.createElement('fluent-button');
-  b.setAttribute('data-action', name);
-  b.setAttribute('size', 'small');
-  if (appearance) b.setAttribute('appearance', appearance);
-  b.textContent = text;
-  return b;
-}
 
 export function renderSummary(summary: HTMLElement, view: CheckView): void {
   summary.textContent = view.summary;
@@ -121,17 +107,17 @@ function findingElement(doc: Document, item: FindingItem, draft: Draft | null): 
 
   if (item.suggestion) {
     const box = el(doc, 'div', 'suggestion');
-    box.append(el(doc, 'p', undefined, item.suggestion.text), action(doc, 'apply-suggestion', '按建议修改', 'primary'));
+    box.append(el(doc, 'p', undefined, item.suggestion.text), action(doc, 'apply-suggestion', '按建议修改', { appearance: 'primary', size: 'small' }));
     li.append(box);
   }
 
   if (item.acknowledgement) {
     const box = el(doc, 'div', 'ack');
-    box.append(el(doc, 'p', undefined, `说明：${item.acknowledgement.reason}`), action(doc, 'withdraw-acknowledgement', '撤销说明', 'subtle'));
+    box.append(el(doc, 'p', undefined, `说明：${item.acknowledgement.reason}`), action(doc, 'withdraw-acknowledgement', '撤销说明', { appearance: 'subtle', size: 'small' }));
     li.append(box);
   } else if (item.canAcknowledge) {
     if (draft?.key === item.key) li.append(ackForm(doc, draft));
-    else li.append(action(doc, 'acknowledge', '填写说明…', 'subtle'));
+    else li.append(action(doc, 'acknowledge', '填写说明…', { appearance: 'subtle', size: 'small' }));
   }
   return li;
 }
@@ -149,6 +135,6 @@ function ackForm(doc: Document, draft: Draft): HTMLElement {
   input.setAttribute('value', draft.text);
   form.append(input);
   if (draft.error) form.append(el(doc, 'p', 'error', draft.error));
-  form.append(action(doc, 'save-acknowledgement', '保存说明', 'primary'), action(doc, 'cancel-acknowledgement', '取消'));
+  form.append(action(doc, 'save-acknowledgement', '保存说明', { appearance: 'primary', size: 'small' }), action(doc, 'cancel-acknowledgement', '取消', { size: 'small' }));
   return form;
 }

@@ -13,6 +13,7 @@
  * buttons   data-action = import-overwrite | import-blanks-only | import-cancel
  * options   input[data-meta="org"|"year"]: fill the template's blank body or year from the file
  */
+import { action, el } from './dom';
 import type { Finding } from '../core/findings';
 import { SEVERITY_NAME, renderFinding } from '../core/render';
 import type { CellValue, Report } from '../core/report';
@@ -76,20 +77,6 @@ export interface PendingImport {
 
 export type ImportPanelState = 'ask' | 'done' | 'cancelled' | 'error';
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function action(doc: Document, name: string, text: string, appearance?: string): HTMLElement {
-  const b = doc.createElement('fluent-button');
-  b.setAttribute('data-action', name);
-  if (appearance) b.setAttribute('appearance', appearance);
-  b.textContent = text;
-  return b;
-}
 
 export const fileLabel = (file: string, sheet?: string): string => `“${file}”${sheet ? `（工作表“${sheet}”）` : ''}`;
 
@@ -163,10 +150,10 @@ export function renderConfirmation(doc: Document, panel: HTMLElement, pending: P
   if (plan.conflicts.length > 0) {
     actions.append(
       action(doc, 'import-overwrite', '全部替换'),
-      action(doc, 'import-blanks-only', '只填空白格', 'primary'),
+      action(doc, 'import-blanks-only', '只填空白格', { appearance: 'primary' }),
     );
   } else {
-    actions.append(action(doc, 'import-blanks-only', '导入', 'primary'));
+    actions.append(action(doc, 'import-blanks-only', '导入', { appearance: 'primary' }));
   }
   actions.append(action(doc, 'import-cancel', '取消'));
   children.push(actions);
