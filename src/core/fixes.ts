@@ -32,6 +32,7 @@ export function recomputeTotals(report: Report): CellChange[] {
   const values = new Map<CellId, number | undefined>();
   const readings = readReport(report);
   INPUT_CELLS.forEach((c, i) => values.set(c.id, usableValue(readings[i])));
+  const blank = new Set(INPUT_CELLS.filter((_, i) => readings[i].state === 'blank').map((c) => c.id));
   const totals = new Set(TOTALS.map((e) => e.lhs[0].cell));
   const changes = new Map<CellId, number>();
   // A total whose part is itself a total waits for it: resolve in dependency order.
@@ -45,6 +46,8 @@ export function recomputeTotals(report: Report): CellChange[] {
       if (parts.some((v) => v === undefined)) continue;
       const sum = Math.round(parts.reduce((a: number, v) => a + (v as number), 0) * 1e6) / 1e6;
       const target = eq.lhs[0].cell;
+      // A blank total over parts that sum to 0 already reads as 0: filling blanks is the other fix's job.
+      if (sum === 0 && blank.has(target)) continue;
       if (values.get(target) !== sum || report.cells[target] !== sum) {
         values.set(target, sum);
         changes.set(target, sum);

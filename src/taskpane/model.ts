@@ -93,8 +93,6 @@ export function shownValue(v: CellValue | undefined): string {
   return typeof v === 'number' ? formatNumber(v) : String(v);
 }
 
-const isBlank = (v: CellValue | undefined): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
 const sameInstance = (f: Finding, r: Pick<Finding, 'rule' | 'anchor'>): boolean =>
   f.rule === r.rule && f.anchor?.table === r.anchor?.table && f.anchor?.axis === r.anchor?.axis && f.anchor?.index === r.anchor?.index;
 
@@ -198,7 +196,7 @@ export function buildView(read: SheetRead, prior: Report | null, acks: readonly 
     groups: all.filter((g) => g.items.length > 0),
     fills: writable(read, fillBlanks(read.report)),
     // A blank total over blank parts reads as 0 already: filling it is the blank-cell fix's job.
-    totals: writable(read, recomputeTotals(read.report)).filter((c) => !(c.value === 0 && isBlank(read.report.cells[c.cell]))),
+    totals: writable(read, recomputeTotals(read.report)),
     marks: [...marks].sort(byCellOrder),
   };
 }

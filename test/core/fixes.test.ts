@@ -80,3 +80,14 @@ describe('fingerprint', () => {
     expect(fingerprint(x)).toBe(fingerprint(check(withCells(county, { 'T4.R1.C5': 60 }))[0]));
   });
 });
+
+describe('recomputeTotals and blanks', () => {
+  test('a blank total over blank parts is left to fillBlanks', () => {
+    const report = withCells(county, { 'T4.R1.C1': null, 'T4.R1.C2': null, 'T4.R1.C3': null, 'T4.R1.C4': null, 'T4.R1.C5': null });
+    expect(recomputeTotals(report).map((c) => c.cell)).not.toContain('T4.R1.C5');
+  });
+
+  test('a blank total over parts that are not all zero is computed', () => {
+    expect(recomputeTotals(withCells(county, { 'T4.R1.C5': null }))).toEqual([{ cell: 'T4.R1.C5', value: 61 }]);
+  });
+});
