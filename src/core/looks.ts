@@ -1,6 +1,6 @@
 /**
  * How each kind of planned cell looks: the look of a Chinese government table (宋体 五号, thin
- * borders). Host-free data; the xlsx writer and the Office.js inserter each spell it their way.
+ * borders). Host-free data; the xlsx writer and the add-in's inserter each spell it their way.
  */
 import type { CellStyle } from '../core/sheet';
 

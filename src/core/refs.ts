@@ -1,6 +1,6 @@
 /**
  * A1 references as defined names hold them ("=’2024年…’!$A$21:$J$48", or a union of such):
- * parsed once here for every reader — the command line's (exceljs), the pane's (Office.js) and
+ * parsed once here for every reader — the command line's (exceljs), the pane's (in Excel) and
  * the browser's (.xlsx files).
  */
 import type { Area } from './sheet';

@@ -1,7 +1,7 @@
 /**
  * The template worksheet as a plan: where every table, label, input, name and check cell goes.
  *
- * The exceljs writer and the Office.js inserter both draw this plan and nothing else, so a file
+ * The exceljs writer and the add-in's inserter both draw this plan and nothing else, so a file
  * written by the command line and a sheet inserted by the add-in are the same sheet. Check cells
  * hold native formulas compiled from the intra-report equations, so the sheet checks itself in
  * any spreadsheet program.
