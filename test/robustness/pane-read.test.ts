@@ -6,6 +6,7 @@ import { check } from '../../src/core/engine';
 import { a1, inputPosition, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, Scalar } from '../fakes/excel-fake';
+import { BAD_VALUES } from '../helpers/bad-values';
 import { consistentReport } from '../helpers/reports';
 
 const TITLE = sheetTitle(2024);
@@ -35,18 +36,7 @@ test('a consistent report read from the sheet has no findings', async () => {
   expect(await rules(host)).toEqual([]);
 });
 
-test.each([
-  ['text', '二十', 'cell.notNumber'],
-  ['full-width digits', '１２', 'cell.normalized'],
-  ['negative', -3, 'cell.negative'],
-  ['decimal count', 2.5, 'cell.fraction'],
-  ['1e308', 1e308, 'cell.tooLarge'],
-  ['2^53 + 1', 9007199254740993, 'cell.tooLarge'],
-  ['#REF!', '#REF!', 'cell.excelError'],
-  ['#DIV/0!', '#DIV/0!', 'cell.excelError'],
-  ['#N/A', '#N/A', 'cell.excelError'],
-  ['markup', '<img src=x onerror=alert(1)>', 'cell.notNumber'],
-])('%s in a cell gives %s', async (_, value, rule) => {
+test.each(BAD_VALUES)('%s in a cell gives %s', async (_, value, rule) => {
   const { host } = await filled({ 'T3.R6.C3': value });
   expect(await rules(host)).toContain(`${rule}:T3.R6.C3`);
 });
