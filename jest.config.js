@@ -3,6 +3,7 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  globalSetup: '<rootDir>/test/setup/build-cli.js',
   testMatch: ['**/*.test.ts'],
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.ts',

@@ -1,27 +1,13 @@
 /** The `nianbao` command as a user runs it: real process, real files, exit codes and Chinese output. */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { templateBuffer } from '../../src/xlsx/write';
+import { cliSandbox } from '../helpers/cli';
 import { FIXTURES, consistentReport, fixture, withCells } from '../helpers/reports';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/nianbao.js');
-let dir: string;
-
-beforeAll(() => {
-  // The bin runs the compiled CLI; compile it as `npm install` does.
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(tsc.stdout + tsc.stderr);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
-}, 120_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const sandbox = cliSandbox('cli');
+const { dir, run } = sandbox;
+afterAll(() => sandbox.remove());
 
 function writeJson(name: string, value: unknown): string {
   const file = path.join(dir, name);

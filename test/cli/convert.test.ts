@@ -1,33 +1,16 @@
 /** `nianbao convert`, and `check` on published reports: real process, real files, exit codes, Chinese output. */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CELL_IDS } from '../../src/core/tables';
 import { readWorkbook } from '../../src/xlsx/read';
 import { documentXml, flatDocument, htmlPage, makeDocx, officialRows, reportBlocks } from '../helpers/documents';
+import { cliSandbox } from '../helpers/cli';
 import { FIXTURES, consistentReport, fixture, withCells } from '../helpers/reports';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/nianbao.js');
 const MUCHANG = path.join(FIXTURES, 'muchang-town-2024.txt');
-let dir: string;
-
-beforeAll(() => {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(tsc.stdout + tsc.stderr);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-convert-'));
-}, 120_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const file = (name: string, data: string | Buffer) => {
-  fs.writeFileSync(path.join(dir, name), data);
-  return name;
-};
+const sandbox = cliSandbox('convert');
+const { dir, run, file } = sandbox;
+afterAll(() => sandbox.remove());
 const readJson = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 
 describe('nianbao convert', () => {
