@@ -37,11 +37,29 @@ export function clearSummary(summary: HTMLElement, text: string): void {
   delete summary.dataset.acknowledged;
 }
 
+/**
+ * Finding elements of the last render, by what they show: a re-check after one edit changes one
+ * or two findings, so the others are moved, not rebuilt (building is most of a check's time).
+ * Handlers are delegated to the container, so a moved element needs nothing more.
+ */
+const rendered = new WeakMap<HTMLElement, Map<string, HTMLElement>>();
+
 export function renderFindings(doc: Document, container: HTMLElement, view: CheckView, draft: Draft | null): void {
-  container.replaceChildren(...view.groups.map((g) => group(doc, g, draft)));
+  const previous = rendered.get(container) ?? new Map<string, HTMLElement>();
+  const next = new Map<string, HTMLElement>();
+  const item = (i: Item): HTMLElement => {
+    // An item whose reason is being typed is always drawn afresh, with the draft in it.
+    if (draft?.key === i.key) return itemElement(doc, i, draft);
+    const signature = JSON.stringify(i);
+    const li = previous.get(signature) ?? itemElement(doc, i, null);
+    next.set(signature, li);
+    return li;
+  };
+  container.replaceChildren(...view.groups.map((g) => group(doc, g, item)));
+  rendered.set(container, next);
 }
 
-function group(doc: Document, g: Group, draft: Draft | null): HTMLElement {
+function group(doc: Document, g: Group, item: (i: Item) => HTMLElement): HTMLElement {
   const section = el(doc, 'section', 'group');
   section.dataset.table = g.table ?? '';
   const h = el(doc, 'h3', undefined, g.name);
@@ -51,7 +69,7 @@ function group(doc: Document, g: Group, draft: Draft | null): HTMLElement {
   if (g.acknowledged) counts.push(`${g.acknowledged} 处已说明`);
   h.append(el(doc, 'span', 'counts', counts.join('，')));
   const list = el(doc, 'ol');
-  for (const item of g.items) list.append(itemElement(doc, item, draft));
+  for (const i of g.items) list.append(item(i));
   section.append(h, list);
   if (g.more > 0) section.append(el(doc, 'p', 'more', `另有 ${g.more} 条未列出：请先处理上面的问题`));
   return section;
