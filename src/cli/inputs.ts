@@ -50,7 +50,7 @@ export async function loadReports(file: string): Promise<LoadedReport[]> {
     const data = await readBytes(file, MAX_JSON_BYTES);
     const parsed = parseReportJson(decodeText(data));
     if (!parsed.ok) throw new InputError(`${file}：${parsed.error}`);
-    return [{ file, report: parsed.report, findings: [], unreadable: [], addresses: {} }];
+    return [{ file, report: parsed.report, findings: [], unreadable: parsed.report.unreadable ?? [], addresses: {} }];
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     const data = await readBytes(file, MAX_XLSX_BYTES);

@@ -115,7 +115,9 @@ async function convert(args: string[], io: Io): Promise<number> {
   // A workbook may hold several years: the latest is the one being continued.
   const chosen = loaded.reduce((a, b) => ((b.report.year ?? -1) > (a.report.year ?? -1) ? b : a));
   const report: Report = { ...chosen.report, ...(typeof org === 'string' ? { org } : {}), ...(year !== undefined ? { year } : {}) };
-  const data = outExt === '.json' ? Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8') : await templateBuffer({ report });
+  // A table that could not be read stays marked in the JSON, so a later check skips it instead of reading blanks.
+  const json = chosen.unreadable.length > 0 ? { ...report, unreadable: chosen.unreadable } : report;
+  const data = outExt === '.json' ? Buffer.from(`${JSON.stringify(json, null, 1)}\n`, 'utf8') : await templateBuffer({ report });
   await writeOutput(out, data, options.has('force'));
 
   const filled = Object.values(report.cells).filter((v) => v !== null && v !== undefined).length;

@@ -101,9 +101,10 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 const TABLE_ORDER = new Map<TableId | null, number>([[null, -1], ...TABLE_IDS.map((t, i): [TableId, number] => [t, i])]);
 
 export function check(report: Report, options: CheckOptions = {}): Finding[] {
+  const unreadable = [...new Set([...(options.unreadable ?? []), ...(report.unreadable ?? [])])];
   // Nothing could be read: the reader's layout findings say so; anything more would be noise.
-  if (options.unreadable && TABLE_IDS.every((t) => options.unreadable!.includes(t))) return [];
-  const current = readReport(report, 'blank', options.unreadable);
+  if (TABLE_IDS.every((t) => unreadable.includes(t))) return [];
+  const current = readReport(report, 'blank', unreadable);
   const prior = options.prior ? readReport(options.prior, 'absent') : null;
   const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current, options.metadata !== false)];
 

@@ -4,11 +4,12 @@
  *   {"format":"nianbao/report@1","org":"…","year":2024,"cells":{"T3.R1.C7":12,…}}
  *
  * A cell value is a number, a string exactly as typed ("１２", "/", "22（其中修订16件）"), or null
- * for blank; a cell left out is blank too. Anything else is refused with a Chinese message that
+ * for blank; a cell left out is blank too. An optional "unreadable": ["T3"] names tables whose
+ * cells are unknown (the source could not be read), which the rules then skip. Anything else is refused with a Chinese message that
  * names what is wrong and where.
  */
 import { z } from 'zod';
-import { CELL_IDS, CellId } from './tables';
+import { CELL_IDS, CellId, TABLE_IDS, TableId } from './tables';
 
 export const REPORT_FORMAT = 'nianbao/report@1';
 
@@ -19,6 +20,11 @@ export interface Report {
   org: string;
   year: number | null;
   cells: Partial<Record<CellId, CellValue>>;
+  /**
+   * Tables that could not be read from the source (a converted Word file whose 表三 lost a row,
+   * say): their cells are unknown, not blank, and the rules skip them.
+   */
+  unreadable?: TableId[];
 }
 
 /** Longest text a cell may hold in a report file. */
@@ -31,6 +37,7 @@ export const ReportSchema = z.strictObject({
   org: z.string().max(200),
   year: z.number().int().min(1990).max(2100).nullable(),
   cells: z.partialRecord(z.enum(CELL_IDS as [string, ...string[]]), CellValueSchema),
+  unreadable: z.array(z.enum(TABLE_IDS as [TableId, ...TableId[]])).max(TABLE_IDS.length).optional(),
 });
 
 /** The report year a person most likely means: reports are compiled in the winter after the year ends. */

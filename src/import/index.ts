@@ -154,7 +154,7 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
       case 'json': {
         const parsed = parseReportJson(decodeText(bytes).text);
         if (!parsed.ok) return fail(format, parsed.error);
-        return single(format, { report: parsed.report, findings: [], unreadable: [], edition: null });
+        return single(format, { report: parsed.report, findings: [], unreadable: parsed.report.unreadable ?? [], edition: null });
       }
       case 'txt':
         return single(format, importDocument(parseFlatText(decodeText(bytes).text)));

@@ -116,3 +116,16 @@ describe('nianbao check on published reports', () => {
     expect(rules).toContain('prior.carryOver');
   });
 });
+
+test('a table that could not be read stays marked in the JSON, and a later check skips it instead of reading blanks', () => {
+  const report = consistentReport(41, '某局', 2024);
+  const t3 = officialRows('T3', report).filter((row) => !row.some((c) => c.text === '2.重复申请'));
+  file('broken.docx', makeDocx(documentXml(reportBlocks(report, { tables: { T3: [t3] } }))));
+  const converted = run('convert', 'broken.docx', 'broken.json');
+  expect(converted.code).toBe(1);
+  expect(readJson('broken.json').unreadable).toEqual(['T3']);
+  const checked = JSON.parse(run('check', 'broken.json', '--format', 'json').out);
+  const rules = checked.reports[0].findings.map((f: { rule: string; table: string }) => `${f.table}:${f.rule}`);
+  expect(rules.filter((r: string) => r.startsWith('T3:'))).toEqual([]);
+});
+

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import fc from 'fast-check';
+import { check } from '../../src/core/engine';
 import { emptyReport, parseReport, parseReportJson, REPORT_FORMAT } from '../../src/core/report';
 import { CHINESE, consistentReport, fixturePath } from './helpers';
 
@@ -207,5 +208,20 @@ describe('never throws', () => {
     const result = parseReportJson(text);
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('unreadable tables', () => {
+  test('an optional list of tables is accepted, and the rules skip those tables', () => {
+    const report = { format: 'nianbao/report@1', org: '某局', year: 2024, cells: { 'T3.R1.C7': 5 }, unreadable: ['T3'] };
+    const parsed = parseReport(report);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(check(parsed.report).filter((f) => f.table === 'T3')).toEqual([]);
+    expect(check(parsed.report).some((f) => f.table === 'T4')).toBe(true);
+  });
+
+  test('anything but table ids is refused', () => {
+    expect(parseReport({ format: 'nianbao/report@1', org: '', year: 2024, cells: {}, unreadable: ['T9'] }).ok).toBe(false);
   });
 });
