@@ -20,7 +20,7 @@ if (!canInstall) {
 }
 console.log(`正在安装测试所需的系统软件包：${pkgs.join(' ')}`);
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs, 'fonts-noto-cjk'], {
+const r = spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs, 'fonts-noto-cjk'], {
   stdio: 'inherit',
   env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 });
