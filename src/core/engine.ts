@@ -105,7 +105,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   // Nothing could be read: the reader's layout findings say so; anything more would be noise.
   if (TABLE_IDS.every((t) => unreadable.includes(t))) return [];
   const current = readReport(report, 'blank', unreadable);
-  const prior = options.prior ? readReport(options.prior, 'absent') : null;
+  const prior = options.prior ? readPrior(options.prior) : null;
   const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current, options.metadata !== false)];
 
   for (const [rule, equations] of COMPILED) {
@@ -160,21 +160,30 @@ function reportFindings(report: Report, prior: Report | null, readings: Readings
   return DETECTED_RULES.filter((rule) => metadata || !rule.metadata).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
 }
 
+/** Last year's cells some cross-year rule reads, once each, in rule order. */
+const PRIOR_CELLS: readonly number[] = [
+  ...new Set([...COMPILED.values()].flatMap((equations) => equations.flatMap((eq) => [...eq.lhs, ...eq.rhs].filter((t) => t.prior).map((t) => t.index)))),
+];
+
+/** Last year's report as the cross-year rules need it: only the cells they read; a cell it leaves out is absent, not blank. */
+function readPrior(report: Report): Readings {
+  const readings: Readings = new Array(INPUT_CELLS.length).fill(ABSENT);
+  const cells = report.cells as Record<string, unknown>;
+  for (const index of PRIOR_CELLS) {
+    const raw = cells[INPUT_CELLS[index].id];
+    if (raw !== undefined) readings[index] = readCell(raw as never);
+  }
+  return readings;
+}
+
 /** Cells of last year's report that a cross-year rule needs but cannot use. */
 function priorCellFindings(prior: Readings): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<number>();
-  for (const equations of COMPILED.values()) {
-    for (const eq of equations) {
-      for (const t of [...eq.lhs, ...eq.rhs]) {
-        if (!t.prior || seen.has(t.index)) continue;
-        seen.add(t.index);
-        const reading = prior[t.index];
-        if (reading.state === 'absent' || usableValue(reading) !== undefined) continue;
-        const c = INPUT_CELLS[t.index];
-        out.push({ rule: 'prior.notNumber', severity: 'warning', table: c.table, cells: [], priorCells: [c.id], ...readingFields(reading) });
-      }
-    }
+  for (const index of PRIOR_CELLS) {
+    const reading = prior[index];
+    if (reading.state === 'absent' || usableValue(reading) !== undefined) continue;
+    const c = INPUT_CELLS[index];
+    out.push({ rule: 'prior.notNumber', severity: 'warning', table: c.table, cells: [], priorCells: [c.id], ...readingFields(reading) });
   }
   return out;
 }
