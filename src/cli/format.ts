@@ -66,7 +66,26 @@ export function formatText(outcomes: Outcome[]): string {
     }
     blocks.push(lines.join('\n'));
   }
+  if (outcomes.length > 1) blocks.push(batchSummary(outcomes));
   return blocks.join('\n\n') + '\n';
+}
+
+/** The last line of a batch, for an office checking many bodies' reports at once. */
+function batchSummary(outcomes: Outcome[]): string {
+  let failed = 0;
+  let withErrors = 0;
+  let warningsOnly = 0;
+  for (const o of outcomes) {
+    if (isFailed(o)) failed++;
+    else {
+      const { errors, warnings } = countBySeverity(o.findings);
+      if (errors > 0) withErrors++;
+      else if (warnings > 0) warningsOnly++;
+    }
+  }
+  const reports = outcomes.length - failed;
+  const clean = reports - withErrors - warningsOnly;
+  return `共 ${reports} 份年报：${withErrors} 份有错误，${warningsOnly} 份仅有提示，${clean} 份全部通过${failed ? `；${failed} 个文件无法读取` : ''}`;
 }
 
 export function formatJson(outcomes: Outcome[]): string {

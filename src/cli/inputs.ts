@@ -8,6 +8,7 @@ import { Finding } from '../core/findings';
 import { Report, parseReportJson } from '../core/report';
 import { CellId, TableId } from '../core/tables';
 import { MAX_XLSX_BYTES, ReadError, readWorkbook } from '../xlsx/read';
+import { EXTENSIONS, decodeText } from '../import/index';
 import { importFile } from '../import/node';
 
 export class InputError extends Error {}
@@ -48,7 +49,7 @@ export async function loadReports(file: string): Promise<LoadedReport[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') {
     const data = await readBytes(file, MAX_JSON_BYTES);
-    const parsed = parseReportJson(decodeText(data));
+    const parsed = parseReportJson(decodeText(data).text);
     if (!parsed.ok) throw new InputError(`${file}：${parsed.error}`);
     return [{ file, report: parsed.report, findings: [], unreadable: parsed.report.unreadable ?? [], addresses: {} }];
   }
@@ -69,11 +70,34 @@ export async function loadReports(file: string): Promise<LoadedReport[]> {
   return imported.reports.map((r) => ({ file, sheet: r.sheet, report: r.report, findings: r.findings, unreadable: r.unreadable, addresses: r.addresses ?? {} }));
 }
 
-/** Text files from Chinese offices are often GBK: read UTF-8 when it is valid, GBK otherwise. */
-export function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(data);
+const isPattern = (arg: string): boolean => /[*?]/.test(path.basename(arg));
+
+function wildcard(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, process.platform === 'win32' ? 'i' : '');
+}
+
+/**
+ * The files named on the command line, as a supervising office names them: a folder stands for
+ * the report files in it, and a wildcard ("*.docx") is expanded here, because Windows' command
+ * prompt hands it over as typed. Anything that matches nothing is kept, to be reported as missing.
+ */
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    const stat = await fs.stat(arg).catch(() => null);
+    if (stat?.isDirectory()) {
+      const names = (await fs.readdir(arg)).filter((n) => path.extname(n).toLowerCase() in EXTENSIONS).sort();
+      if (names.length === 0) throw new InputError(`${arg}：文件夹中没有年报文件（.json、.xlsx、.docx、.html、.txt）`);
+      out.push(...names.map((n) => path.join(arg, n)));
+    } else if (!stat && isPattern(arg)) {
+      const dir = path.dirname(arg);
+      const re = wildcard(path.basename(arg));
+      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
+      out.push(...(names.length > 0 ? names.map((n) => (dir === '.' && !arg.startsWith('.') ? n : path.join(dir, n))) : [arg]));
+    } else {
+      out.push(arg);
+    }
   }
+  return out;
 }

@@ -9,7 +9,7 @@ import { countBySeverity } from '../core/findings';
 import { Report, defaultReportYear } from '../core/report';
 import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
-import { InputError, LoadedReport, loadReports } from './inputs';
+import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
@@ -151,7 +151,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   }
 
   const outcomes: Outcome[] = [];
-  for (const file of positional) {
+  for (const file of await expandInputs(positional)) {
     let loaded: LoadedReport[];
     try {
       loaded = await loadReports(file);

@@ -68,7 +68,8 @@ export class ImportError extends Error {}
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const EXTENSIONS: Record<string, ImportFormat> = {
+/** File extensions a report may come in, and the reader for each. */
+export const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   '.docx': 'docx',
   '.docm': 'docx',
   '.html': 'html',

@@ -116,3 +116,40 @@ describe('nianbao check', () => {
     expect(run('check', 'x.json', '--colour').err).toContain('不认识的选项 --colour');
   });
 });
+
+describe('checking many files at once', () => {
+  const batch = cliSandbox('batch');
+  afterAll(() => batch.remove());
+
+  beforeAll(() => {
+    fs.mkdirSync(path.join(batch.dir, 'reports'));
+    const put = (name: string, report: unknown) => fs.writeFileSync(path.join(batch.dir, 'reports', name), JSON.stringify(report));
+    put('a.json', consistentReport(1, '甲局', 2024));
+    put('b.json', withCells(consistentReport(2, '乙局', 2024), { 'T4.R1.C5': 999 }));
+    put('c.json', withCells(consistentReport(3, '丙局', 2024), { 'T2.R3.C1': null }));
+    fs.writeFileSync(path.join(batch.dir, 'reports', 'notes.md'), '不是年报');
+  });
+
+  test('a folder stands for the report files in it, with a summary line at the end', () => {
+    const r = batch.run('check', 'reports');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(path.join('reports', 'a.json'));
+    expect(r.out).toContain(path.join('reports', 'c.json'));
+    expect(r.out).not.toContain('notes.md');
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('共 3 份年报：1 份有错误，1 份仅有提示，1 份全部通过');
+  });
+
+  test('a wildcard is expanded as Windows’ command prompt would not', () => {
+    const r = batch.run('check', path.join('reports', '?.json'), '--format', 'json');
+    expect(JSON.parse(r.out).reports.map((x: { file: string }) => path.basename(x.file))).toEqual(['a.json', 'b.json', 'c.json']);
+  });
+
+  test('a wildcard that matches nothing is reported as a missing file; an empty folder says so', () => {
+    const r = batch.run('check', path.join('reports', '*.docx'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('文件不存在');
+    fs.mkdirSync(path.join(batch.dir, 'empty'));
+    expect(batch.run('check', 'empty').err).toContain('文件夹中没有年报文件');
+  });
+});
+
