@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
 import { FAIL_FILL, FAIL_FONT, LOOKS, Look } from '../core/looks';
-import { PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { parseRefs } from '../core/refs';
+import { NAME_PREFIX, PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 
 const BORDER: Partial<ExcelJS.Borders> = {
@@ -102,6 +103,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
     ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
   }
 
+  scopeNamesToSheets(wb);
   const quoted = `'${name.replace(/'/g, "''")}'`;
   for (const n of plan.names) wb.definedNames.add(`${quoted}!${areaA1(n.area, true)}`, n.name);
 
@@ -130,6 +132,45 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
     formatRows: true,
   });
   return { sheet: ws, plan };
+}
+
+interface DefinedNameModel {
+  name: string;
+  ranges: string[];
+  localSheetId?: number;
+}
+
+/**
+ * Our names are written scoped to their sheet, as the add-in defines them: two years' templates
+ * can then share a workbook, and a sheet moved or copied into another workbook brings its names
+ * without clashing. exceljs keeps names workbook-wide and merges same-named ranges across
+ * sheets, so its model is split per sheet at write time.
+ */
+function scopeNamesToSheets(wb: ExcelJS.Workbook): void {
+  const names = wb.definedNames as unknown as { model: DefinedNameModel[] };
+  if (Object.prototype.hasOwnProperty.call(names, 'model')) return;
+  const inherited = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), 'model')!;
+  Object.defineProperty(names, 'model', {
+    configurable: true,
+    get(): DefinedNameModel[] {
+      const plain = inherited.get!.call(this) as DefinedNameModel[];
+      return plain.flatMap((n) => {
+        if (!n.name.startsWith(NAME_PREFIX)) return [n];
+        const bySheet = new Map<string, string[]>();
+        for (const r of n.ranges) {
+          const sheet = parseRefs(r)[0]?.sheet ?? '';
+          bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), r]);
+        }
+        return [...bySheet].map(([sheet, ranges]) => {
+          const index = wb.worksheets.findIndex((ws) => ws.name === sheet);
+          return index < 0 ? { name: n.name, ranges } : { name: n.name, ranges, localSheetId: index };
+        });
+      });
+    },
+    set(value: DefinedNameModel[]) {
+      inherited.set!.call(this, value);
+    },
+  });
 }
 
 function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {

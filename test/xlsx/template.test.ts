@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { ORG_NAME, YEAR_NAME, a1, areaA1, cellName, inputPosition, sheetPlan, tableName } from '../../src/core/sheet';
 import { CELL_IDS, TABLES, TABLE_IDS } from '../../src/core/tables';
 import { readWorkbook, templatesIn } from '../../src/xlsx/read';
-import { templateBuffer, templateWorkbook } from '../../src/xlsx/write';
+import { addTemplateSheet, templateBuffer, templateWorkbook } from '../../src/xlsx/write';
 import { consistentReport, fixture } from '../helpers/reports';
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -144,5 +144,22 @@ describe('reading templates back', () => {
     await expect(readWorkbook(Buffer.from('hello'))).rejects.toThrow('不是 .xlsx 文件');
     const good = await templateBuffer();
     await expect(readWorkbook(good.subarray(0, good.length >> 1))).rejects.toThrow('已损坏');
+  });
+});
+
+describe('names are scoped to their sheet, as the add-in defines them', () => {
+  test('each of two templates in one workbook carries its own NB_ names', async () => {
+    const JSZip = (await import('jszip')).default;
+    const wb = new ExcelJS.Workbook();
+    addTemplateSheet(wb, { year: 2023 });
+    addTemplateSheet(wb, { year: 2024 });
+    const xml = await (await JSZip.loadAsync(await wb.xlsx.writeBuffer())).file('xl/workbook.xml')!.async('string');
+    const t3 = [...xml.matchAll(/<definedName name="NB_T3"([^>]*)>([^<]*)</g)].map((m) => [m[1].trim(), m[2]]);
+    expect(t3).toEqual([
+      ['localSheetId="0"', '&apos;2023年政府信息公开年报&apos;!$A$21:$J$48'],
+      ['localSheetId="1"', '&apos;2024年政府信息公开年报&apos;!$A$21:$J$48'],
+    ]);
+    const sheets = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(sheets.map((s) => s.sheet)).toEqual(['2023年政府信息公开年报', '2024年政府信息公开年报']);
   });
 });
