@@ -618,18 +618,29 @@ export class Pane {
     });
   }
 
-  private async loadPriorFile(): Promise<void> {
-    const input = this.el['prior-file'] as HTMLInputElement;
+  /**
+   * The file just chosen in a file input, read by `read`; a reader that throws becomes a failed
+   * result. The input is cleared so the same file can be chosen again.
+   */
+  private async takeFile<R>(id: 'prior-file' | 'import-file', read: (bytes: Uint8Array, name: string) => Promise<R>): Promise<{ file: File; result: R | { ok: false; error: string } } | null> {
+    const input = this.el[id] as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return;
-    const year = this.current?.report.year ?? null;
-    let result;
+    if (!file) return null;
+    let result: R | { ok: false; error: string };
     try {
-      result = await this.readFile(new Uint8Array(await file.arrayBuffer()), file.name, year);
+      result = await read(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (e) {
-      result = { ok: false as const, error: describeError(e) };
+      result = { ok: false, error: describeError(e) };
     }
     input.value = '';
+    return { file, result };
+  }
+
+  private async loadPriorFile(): Promise<void> {
+    const year = this.current?.report.year ?? null;
+    const taken = await this.takeFile('prior-file', (bytes, name) => this.readFile(bytes, name, year));
+    if (!taken) return;
+    const { file, result } = taken;
     await this.exclusive(async () => {
       if (!result.ok) {
         const status = this.el['prior-status'];
@@ -653,17 +664,10 @@ export class Pane {
    * year, or a blank body or year could be filled: then the panel asks first.
    */
   private async loadCurrentFile(): Promise<void> {
-    const input = this.el['import-file'] as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
     const year = this.current?.report.year ?? this.templates.find((t) => t.name === this.shown)?.year ?? null;
-    let result: Awaited<ReturnType<CurrentFileReader>>;
-    try {
-      result = await this.readCurrentFile(new Uint8Array(await file.arrayBuffer()), file.name, year);
-    } catch (e) {
-      result = { ok: false, error: describeError(e) };
-    }
-    input.value = '';
+    const taken = await this.takeFile('import-file', (bytes, name) => this.readCurrentFile(bytes, name, year));
+    if (!taken) return;
+    const { file, result } = taken;
     await this.exclusive(async () => {
       this.pendingImport = null;
       const panel = this.el['import-panel'];
