@@ -9,7 +9,7 @@
  * The part travels with the file, so anyone may have edited it: reading is defensive — bounded,
  * and whatever does not look like ours is dropped rather than trusted.
  */
-import type { Acknowledgement } from '../taskpane/host';
+import type { Acknowledgement } from '../host/contract';
 
 /** A URN, not a URL: nothing to fetch, and no address in the bundle. */
 export const ACK_NAMESPACE = 'urn:nianbao:acknowledgements:1';

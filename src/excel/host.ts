@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /**
- * The pane's workbook host in Excel: WorkbookHost (src/taskpane/host.ts) over Office.js.
+ * The pane's workbook host in Excel: WorkbookHost (src/host/contract.ts) over Office.js.
  *
  * Thin on purpose: inserting and reading templates are src/excel/template.ts and read.ts; this
  * file adds what a live pane needs — edits gathered into bursts and mapped to input cells, our
@@ -15,7 +15,7 @@ import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { FAIL_FILL, FAIL_FONT } from '../core/looks';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
 import { insertTemplate } from './template';

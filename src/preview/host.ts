@@ -1,5 +1,5 @@
 /**
- * The pane's host in a plain browser: the WorkbookHost contract (src/taskpane/host.ts) over the
+ * The pane's host in a plain browser: the WorkbookHost contract (src/host/contract.ts) over the
  * in-page PreviewWorkbook. The pane cannot tell it from Excel except by `kind`.
  *
  * People's edits reach the pane in bursts, as Excel's change events do: keystrokes and pastes
@@ -7,7 +7,7 @@
  * 175 cells costs the pane one check. The pane's own writes are never reported back to it.
  */
 import type { CellId } from '../core/tables';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../taskpane/host';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { PreviewWorkbook } from './workbook';
 
 export interface PreviewHostOptions {

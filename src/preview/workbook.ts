@@ -13,7 +13,7 @@ import type { CellValue } from '../core/report';
 import { a1, inputPosition, sheetPlan, sheetTitle, tableName, SheetPlan } from '../core/sheet';
 import { CellId, INPUT_CELLS, TABLE_IDS, TABLES, TableId, isCellId } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
-import type { Acknowledgement, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo } from '../taskpane/host';
+import type { Acknowledgement, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo } from '../host/contract';
 import { shownText, typedValue } from './typing';
 
 export type MetaField = 'org' | 'year';

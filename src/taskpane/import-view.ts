@@ -20,7 +20,7 @@ import type { CellValue, Report } from '../core/report';
 import { CellId, cellName, inputCell } from '../core/tables';
 // merge.ts, not the importers' index: the pane must not carry the file readers until a file is chosen.
 import { FillConflict, FillPlan, planFill } from '../import/merge';
-import type { CellWrite, MetaWrite, SheetRead } from './host';
+import type { CellWrite, MetaWrite, SheetRead } from '../host/contract';
 import { shownValue } from './model';
 
 /** What importing a report into a template would do, limited to what the host can write. */

@@ -11,7 +11,7 @@ import { formatNumber, locationOf, renderFinding } from '../core/render';
 import { CellValue, Report } from '../core/report';
 import { rule } from '../core/rules';
 import { CELL_IDS, CellId, TABLES, TABLE_IDS, TableId, cellName, inputCell } from '../core/tables';
-import type { Acknowledgement, SheetRead } from './host';
+import type { Acknowledgement, SheetRead } from '../host/contract';
 
 /** A cell's figure, this year's or last year's, for findings that compare the two. */
 export interface Figure {

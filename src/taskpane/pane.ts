@@ -3,7 +3,7 @@
  * their cells, quick fixes, suggested fixes, acknowledgements (说明), last year's report, and
  * this year's data imported from a report being revised (导入本年数据).
  *
- * It runs against a WorkbookHost (src/taskpane/host.ts) and nothing Office-specific, so the same
+ * It runs against a WorkbookHost (src/host/contract.ts) and nothing Office-specific, so the same
  * code runs in Excel (src/excel/host.ts) and in the in-page preview: `new Pane(document, host)`.
  *
  * Round trips: a check after a burst of edits reads the sheet once (one sync in Excel); last
@@ -18,7 +18,7 @@ import { Report } from '../core/report';
 import { cellName } from '../core/tables';
 import { formatNumber } from '../core/render';
 import { Draft, clearSummary, renderFindings, renderSummary } from './findings-view';
-import type { Acknowledgement, CellWrite, EditBurst, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from './host';
+import type { Acknowledgement, CellWrite, EditBurst, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { CheckView, FindingItem, Item, buildView, shownValue } from './model';
 import type { FillConflict } from '../import/merge';
 import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImport, renderConfirmation, renderImportMessage, renderOutcome } from './import-view';

@@ -3,7 +3,7 @@ import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
 import { ExcelHost, MARK_FORMULA, cellsAt } from '../../src/excel/host';
-import type { EditBurst } from '../../src/taskpane/host';
+import type { EditBurst } from '../../src/host/contract';
 import { FakeExcel, areaAddress, parseAddress } from '../fakes/excel-fake';
 
 const TITLE = sheetTitle(2024);

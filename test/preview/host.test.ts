@@ -1,6 +1,6 @@
 /**
  * The preview workbook behind the WorkbookHost contract: what the pane may rely on, the same
- * things the Excel host promises (src/taskpane/host.ts).
+ * things the Excel host promises (src/host/contract.ts).
  */
 import { check, checkGridReport } from '../../src/core/engine';
 import { fingerprint } from '../../src/core/findings';
@@ -8,7 +8,7 @@ import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS } from '../../src/core/tables';
 import { PreviewHost } from '../../src/preview/host';
 import { FIRST_SHEET, PreviewWorkbook } from '../../src/preview/workbook';
-import type { EditBurst, WorkbookHost } from '../../src/taskpane/host';
+import type { EditBurst, WorkbookHost } from '../../src/host/contract';
 import { consistentReport } from '../helpers/reports';
 
 const TITLE = sheetTitle(2024);

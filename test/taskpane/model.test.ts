@@ -3,7 +3,7 @@ import { fingerprint } from '../../src/core/findings';
 import { checkGridReport } from '../../src/core/engine';
 import { Report, emptyReport } from '../../src/core/report';
 import { CELL_IDS, inputCell } from '../../src/core/tables';
-import type { SheetRead } from '../../src/taskpane/host';
+import type { SheetRead } from '../../src/host/contract';
 import { MAX_PER_GROUP, buildView, summaryText } from '../../src/taskpane/model';
 
 const SHEET = '2024年政府信息公开年报';

@@ -1,5 +1,5 @@
 /**
- * What the pane asks of a workbook — the contract between the pane and its two hosts:
+ * What the pane asks of a workbook — the contract between the pane and its hosts:
  * Excel through Office.js (src/excel/host.ts) and the in-page preview workbook
  * (src/preview/host.ts). The pane holds no Office.js code of its own; tests drive it with the
  * in-memory Excel fake behind the Excel host, and the real browser drives it through the preview.
