@@ -52,8 +52,23 @@ export interface CheckCell {
   equation: Equation;
 }
 
+/**
+ * A conditional format written once with the template (issue 11): Excel, WPS and LibreOffice
+ * evaluate it, so a wrong cell turns red with or without the add-in and no runtime write is needed.
+ */
+export interface PlannedMark {
+  /** The cells the format covers. */
+  area: Area;
+  /** A formula without the leading "=", relative to the top-left cell of `area`; true means marked. */
+  formula: string;
+  /** 'error' is the red fill; 'warning' the lighter one. */
+  severity: 'error' | 'warning';
+}
+
 export interface SheetPlan {
   cells: PlannedCell[];
+  /** Conditional formats of the template, in priority order (first wins). */
+  marks: PlannedMark[];
   merges: Merge[];
   /** Column widths in characters. */
   colWidths: number[];
@@ -243,6 +258,7 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
 
   return {
     cells,
+    marks: [],
     merges,
     colWidths: [...LAYOUT.widths],
     rowHeights,
