@@ -33,6 +33,8 @@ export interface TemplateOptions {
   year?: number | null;
   /** Values to fill in, as typed; without it the template is empty. */
   report?: Report;
+  /** The worksheet's name, where the year's title will not do (the review workbook's 汇总). */
+  sheetName?: string;
 }
 
 /** A value as a spreadsheet cell holds it: numbers as numbers, text exactly as typed. */
@@ -63,7 +65,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   const org = options.org ?? options.report?.org ?? '';
   const year = options.year ?? options.report?.year ?? null;
   const plan = sheetPlan(org, year);
-  const name = uniqueSheetName(wb, sheetTitle(year));
+  const name = uniqueSheetName(wb, options.sheetName ?? sheetTitle(year));
   const ws = wb.addWorksheet(name, {
     views: [{ showGridLines: false, state: 'frozen', ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
