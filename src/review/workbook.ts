@@ -48,6 +48,8 @@ const VERDICT_FONT: Readonly<Record<Verdict, Partial<ExcelJS.Font>>> = {
   unreadable: { bold: true, color: { argb: 'FFC65911' } },
   pass: { color: { argb: 'FF2E7D32' } },
 };
+/** Printed landscape, one page wide, the header row on every page. */
+const PAGE: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
 export interface ReviewBook {
@@ -73,6 +75,9 @@ const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as n
 
 /** exceljs's streaming writer, made to carry the template as `nianbao template` writes it. */
 class ReviewWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  /** Each filtered sheet's range, for the name Excel writes beside an autofilter. */
+  readonly filters: { sheet: string; ref: string }[] = [];
+
   constructor(filename: string) {
     super({ filename, useStyles: true, useSharedStrings: false });
     this.creator = 'nianbao';
@@ -84,7 +89,11 @@ class ReviewWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
   /** As the template: spreadsheet programs recalculate the check formulas on opening (they carry no results). */
   override addWorkbook(): Promise<void> {
     const self = this as unknown as WriterInternals;
-    const model = { worksheets: self._worksheets.filter(Boolean), definedNames: self._definedNames.model, views: self.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
+    const worksheets = self._worksheets.filter(Boolean) as ExcelJS.Worksheet[];
+    // LibreOffice shows an autofilter only where this hidden name marks its range, as Excel writes it.
+    const filterNames = this.filters.map((f) => ({ name: '_xlnm._FilterDatabase', localSheetId: worksheets.findIndex((ws) => ws.name === f.sheet), ranges: [`${quotedSheet(f.sheet)}!${absolute(f.ref)}`] }));
+    const definedNames = [...(self._definedNames.model as unknown[]), ...filterNames];
+    const model = { worksheets, definedNames, views: self.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
     const xform = new WorkbookXform();
     xform.prepare(model);
     self.zip.append(xform.toXml(model), { name: '/xl/workbook.xml' });
@@ -114,11 +123,20 @@ function headerRow(ws: ExcelJS.Worksheet, columns: readonly { header: string }[]
   row.commit();
 }
 
+/** Sets a sheet's autofilter over its header and rows. */
+function filter(wb: ReviewWriter, ws: ExcelJS.Worksheet, rows: number, cols: number): void {
+  const ref = `A1:${a1(rows, cols - 1)}`;
+  ws.autoFilter = ref;
+  wb.filters.push({ sheet: ws.name, ref });
+}
+
+const absolute = (ref: string): string => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+
 const fileLabel = (s: ReportSummary): string => (s.sheet ? `${s.file}（工作表“${s.sheet}”）` : s.file);
 const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 function writeResults(wb: ReviewWriter, summaries: readonly ReportSummary[]): void {
-  const ws = wb.addWorksheet(SHEETS.results, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(SHEETS.results, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE });
   linkWithinWorkbook(ws);
   ws.columns = RESULT_COLUMNS.map((c) => ({ width: c.width }));
   headerRow(ws, RESULT_COLUMNS);
@@ -131,12 +149,12 @@ function writeResults(wb: ReviewWriter, summaries: readonly ReportSummary[]): vo
     row.getCell(4).font = VERDICT_FONT[s.verdict];
     row.commit();
   }
-  ws.autoFilter = `A1:${a1(summaries.length, RESULT_COLUMNS.length - 1)}`;
+  filter(wb, ws, summaries.length, RESULT_COLUMNS.length);
   ws.commit();
 }
 
 async function writeFindings(wb: ReviewWriter, spool: FindingsSpool): Promise<void> {
-  const ws = wb.addWorksheet(SHEETS.findings, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(SHEETS.findings, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE });
   ws.columns = FINDING_COLUMNS.map((c) => ({ width: c.width }));
   headerRow(ws, FINDING_COLUMNS);
   const errorFont: Partial<ExcelJS.Font> = { color: { argb: argb(FAIL_FONT) } };
@@ -148,7 +166,7 @@ async function writeFindings(wb: ReviewWriter, spool: FindingsSpool): Promise<vo
     // Let the zip stream take what was written, so rows do not pile up in its buffer.
     if (++n % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  ws.autoFilter = `A1:${a1(spool.rows, FINDING_COLUMNS.length - 1)}`;
+  filter(wb, ws, spool.rows, FINDING_COLUMNS.length);
   ws.commit();
 }
 
