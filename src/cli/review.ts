@@ -81,8 +81,16 @@ async function checkOutput(out: string, force: boolean): Promise<void> {
   const stat = await fs.stat(out).catch(() => null);
   if (stat?.isDirectory()) throw new InputError(`${out}：是一个文件夹，不能作为输出文件`);
   if (stat && !force) throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
+  // A workbook left open in Excel cannot be replaced: say so now, not after every report is read.
+  if (stat) await fs.open(out, 'r+').then((h) => h.close(), (e) => Promise.reject(new InputError(writeError(out, e))));
   const dir = await fs.stat(path.dirname(path.resolve(out))).catch(() => null);
   if (!dir?.isDirectory()) throw new InputError(`${out}：所在文件夹不存在`);
+}
+
+function writeError(out: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '未知错误';
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') return `${out}：无法写入（${code}），文件可能正在 Excel 或 WPS 中打开，请关闭后重试`;
+  return `${out}：无法写入（${code}）`;
 }
 
 /** The same reading as `check`; a file that cannot be read, for whatever reason, is a row, never the end of the batch. */
@@ -128,8 +136,7 @@ async function writeWorkbook(out: string, force: boolean, result: ReviewResult):
   } catch (e) {
     await fs.rm(temp, { force: true });
     if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new InputError(`${out}：无法写入（${code}）`);
+    if ((e as NodeJS.ErrnoException).code) throw new InputError(writeError(out, e));
     throw e;
   }
   const unbalanced = check(total, { metadata: false }).filter((f) => f.anchor && f.severity === 'error').length;
