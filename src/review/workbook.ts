@@ -113,11 +113,11 @@ function linkWithinWorkbook(ws: ExcelJS.Worksheet): void {
 
 function headerRow(ws: ExcelJS.Worksheet, columns: readonly { header: string }[]): void {
   const row = ws.addRow(columns.map((c) => c.header));
-  row.height = 20;
+  row.height = 30;
   row.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     cell.border = { bottom: { style: 'thin' } };
   });
   row.commit();
