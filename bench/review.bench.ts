@@ -1,7 +1,8 @@
 /**
  * A province's review: `nianbao review` over template .xlsx files against `nianbao check` over the
  * same files, each in a process of its own (time and peak memory). Budgets: within 1.3× the time
- * of check, and within 400 MiB however many reports. `npm run bench -- review` runs 10,000 files
+ * of check, and within 400 MiB however many reports. The ratio is taken on CPU time, which other
+ * work on a shared machine does not stretch as it stretches wall-clock time. `npm run bench -- review` runs 10,000 files
  * (and 1,000, to show memory stays flat); the default run takes 200, to stay short.
  */
 import { spawnSync } from 'child_process';
@@ -28,6 +29,7 @@ function base(i: number): Report {
 interface Measured {
   code: number;
   ms: number;
+  cpuMs: number;
   rss: number;
 }
 
@@ -61,11 +63,12 @@ export async function benchReview(): Promise<void> {
       await files(dir, n);
       const check = measure(['check', dir]);
       const review = measure(['review', dir, '--out', path.join(root, `review-${n}.xlsx`)]);
-      const ratio = review.ms / check.ms;
+      const ratio = review.cpuMs / check.cpuMs;
       const mib = review.rss / 2 ** 20;
-      row(`check ${n} files`, `${fmt(check.ms / 1000)} s`);
-      row(`review ${n} files`, `${fmt(review.ms / 1000)} s`);
-      row('  time relative to check', `${fmt(ratio, 2)}×`, '≤ 1.3×', ratio <= 1.3);
+      row(`check ${n} files (wall clock / CPU)`, `${fmt(check.ms / 1000)} / ${fmt(check.cpuMs / 1000)} s`);
+      row(`review ${n} files (wall clock / CPU)`, `${fmt(review.ms / 1000)} / ${fmt(review.cpuMs / 1000)} s`);
+      row('  CPU time relative to check', `${fmt(ratio, 2)}×`, '≤ 1.3×', ratio <= 1.3);
+      row('  wall-clock time relative to check', `${fmt(review.ms / check.ms, 2)}×`);
       row('  peak memory (RSS) of review', `${fmt(mib, 0)} MiB`, '≤ 400 MiB', mib <= 400);
       row('  peak memory (RSS) of check, for comparison', `${fmt(check.rss / 2 ** 20, 0)} MiB`);
       row('  review workbook size', `${fmt(fs.statSync(path.join(root, `review-${n}.xlsx`)).size / 2 ** 20, 1)} MiB`);
