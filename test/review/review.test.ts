@@ -285,6 +285,7 @@ describe('--prior', () => {
     const carried = now.cells['T3.R2.C1'] as number;
     fs.writeFileSync(path.join(priorDir, 'jia-2023.xlsx'), await templateBuffer({ report: withCells(consistentReport(12, '甲局', 2023), { 'T3.R25.C1': carried + 2 }) }));
     fs.writeFileSync(path.join(priorDir, 'yi-2023.json'), JSON.stringify(consistentReport(13, '其他局', 2023)));
+    fs.writeFileSync(path.join(priorDir, 'broken.json'), '{');
     const thisYear = path.join(dir, '本年');
     fs.mkdirSync(thisYear);
     fs.writeFileSync(path.join(thisYear, 'jia.json'), JSON.stringify(now));
@@ -300,5 +301,17 @@ describe('--prior', () => {
     expect(rows.map((x) => x[3])).toContain('上年结转');
     const yi = json.results.find((x: { org: string }) => x.org === '乙局');
     expect(yi.notes).toEqual(['上年年报中没有该机关，未做跨年度核对']);
+    expect(r.err.startsWith(`nianbao：上年文件 ${path.join(priorDir, 'broken.json')} 无法读取（不是有效的 JSON 文件`)).toBe(true);
+    expect(r.err.endsWith('），未用于跨年度核对\n')).toBe(true);
+  });
+
+  test('a prior folder without one readable report is refused before the review (exit 2)', async () => {
+    const empty = path.join(dir, '空的上年');
+    fs.mkdirSync(empty);
+    fs.writeFileSync(path.join(empty, 'x.json'), '');
+    const r = await reviewIn([file('a-clean.xlsx'), '--out', path.join(dir, 'noprior.xlsx'), '--prior', empty]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${empty}：没有可读取、填有机关名称的上年年报`);
+    expect(fs.existsSync(path.join(dir, 'noprior.xlsx'))).toBe(false);
   });
 });
