@@ -3,7 +3,7 @@
  * same files, each in a process of its own (time and peak memory). Budgets: within 1.3× the time
  * of check, and within 400 MiB however many reports. The ratio is taken on CPU time, which other
  * work on a shared machine does not stretch as it stretches wall-clock time. `npm run bench -- review` runs 10,000 files
- * (and 1,000, to show memory stays flat); the default run takes 200, to stay short.
+ * (and 1,000, to show memory stays flat); the default run takes 100, to stay short.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,7 +15,7 @@ import { consistentReport, withCells } from '../test/helpers/reports';
 import { fmt, row } from './util';
 
 const FULL = 10_000;
-const SHORT = 200;
+const SHORT = 100;
 const BASES = 20;
 
 /** Twenty different reports, copied round: most clean, some with errors, some with blank cells (many warnings). */
