@@ -19,7 +19,7 @@ import {
   LineRuleType,
 } from 'docx';
 import { Report } from '../core/report';
-import { OutlineBlock, Piece, blockText, outline, pieceText } from './draft';
+import { OutlineBlock, Piece, TITLE_TAIL, blockText, outline, pieceText } from './draft';
 import { BODY_LINE, FONT, INDENT_2_CHARS, PAGE, SIZE, TODO_HIGHLIGHT } from './style';
 import { buildTable } from './tables';
 
@@ -61,9 +61,16 @@ function run(piece: Piece): TextRun {
   return typeof piece === 'string' ? new TextRun(piece) : new TextRun({ text: pieceText(piece), highlight: TODO_HIGHLIGHT });
 }
 
+/** A 2号 line of the text block holds about 20 characters. */
+const TITLE_LINE = 20;
+
 function render(block: OutlineBlock, report: Report): Paragraph | Table {
   if (block.kind === 'table') return buildTable(block.table, report);
-  return new Paragraph({ style: STYLE_OF[block.kind], children: block.pieces.filter((p) => p !== '').map(run) });
+  const runs = block.pieces.filter((p) => p !== '').map((p) =>
+    // A long title breaks where the meaning does (GB/T 9704 7.3.1): body and year, then the rest.
+    block.kind === 'title' && p === TITLE_TAIL && blockText(block).length > TITLE_LINE ? new TextRun({ text: p, break: 1 }) : run(p),
+  );
+  return new Paragraph({ style: STYLE_OF[block.kind], children: runs });
 }
 
 /** GB/T 9704 page numbers: "— 1 —" in 4号宋体, odd pages at the right, even pages at the left, one character in. */

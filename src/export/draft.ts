@@ -181,9 +181,11 @@ const prompt = (text: string): OutlineBlock => body({ prompt: text });
 const h1 = (text: string): OutlineBlock => ({ kind: 'h1', pieces: [text] });
 const h2 = (text: string): OutlineBlock => ({ kind: 'h2', pieces: [text] });
 
+export const TITLE_TAIL = '政府信息公开工作年度报告';
+
 export function reportTitle(report: Report): Piece[] {
   const org = report.org.trim();
-  return [org === '' ? { prompt: '机关名称' } : org, report.year === null ? { prompt: '年度' } : String(report.year), '年政府信息公开工作年度报告'];
+  return [org === '' ? { prompt: '机关名称' } : org, report.year === null ? { prompt: '年度' } : String(report.year), '年', TITLE_TAIL];
 }
 
 export function outline(report: Report): OutlineBlock[] {

@@ -70,7 +70,7 @@ describe('导出 Word', () => {
     const { importReport } = require('../../src/import') as typeof import('../../src/import');
     const back = await importReport(saved[0].bytes, saved[0].name, nodeImportOptions);
     if (!back.ok) throw new Error(back.error);
-    const expected = { ...report.cells, 'T3.R1.C1': '22（其中修订16件）' };
+    const expected: Record<string, unknown> = { ...report.cells, 'T3.R1.C1': '22（其中修订16件）' };
     expect(Object.fromEntries(CELL_IDS.map((id) => [id, back.report.cells[id] ?? null]))).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, expected[id] ?? null])));
     expect(back.findings.filter((f) => f.rule.startsWith('text.'))).toEqual([]);
     const status = $('export-status');
