@@ -6,7 +6,9 @@ const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 
 const wanted = [
-  { bin: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkgs: ['libreoffice-calc-nogui', 'libreoffice-writer-nogui'], what: 'LibreOffice' },
+  // Calc and Writer are separate packages: soffice alone does not say both are there.
+  { bin: ['/usr/lib/libreoffice/program/libsclo.so'], pkgs: ['libreoffice-calc-nogui'], what: 'LibreOffice Calc' },
+  { bin: ['/usr/lib/libreoffice/program/libswlo.so'], pkgs: ['libreoffice-writer-nogui'], what: 'LibreOffice Writer' },
   { bin: ['/usr/bin/chromium'], pkgs: ['chromium'], what: 'Chromium' },
   // The Word export's test prints the .docx to PDF with Writer and reads the PDF back.
   { bin: ['/usr/bin/pdftotext'], pkgs: ['poppler-utils'], what: 'poppler-utils（pdfinfo、pdftotext）' },
