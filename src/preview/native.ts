@@ -1,14 +1,16 @@
 /**
  * The template's native formulas, evaluated the way a spreadsheet evaluates them, for the
  * preview grid that has no spreadsheet behind it. Each function mirrors one formula of the sheet
- * plan (src/core/sheet.ts); test/preview/native.test.ts holds them to the formula text and to
- * what LibreOffice computes for the same files.
+ * plan (src/core/sheet.ts) or one mark (src/core/marks.ts); the tests hold them to the formula
+ * text and to what LibreOffice computes for the same files.
  */
 import { compareSides } from '../core/engine';
 import type { CellValue } from '../core/report';
 import type { Equation } from '../core/rules';
+import type { MarkSeverity, PlannedMark } from '../core/marks';
+import { MAX_VALUE, PLACEHOLDERS } from '../core/read';
 import { PASS_MARK, TEXT_MARK, reportTitle } from '../core/sheet';
-import type { CellId } from '../core/tables';
+import type { CellId, InputKind } from '../core/tables';
 
 /**
  * A check cell: IF(COUNT(all)<COUNTA(all),"含文本",IF(ROUND(diff,6)=0,"✓",ROUND(diff,6))).
@@ -42,4 +44,81 @@ export function summaryText(values: readonly (string | number)[]): string {
 /** The title: org&IF(ISNUMBER(year),year&"年","")&"政府信息公开工作年度报告". */
 export function titleText(org: CellValue, year: CellValue): string {
   return reportTitle(org === null ? '' : String(org), typeof year === 'number' ? year : null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The template's marks (conditional formats), as src/core/marks.ts compiles them
+
+/** A cell's value as a spreadsheet holds it: an error value is `{error: '#REF!'}`. */
+export type SheetValue = number | string | boolean | null | { error: string };
+
+const isError = (v: SheetValue): v is { error: string } => typeof v === 'object' && v !== null;
+
+/** TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(x,"　"," ")," "," "))): TRIM also folds inner runs of spaces into one. */
+function sheetTrim(s: string): string {
+  return s
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/ +/g, ' ')
+    .replace(/^ | $/g, '');
+}
+
+/** VALUE(SUBSTITUTE(ASC(t),",","")&"e0"): ASC makes full-width characters half-width; only a plain decimal survives the "e0". */
+function sheetTextNumber(t: string): number | undefined {
+  const s = t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : undefined;
+}
+
+/** OR(t={…}): the comparison ignores case, as a spreadsheet's "=" does. */
+const isPlaceholder = (t: string): boolean => PLACEHOLDERS.has(t.toLowerCase());
+
+function badNumber(v: number, kind: InputKind): boolean {
+  return kind === 'count' ? v !== Math.floor(Math.abs(v)) || v > MAX_VALUE : v < 0 || v > MAX_VALUE;
+}
+
+function inputMark(v: SheetValue, kind: InputKind, severity: MarkSeverity): boolean {
+  if (v === null) return false;
+  if (severity === 'error') {
+    if (isError(v) || typeof v === 'boolean') return true;
+    if (typeof v === 'number') return badNumber(v, kind);
+    const t = sheetTrim(v);
+    const n = sheetTextNumber(t);
+    return n !== undefined ? badNumber(n, kind) : t !== '' && !isPlaceholder(t);
+  }
+  if (typeof v !== 'string') return false;
+  const t = sheetTrim(v);
+  return isPlaceholder(t) || sheetTextNumber(t) !== undefined;
+}
+
+/** Whether a mark's formula is true at a cell of its area. */
+export function markHolds(mark: PlannedMark, valueAt: (row: number, col: number) => SheetValue, row: number, col: number): boolean {
+  const test = mark.test;
+  switch (test.type) {
+    case 'input':
+      return inputMark(valueAt(row, col), test.kind, mark.severity);
+    case 'check': {
+      const v = valueAt(row, col);
+      return mark.severity === 'error' ? isError(v) || typeof v === 'number' : typeof v === 'string' && v.toLowerCase() === test.text.toLowerCase();
+    }
+    case 'total':
+      return typeof valueAt(row + test.dRow, col + test.dCol) === 'number';
+  }
+}
+
+/**
+ * What the template's conditional formats show: each marked cell ("row,col") and the severity of
+ * the first mark that holds there, as a spreadsheet lets the highest-priority format win.
+ */
+export function markedCells(marks: readonly PlannedMark[], valueAt: (row: number, col: number) => SheetValue): Map<string, MarkSeverity> {
+  const out = new Map<string, MarkSeverity>();
+  for (const mark of marks) {
+    const { row, col, rows, cols } = mark.area;
+    for (let r = row; r < row + rows; r++) {
+      for (let c = col; c < col + cols; c++) {
+        const key = `${r},${c}`;
+        if (!out.has(key) && markHolds(mark, valueAt, r, c)) out.set(key, mark.severity);
+      }
+    }
+  }
+  return out;
 }
