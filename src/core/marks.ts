@@ -62,7 +62,12 @@ const trimmed = (x: string): string => `TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${x},"\
  */
 const textNumber = (x: string): string => `VALUE(SUBSTITUTE(ASC(${trimmed(x)}),",","")&"e0")`;
 
-const placeholder = (x: string): string => `OR(${trimmed(x)}={${[...PLACEHOLDERS].map(quote).join(',')}})`;
+/**
+ * MATCH, not OR(t={…}): LibreOffice evaluates a conditional format's formula without array
+ * context, where the comparison with an inline array looks at its first item only. None of the
+ * placeholders holds a wildcard (* ? ~), and MATCH ignores case as the engine does.
+ */
+const placeholder = (x: string): string => `ISNUMBER(MATCH(${trimmed(x)},{${[...PLACEHOLDERS].map(quote).join(',')}},0))`;
 
 /** A value that breaks the cell rules for numbers (negative, fraction, too large). */
 const badNumber = (v: string, kind: InputKind): string => (kind === 'count' ? `OR(${v}<>INT(ABS(${v})),${v}>${MAX_VALUE})` : `OR(${v}<0,${v}>${MAX_VALUE})`);
