@@ -48,6 +48,8 @@ describe('the page', () => {
     expect(Array.from(layout.children).map((c) => c.className)).toEqual(['nb-bar', 'nb-workbook', 'nb-pane']);
     expect(pane.querySelector('#pane-markup h1')!.textContent).toBe('政府信息公开年报');
     expect(document.querySelector('.nb-bar')!.textContent).toContain('预览模式');
+    // The workbook itself, for Excel and WPS versions that cannot run the add-in.
+    expect(document.querySelector('.nb-bar a')!.getAttribute('href')).toBe('年报模板.xlsx');
     expect(document.querySelector('link[rel=stylesheet]')!.getAttribute('href')).toBe('preview.css');
     expect(document.title).toBe('预览 · 政府信息公开年报');
   });
