@@ -15,7 +15,7 @@ export function sofficePath(): string | null {
  * outDir. A private profile forces "recalculate on load" and keeps runs from locking each other.
  */
 export function recalculateWithLibreOffice(files: string[], outDir: string): string[] {
-  return convertWithLibreOffice(files, outDir, 'xlsx');
+  return recalculateAs(files, outDir, 'xlsx');
 }
 
 /**
@@ -23,12 +23,12 @@ export function recalculateWithLibreOffice(files: string[], outDir: string): str
  * every cell as it shows it: conditional formats applied, so a mark can be seen.
  */
 export function renderWithLibreOffice(files: string[], outDir: string): string[] {
-  return convertWithLibreOffice(files, outDir, 'html');
+  return recalculateAs(files, outDir, 'html');
 }
 
 const FILTERS = { xlsx: 'xlsx:Calc Office Open XML', html: 'html:HTML (StarCalc)' } as const;
 
-function convertWithLibreOffice(files: string[], outDir: string, to: keyof typeof FILTERS): string[] {
+function recalculateAs(files: string[], outDir: string, to: keyof typeof FILTERS): string[] {
   const soffice = sofficePath();
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
@@ -55,6 +55,27 @@ function convertWithLibreOffice(files: string[], outDir: string, to: keyof typeo
   }
   return files.map((f) => {
     const out = path.join(outDir, `${path.basename(f, path.extname(f))}.${to}`);
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${f}`);
+    return out;
+  });
+}
+
+/**
+ * Converts documents with LibreOffice (e.g. .docx to PDF with Writer) into outDir, with a private
+ * profile so parallel runs do not lock each other. Returns the converted files; throws if one is missing.
+ */
+export function convertWithLibreOffice(files: string[], outDir: string, format: string, app: 'writer' | 'calc'): string[] {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
+  fs.mkdirSync(outDir, { recursive: true });
+  try {
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `--${app}`, '--convert-to', format, '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 180_000 });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return files.map((f) => {
+    const out = path.join(outDir, `${path.basename(f, path.extname(f))}.${format.split(':')[0]}`);
     if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${f}`);
     return out;
   });
