@@ -63,8 +63,8 @@ const trimmed = (x: string): string => `TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${x},"\
 const textNumber = (x: string): string => `VALUE(SUBSTITUTE(ASC(${trimmed(x)}),",","")&"e0")`;
 
 /**
- * MATCH, not OR(t={…}): LibreOffice evaluates a conditional format's formula without array
- * context, where the comparison with an inline array looks at its first item only. None of the
+ * MATCH, not OR(t={…}): LibreOffice does not evaluate a comparison with an inline array inside a
+ * conditional format as Excel does (it does in a cell), and the marks test caught it. None of the
  * placeholders holds a wildcard (* ? ~), and MATCH ignores case as the engine does.
  */
 const placeholder = (x: string): string => `ISNUMBER(MATCH(${trimmed(x)},{${[...PLACEHOLDERS].map(quote).join(',')}},0))`;
