@@ -109,7 +109,10 @@ describe('part 六 and the 信息处理费', () => {
   test('no part 六 at all, and no mention anywhere: the warning says the part is missing', () => {
     const blocks = reportBlocks(base, { partSix: [] }).filter((b) => b !== '六、其他需要报告事项');
     const r = importDocument(parseFlatText(flatDocument(blocks)));
-    expect(textFindings(r).map((f) => f.params?.where)).toEqual(['正文（未找到第六部分“其他需要报告事项”）']);
+    expect(textFindings(r).map((f) => [f.rule, f.params?.where ?? f.params?.parts])).toEqual([
+      ['text.partMissing', '六'],
+      ['text.fee', '正文（未找到第六部分“其他需要报告事项”）'],
+    ]);
   });
 
   test('"其它需要报告事项" and "其他需要报告的事项" are part 六 too', () => {
