@@ -186,6 +186,8 @@ function stated(claim: CountClaim, ctx: ClaimContext, sentence: string): { n: nu
     if (!m) continue;
     if (aboutAnotherYear(text, m.index, ctx.year)) continue;
     if (claim.table === 'T4' && OUTCOME_WORDS.test(clauseAt(text, m.index + m[0].length - 1))) continue;
+    // "行政复议9件（含上一年度结转1件）": a count about cases, not applications.
+    if (claim.table === 'T3' && /复议|诉讼/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (claim.ownOnly && AREA_WIDE.test(text.slice(0, m.index + 1))) continue;
     // "（含新制定4件，修改14件）" right after the count: the parts are honest readings too.
     const after = /^[（(]([^）)]{0,40})[）)]/.exec(text.slice(m.index + m[0].length));
@@ -237,17 +239,12 @@ function resultFindings(sentences: readonly string[], ctx: ClaimContext): Findin
       for (const m of text.matchAll(categoryPattern(cat))) {
         if (m[1] === undefined && m[2] === undefined) continue;
         if (aboutAnotherYear(text, m.index!, ctx.year)) continue;
-        if (m[1] !== undefined) {
-          const n = parseCount(m[1]);
-          if (n === value || (cat.name === '其他处理' && withdrawn.some((w) => n + w === value))) agreed = true;
-          else first ??= { s, claim: `为${n}件` };
-          if (n !== value) continue;
-        }
-        if (m[2] !== undefined && share !== undefined) {
-          const tolerance = 0.5 * 10 ** -decimals(m[2]) + 1e-9;
-          if (Math.abs(Number(m[2]) - share) <= tolerance) agreed = true;
-          else first ??= { s, claim: `占${m[2]}%` };
-        }
+        // A count and a share in one statement must both agree.
+        const n = m[1] === undefined ? undefined : parseCount(m[1]);
+        const countOk = n === undefined || n === value || (cat.name === '其他处理' && withdrawn.some((w) => n + w === value));
+        const shareOk = m[2] === undefined || share === undefined || Math.abs(Number(m[2]) - share) <= 0.5 * 10 ** -decimals(m[2]) + 1e-9;
+        if (countOk && shareOk) agreed = true;
+        else first ??= { s, claim: countOk ? `占${m[2]}%` : `为${n}件` };
       }
     }
     if (agreed || !first) continue;
@@ -271,8 +268,9 @@ function outcomeFindings(sentences: readonly string[], ctx: ClaimContext): Findi
       for (const o of OUTCOMES) {
         if (!o.words.test(clause)) continue;
         const review = /复议/.test(clause);
-        const suit = /诉讼|败诉|起诉/.test(clause);
-        const groups = review || suit ? [...(review && !/败诉/.test(o.words.source) ? [0] : []), ...(suit ? [1, 2] : [])] : [0, 1, 2];
+        const suit = /诉讼|起诉/.test(clause);
+        // 败诉 is said of suits only; 纠错 and 维持 of whatever the clause names, or of all.
+        const groups = o.outcomes.length === 1 && /败诉/.test(o.words.source) ? [1, 2] : review || suit ? [...(review ? [0] : []), ...(suit ? [1, 2] : [])] : [0, 1, 2];
         const bad = groups.flatMap((g) => o.outcomes.map((i) => t4(g, i))).filter((id) => (ctx.value(id) ?? 0) > 0);
         if (bad.length === 0) continue;
         const item = bad.map((id) => {

@@ -1,0 +1,158 @@
+/**
+ * Precision and recall side by side, on real reports' own prose (test/fixtures/prose, each citing
+ * its page; and the shared fixture muchang-town-2024.txt): the clean ones draw no text.* finding
+ * and no error; each mutant — one sentence or one cell changed as reports get it wrong — draws
+ * its finding.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { check } from '../../src/core/engine';
+import { Finding } from '../../src/core/findings';
+import { renderFinding } from '../../src/core/render';
+import { REPORT_FORMAT, Report } from '../../src/core/report';
+import { TABLES, TABLE_IDS, cellId } from '../../src/core/tables';
+import { importDocument, parseFlatText } from '../../src/import';
+import { DocBlock, flatDocument, officialRows } from '../helpers/documents';
+import { FIXTURES } from '../helpers/reports';
+
+interface ProseFixture {
+  source: string;
+  note: string;
+  title: string;
+  paragraphs: string[];
+  /** 表二 rows 1–2: [本年制发, 本年废止, 现行有效]. */
+  t2?: [number, number, number][];
+  /** 表三 by row: the six applicant columns; totals are added. */
+  t3?: Record<string, number[]>;
+  /** 表四 per group: 维持, 纠正, 其他, 尚未审结. */
+  t4?: number[][];
+  /** The text.* rules the real text draws. */
+  expect?: string[];
+}
+
+const DIR = path.join(__dirname, '../fixtures/prose');
+const FIXTURE_NAMES = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const load = (name: string): ProseFixture => JSON.parse(fs.readFileSync(path.join(DIR, name.endsWith('.json') ? name : `${name}.json`), 'utf8'));
+
+function cellsOf(f: ProseFixture): Report['cells'] {
+  const cells: Record<string, number> = {};
+  (f.t2 ?? [[0, 0, 0], [0, 0, 0]]).forEach((row, r) => row.forEach((v, c) => (cells[cellId('T2', r + 1, c + 1)] = v)));
+  for (const r of [3, 4, 5, 6]) cells[cellId('T2', r, 1)] = 0;
+  for (let r = 1; r <= 25; r++) {
+    const row = f.t3?.[String(r)] ?? [0, 0, 0, 0, 0, 0];
+    row.forEach((v, c) => (cells[cellId('T3', r, c + 1)] = v));
+  }
+  for (let c = 1; c <= 6; c++) {
+    let sum = 0;
+    for (let r = 3; r <= 23; r++) sum += cells[cellId('T3', r, c)];
+    cells[cellId('T3', 24, c)] = sum;
+  }
+  for (let r = 1; r <= 25; r++) cells[cellId('T3', r, 7)] = [1, 2, 3, 4, 5, 6].reduce((s, c) => s + cells[cellId('T3', r, c)], 0);
+  (f.t4 ?? [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]).forEach((g, i) => {
+    g.forEach((v, k) => (cells[cellId('T4', 1, i * 5 + k + 1)] = v));
+    cells[cellId('T4', 1, i * 5 + 5)] = g.reduce((a, b) => a + b, 0);
+  });
+  return cells;
+}
+
+/** The published text with its tables; parts 五 and 六 are ours when the page's opening is all we have. */
+function documentOf(f: ProseFixture, cells: Report['cells'] = cellsOf(f), paragraphs = f.paragraphs): string {
+  const report: Report = { format: REPORT_FORMAT, org: '', year: null, cells };
+  const blocks: DocBlock[] = [
+    f.title,
+    ...paragraphs,
+    ...TABLE_IDS.flatMap((t): DocBlock[] => [TABLES[t].title, { rows: officialRows(t, report) }]),
+    '五、存在的主要问题及改进情况',
+    '一是公开内容不够全面；二是解读形式较为单一。',
+    '六、其他需要报告事项',
+    '本年度未收取信息处理费。',
+  ];
+  return flatDocument(blocks);
+}
+
+const importText = (text: string) => importDocument(parseFlatText(text));
+const textRules = (findings: Finding[]) => findings.filter((f) => f.rule.startsWith('text.')).map((f) => f.rule);
+const errors = (r: ReturnType<typeof importText>) => [...r.findings, ...check(r.report, { unreadable: r.unreadable })].filter((f) => f.severity === 'error');
+
+describe('precision: real reports draw no text.* finding and no error', () => {
+  const clean = FIXTURE_NAMES.filter((n) => load(n).expect === undefined);
+
+  test('there are real reports to read', () => {
+    expect(clean.length).toBeGreaterThanOrEqual(8);
+    for (const n of FIXTURE_NAMES) expect(load(n).source).toMatch(/^https?:\/\//);
+  });
+
+  test.each(clean)('%s', (name) => {
+    const r = importText(documentOf(load(name)));
+    expect(r.findings.filter((f) => f.rule.startsWith('text.')).map(renderFinding)).toEqual([]);
+    expect(errors(r)).toEqual([]);
+  });
+
+  test('muchang-town-2024.txt, the whole published report', () => {
+    const r = importText(fs.readFileSync(path.join(FIXTURES, 'muchang-town-2024.txt'), 'utf8'));
+    expect(textRules(r.findings)).toEqual([]);
+    expect(errors(r)).toEqual([]);
+  });
+});
+
+describe('recall: real text that draws its finding', () => {
+  test.each(FIXTURE_NAMES.filter((n) => load(n).expect !== undefined))('%s', (name) => {
+    const f = load(name);
+    expect(textRules(importText(documentOf(f)).findings)).toEqual(f.expect);
+  });
+});
+
+type Mutant = [fixture: string, what: string, change: { text?: [string, string]; cells?: Record<string, number | null> }, rule: string];
+const t3 = (r: number, c: number) => cellId('T3', r, c);
+const t4 = (c: number) => cellId('T4', 1, c);
+
+/** One change each, as reports get it wrong; the rest of the report stays as published. */
+const MUTANTS: Mutant[] = [
+  ['putuo-district-2025', '受理 stated wrong', { text: ['政府信息公开申请87件', '政府信息公开申请97件'] }, 'text.received'],
+  ['putuo-district-2025', '答复 stated wrong', { text: ['答复政府信息公开申请83件', '答复政府信息公开申请85件'] }, 'text.completed'],
+  ['putuo-district-2025', 'a share that is not of （七）总计', { text: ['占39.76%', '占37.93%'] }, 'text.result'],
+  ['putuo-district-2025', '复议 count', { text: ['行政复议9件', '行政复议8件'] }, 'text.review'],
+  ['putuo-district-2025', '"未发生被纠错" with a 复议 corrected', { cells: { [t4(1)]: 4, [t4(2)]: 1 } }, 'text.outcome'],
+  ['putuo-district-2025', 'the statistical period of last year', { text: ['统计期限从2025年1月1日', '统计期限从2024年1月1日'] }, 'text.period'],
+  ['putuo-district-2025', 'the format of 2019 cited in 2025', { text: ['本年度报告根据', '本年度报告根据国办公开办函〔2019〕60号和'] }, 'text.citation'],
+  ['baoshan-office-2025', '上年结转 stated wrong', { text: ['含上年度结转35件', '含上年度结转30件'] }, 'text.carriedIn'],
+  ['baoshan-office-2025', '不予公开 count', { text: ['不予公开10件', '不予公开12件'] }, 'text.result'],
+  ['songjiang-district-2025', '结转 stated wrong', { text: ['结转到2026年58件', '结转到2026年57件'] }, 'text.carriedOut'],
+  ['songjiang-district-2025', 'a rounded share off by more than rounding', { text: ['占30.1%', '占31.1%'] }, 'text.result'],
+  ['songjiang-district-2025', '"无行政诉讼败诉" with a suit lost', { cells: { [t4(6)]: 29, [t4(7)]: 1 } }, 'text.outcome'],
+  ['songjiang-district-2025', '诉讼 count', { text: ['行政诉讼44件', '行政诉讼45件'] }, 'text.litigation'],
+  ['lianyun-district-2025', '办结 stated wrong', { text: ['办结申请103件', '办结申请105件'] }, 'text.completed'],
+  ['lianyun-office-2025', '其他处理 beside 撤销 stated wrong', { text: ['其他处理3件', '其他处理4件'] }, 'text.result'],
+  ['lianyun-office-2025', 'last year\'s opening kept', { text: ['2025年,我办坚持', '2024年,我办坚持'] }, 'text.year'],
+  ['jiangsu-kjt-2024', '自然人 stated wrong', { text: ['其中29件为自然人申请', '其中27件为自然人申请'] }, 'text.applicant'],
+  ['ruian-kjj-2024', '规范性文件 stated wrong', { text: ['新制发规范性文件1个', '新制发规范性文件2个'] }, 'text.normative'],
+  ['ruian-kjj-2024', '"未发生…行政复议" with one', { cells: { [t4(1)]: 1, [t4(5)]: 1 } }, 'text.review'],
+  ['luopu-nawa-2025', 'a 规章 announced', { text: ['主渠道作用。', '主渠道作用。本年度制定规章1件。'] }, 'text.regulations'],
+  ['zhanjiang-dfz-2023', '"未接到信息公开申请" with one', { cells: { [t3(1, 1)]: 1, [t3(3, 1)]: 1, [t3(24, 1)]: 1, [t3(1, 7)]: 1, [t3(3, 7)]: 1, [t3(24, 7)]: 1 } }, 'text.received'],
+  ['zhanjiang-dfz-2023', 'an old outline as a part', { text: ['一、总体情况', '一、政府信息公开的收费及减免情况'] }, 'text.outline'],
+  [
+    'jiangsu-kjt-2024',
+    '"所有申请均已办结" with one carried over under 自然人, 总计 blank (上海市科委 2024)',
+    { text: ['全部在规定时间内办结', '所有申请均已办结'], cells: { [t3(25, 1)]: 1, [t3(1, 1)]: 29, [t3(1, 7)]: 30, [t3(25, 7)]: null } },
+    'text.allDone',
+  ],
+  ['putuo-district-2025', 'a fee notice said never issued while 表三（六）2 counts one', { text: ['均在法定期限内予以答复。', '均在法定期限内予以答复，未发出收费通知。'], cells: { [t3(23, 1)]: 40, [t3(22, 1)]: 1, [t3(22, 7)]: 1, [t3(23, 7)]: 40 } }, 'text.feeNotice'],
+  ['putuo-district-2025', 'parts run together, 六 before 五', { text: ['一、总体情况', '一、总体情况'] }, 'text.partOrder'],
+];
+
+describe('recall: each mutant draws its finding', () => {
+  test.each(MUTANTS)('%s: %s → %s', (name, _what, change, rule) => {
+    const f = load(name);
+    const cells = { ...cellsOf(f), ...(change.cells ?? {}) };
+    let text = documentOf(f, cells);
+    if (rule === 'text.partOrder') text = text.replace('五、存在的主要问题及改进情况\n一是公开内容不够全面；二是解读形式较为单一。\n六、其他需要报告事项\n本年度未收取信息处理费。\n', '六、其他需要报告事项\n本年度未收取信息处理费。\n五、存在的主要问题及改进情况\n一是公开内容不够全面；二是解读形式较为单一。\n');
+    if (change.text) {
+      expect(text).toContain(change.text[0]);
+      text = text.replace(change.text[0], change.text[1]);
+    }
+    const found = importText(text).findings.filter((x) => x.rule.startsWith('text.'));
+    expect(found.map((x) => x.rule)).toEqual([rule]);
+    // The message quotes the sentence (or, for the parts, names them).
+    expect(renderFinding(found[0])).toMatch(/正文/);
+  });
+});
