@@ -120,8 +120,7 @@ export function importDocument(doc: SourceDoc): ImportedReport {
   const report: Report = { format: REPORT_FORMAT, org: prose.org ?? '', year: prose.year, cells: located.cells };
   const findings: Finding[] = [];
   if (located.edition === '2019') findings.push(formatFinding(report.year, located.evidence, located.t2Outdated, located.t3SingleOther));
-  const missingTables = located.findings.filter((f) => f.rule === 'layout.missing' && f.table !== null).map((f) => f.table!);
-  findings.push(...located.findings, ...tableFindings(report, located.unreadable), ...proseFindings(prose, report, located.unreadable, missingTables));
+  findings.push(...located.findings, ...tableFindings(report, located.unreadable), ...proseFindings(prose, report, located.unreadable));
   return { report, findings, unreadable: located.unreadable, edition: located.edition, prose };
 }
 

@@ -13,7 +13,7 @@ import { REPORT_FORMAT, Report } from '../../src/core/report';
 import { TABLES, TABLE_IDS, cellId } from '../../src/core/tables';
 import { importDocument, parseFlatText } from '../../src/import';
 import { DocBlock, flatDocument, officialRows } from '../helpers/documents';
-import { FIXTURES } from '../helpers/reports';
+import { FIXTURES, consistentReport } from '../helpers/reports';
 
 interface ProseFixture {
   source: string;
@@ -154,5 +154,52 @@ describe('recall: each mutant draws its finding', () => {
     expect(found.map((x) => x.rule)).toEqual([rule]);
     // The message quotes the sentence (or, for the parts, names them).
     expect(renderFinding(found[0])).toMatch(/正文/);
+  });
+});
+
+/**
+ * The sentences the Word export drafts from the tables (src/export/draft.ts on its own branch),
+ * in the same words: they must draw no text.* finding on any report, corrected cases included.
+ */
+function draftedParagraphs(report: Report): string[] {
+  const v = (id: string) => report.cells[id] as number;
+  const t3 = (r: number, c = 7) => v(cellId('T3', r, c));
+  const sum = (rows: number[], c = 7) => rows.reduce((s, r) => s + t3(r, c), 0);
+  const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  const who = `${report.year}年，${report.org}`;
+  const docs = (r: number, name: string) => `制发${name}${v(cellId('T2', r, 1))}件、废止${v(cellId('T2', r, 2))}件，现行有效${name}${v(cellId('T2', r, 3))}件`;
+  const legal = [2, 3, 4, 5, 6].map((c) => t3(1, c));
+  const names = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+  const named = legal.map((x, i) => (x > 0 ? `${names[i]}${x}件` : '')).filter(Boolean);
+  const received = t3(1) === 0 ? '未收到政府信息公开申请' : `新收政府信息公开申请${t3(1)}件，其中自然人申请${t3(1, 1)}件、法人或其他组织申请${legal.reduce((a, b) => a + b, 0)}件${named.length ? `（${named.join('、')}）` : ''}`;
+  const cats: [string, number[]][] = [['予以公开', [3]], ['部分公开', [4]], ['不予公开', range(5, 12)], ['无法提供', range(13, 15)], ['不予处理', range(16, 20)], ['其他处理', range(21, 23)]];
+  const t4 = (g: number) => [1, 2, 3, 4, 5].map((i) => v(cellId('T4', 1, g * 5 + i)));
+  const parts = (g: number) => ['结果维持', '结果纠正', '其他结果', '尚未审结'].map((o, i) => `${o}${t4(g)[i]}件`).join('、');
+  const litigation = t4(1)[4] + t4(2)[4];
+  const review =
+    t4(0)[4] === 0 && litigation === 0
+      ? '本年度未发生政府信息公开行政复议、行政诉讼案件。'
+      : `本年度${t4(0)[4] === 0 ? '未发生政府信息公开行政复议案件；' : `因政府信息公开被申请行政复议${t4(0)[4]}件，其中${parts(0)}；`}${
+          litigation === 0 ? '未发生政府信息公开行政诉讼案件。' : `因政府信息公开被提起行政诉讼${litigation}件，其中未经复议直接起诉${t4(1)[4]}件（${parts(1)}）、复议后起诉${t4(2)[4]}件（${parts(2)}）。`
+        }`;
+  return [
+    `本报告依据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）编制，统计期限自${report.year}年1月1日起至${report.year}年12月31日止。`,
+    '一、总体情况',
+    '（一）主动公开情况',
+    `${who}${docs(1, '规章')}；${docs(2, '行政规范性文件')}。`,
+    '（二）依申请公开情况',
+    `${who}${received}；上年结转政府信息公开申请${t3(2)}件。本年度办结政府信息公开申请${t3(24)}件，${cats.map(([c, rows], i) => `${i === 0 ? '其中' : '、'}${c}${sum(rows)}件`).join('')}；结转下年度继续办理${t3(25)}件。`,
+    review,
+  ];
+}
+
+describe('precision: sentences as the Word export drafts them', () => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
+    const generated = consistentReport(seed, seed % 2 ? '宿迁市人民政府' : '某县市场监督管理局', 2025);
+    const f: ProseFixture = { source: '', note: '', title: `${generated.org}2025年政府信息公开工作年度报告`, paragraphs: draftedParagraphs(generated) };
+    const text = documentOf(f, generated.cells, f.paragraphs).replace('本年度未收取信息处理费。', '按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度收取信息处理费____元。');
+    const r = importText(text);
+    expect(r.report.cells).toEqual(generated.cells);
+    expect(r.findings.filter((x) => x.rule.startsWith('text.')).map(renderFinding)).toEqual([]);
   });
 });

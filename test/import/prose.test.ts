@@ -4,7 +4,7 @@ import { Report } from '../../src/core/report';
 import { importDocument, parseFlatText } from '../../src/import';
 import { parseCount } from '../../src/import/prose';
 import { flatDocument, officialRows, reportBlocks } from '../helpers/documents';
-import { consistentReport, withCells } from '../helpers/reports';
+import { consistentReport, fixture, withCells } from '../helpers/reports';
 
 const base = withCells(consistentReport(31, '某县市场监督管理局', 2024), {});
 const v = (id: string) => base.cells[id] as number;
@@ -68,6 +68,38 @@ describe('part 一 against the tables', () => {
     const none = withCells(report, Object.fromEntries([6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((c) => [`T4.R1.C${c}`, 0])));
     const r = read(['本年度未发生政府信息公开行政复议、行政诉讼案件。'], { report: none });
     expect(textFindings(r).map((f) => [f.rule, f.params?.stated, f.value, f.cells])).toEqual([['text.review', 0, 1, ['T4.R1.C5']]]);
+  });
+
+  test('an outcome claim is not a count: "未发生…纠错或败诉" with 55 复议 cases, none corrected (上海市人民政府办公厅 2025)', () => {
+    const t4 = (cells: number[]) => Object.fromEntries(cells.map((v, i) => [`T4.R1.C${i + 1}`, v]));
+    const sentence = '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。';
+    const clean = withCells(base, t4([40, 0, 5, 10, 55, 3, 0, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: clean }))).toEqual([]);
+    const corrected = withCells(base, t4([39, 1, 5, 10, 55, 3, 0, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: corrected }))).toEqual([
+      { rule: 'text.outcome', severity: 'warning', table: 'T4', cells: ['T4.R1.C2'], value: 1, params: { quote: sentence, item: '表四行政复议“结果纠正”1件' } },
+    ]);
+    const lost = withCells(base, t4([40, 0, 5, 10, 55, 2, 1, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: lost })).map((f) => [f.rule, f.cells])).toEqual([['text.outcome', ['T4.R1.C7']]]);
+  });
+
+  test('"均获维持" is contradicted by 纠正, 其他结果 or 尚未审结; "零败诉" only by a suit corrected', () => {
+    const t4 = (cells: number[]) => Object.fromEntries(cells.map((v, i) => [`T4.R1.C${i + 1}`, v]));
+    const upheld = '被申请行政复议3件，均获维持。';
+    expect(textFindings(read([upheld], { report: withCells(base, t4([3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1])) }))).toEqual([]);
+    expect(textFindings(read([upheld], { report: withCells(base, t4([2, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])) })).map((f) => f.cells)).toEqual([['T4.R1.C4']]);
+    const noLoss = '行政诉讼零败诉。';
+    expect(textFindings(read([noLoss], { report: withCells(base, t4([0, 2, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0])) }))).toEqual([]);
+    expect(textFindings(read([noLoss], { report: withCells(base, t4([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1])) })).map((f) => f.cells)).toEqual([['T4.R1.C12']]);
+  });
+
+  test('"共受理749件" is 本年新收 + 上年结转 (沭阳县人民政府 2025: 713 + 36)', () => {
+    const shuyang = fixture('shuyang-county-2025.json');
+    const r = read(['2025年，我县共受理政府信息公开申请749件，办结718件，结转下年度继续办理31件。'], { report: shuyang });
+    expect(r.report.org).toBe('沭阳县人民政府');
+    expect(textFindings(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule.startsWith('T2.'))).toEqual([]);
+    expect(textFindings(read(['2025年，我县共受理政府信息公开申请750件。'], { report: shuyang })).map((f) => f.rule)).toEqual(['text.received']);
   });
 
   test('counts in Chinese numerals are read', () => {

@@ -76,11 +76,11 @@ export function outlineFindings(prose: Prose, year: number | null): Finding[] {
 
 const TABLE_PART: Partial<Record<PartNumber, TableId>> = { 二: 'T2', 三: 'T3', 四: 'T4' };
 
-/** A part missing, or the parts out of order. Parts 二 to 四 count as present where their table was found. */
-export function partFindings(prose: Prose, missingTables: readonly TableId[]): Finding[] {
+/** A part missing, or the parts out of order. Parts 二 to 四 are their tables: layout.missing speaks for those. */
+export function partFindings(prose: Prose): Finding[] {
   if (prose.headings.length < 2) return [];
   const findings: Finding[] = [];
-  const missing = PART_NUMBERS.filter((n) => prose.parts[n] === undefined && (TABLE_PART[n] === undefined || missingTables.includes(TABLE_PART[n]!)));
+  const missing = PART_NUMBERS.filter((n) => prose.parts[n] === undefined && TABLE_PART[n] === undefined);
   if (missing.length > 0) findings.push({ rule: 'text.partMissing', severity: 'warning', ...whole, params: { parts: missing.join('、'), titles: missing.map((n) => `${n}、${PART_TITLES[n]}`).join('；') } });
   const order = prose.headings.map((h) => h.part);
   if (order.some((n, i) => i > 0 && PART_NUMBERS.indexOf(n) < PART_NUMBERS.indexOf(order[i - 1]))) {
@@ -91,7 +91,11 @@ export function partFindings(prose: Prose, missingTables: readonly TableId[]): F
 
 const PART_SIX_TITLE = '其他需要报告事项';
 const FEE = /处理费/;
-const NO_FEE_NOTICE = /(?:未|没有|无)(?:向申请人)?(?:发出|发放|出具|送达|下发|开具|产生)(?:过)?(?:任何)?(?:信息处理费)?(?:的)?(?:收费|缴费)通知|(?:未|没有|不|无)(?:向申请人)?(?:收取|产生|征收)(?:过)?(?:任何)?[^，。；]{0,12}?(?:处理费|费用)/;
+/**
+ * No fee notice was issued, or no fee arises here at all. "未收取" (not collected) is not among
+ * them: an applicant who did not pay after a notice leaves the fee uncollected, as 表三（六）2 says.
+ */
+const NO_FEE_NOTICE = /(?:未|没有|无)(?:向申请人)?(?:发出|发放|出具|送达|下发|开具|产生)(?:过)?(?:任何)?(?:信息处理费)?(?:的)?(?:收费|缴费)通知|(?:未|没有)(?:产生|发生)(?:过)?(?:任何)?[^，。；]{0,12}?处理费|不(?:收取|征收)(?:任何)?[^，。；]{0,6}?处理费/
 /** 表三（六）2: applicants who did not pay after a fee notice. */
 const R22 = T3_ROW_NAMES.findIndex((n) => n.includes('收费通知')) + 1;
 

@@ -254,11 +254,15 @@ function resultFindings(sentences: readonly string[], ctx: ClaimContext): Findin
   return findings;
 }
 
-/** Outcome claims: which words, which groups they speak of, and which outcome cells must be 0. */
+/**
+ * Outcome claims: which words, which groups they speak of, and which outcome cells must be 0. A
+ * claim of none holds no count between its negation and its outcome ("未经复议直接起诉3件（结果维持
+ * 1件、结果纠正…" states counts, it claims nothing).
+ */
 const OUTCOMES: readonly { words: RegExp; outcomes: number[] }[] = [
   { words: /(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|支持)/, outcomes: [1, 2, 3] },
-  { words: /零败诉|(?:无|未|没有)(?:发生|出现)?[^，。；]{0,24}?败诉|未被判决败诉/, outcomes: [1] },
-  { words: /(?:未|没有|无|零)(?:被|发生|出现)?[^，。；]{0,24}?(?:纠错|纠正|撤销|确认违法)/, outcomes: [1] },
+  { words: /零败诉|(?:无|未(?!经)|没有)(?:发生|出现)?[^，。；\d０-９件]{0,24}?败诉/, outcomes: [1] },
+  { words: /(?:未(?!经)|没有|无|零)(?:被|发生|出现)?[^，。；\d０-９件]{0,24}?(?:纠错|纠正|撤销|确认违法)/, outcomes: [1] },
 ];
 
 function outcomeFindings(sentences: readonly string[], ctx: ClaimContext): Finding[] {

@@ -16,11 +16,8 @@ export { readProse, PART_TITLES } from './read';
 export type { Prose, PartNumber } from './read';
 export { parseCount } from './text';
 
-/**
- * The text.* findings. Tables the import could not read are not compared; `missingTables` are
- * those not found at all (their part then counts as missing).
- */
-export function proseFindings(prose: Prose, report: Report, unreadable: readonly TableId[], missingTables: readonly TableId[] = []): Finding[] {
+/** The text.* findings. Tables the import could not read are not compared. */
+export function proseFindings(prose: Prose, report: Report, unreadable: readonly TableId[]): Finding[] {
   if (prose.paragraphs.length === 0) return [];
   const value = (id: string): number | undefined => usableValue(readCell(report.cells[id] ?? null));
   const partOne = prose.parts['一'] ?? (Object.keys(prose.parts).length === 0 ? prose.paragraphs : []);
@@ -31,7 +28,7 @@ export function proseFindings(prose: Prose, report: Report, unreadable: readonly
     ...citationFindings(prose, report.year),
     ...yearFindings(prose, report.year),
     ...outlineFindings(prose, report.year),
-    ...partFindings(prose, missingTables),
+    ...partFindings(prose),
     ...feeFindings(prose, value, unreadable),
   ];
 }
