@@ -268,11 +268,17 @@ const OUTCOMES: readonly { words: RegExp; outcomes: number[] }[] = [
 function outcomeFindings(sentences: readonly string[], ctx: ClaimContext): Finding[] {
   for (const s of sentences) {
     const text = compact(s);
+    // A clause without its own subject speaks of those named before it in the sentence:
+    // "被申请行政复议3件，均获维持"; "…行政复议9件，…行政诉讼1件，未发生被纠错、败诉情况".
+    const named = { review: false, suit: false };
     for (const clause of text.split(/[，,；;。]/)) {
+      const own = { review: /复议/.test(clause), suit: /诉讼|起诉/.test(clause) };
+      const subject = own.review || own.suit ? own : { ...named };
+      named.review ||= own.review;
+      named.suit ||= own.suit;
       for (const o of OUTCOMES) {
         if (!o.words.test(clause)) continue;
-        const review = /复议/.test(clause);
-        const suit = /诉讼|起诉/.test(clause);
+        const { review, suit } = subject;
         // 败诉 is said of suits only; 纠错 and 维持 of whatever the clause names, or of all.
         const groups = o.outcomes.length === 1 && /败诉/.test(o.words.source) ? [1, 2] : review || suit ? [...(review ? [0] : []), ...(suit ? [1, 2] : [])] : [0, 1, 2];
         const bad = groups.flatMap((g) => o.outcomes.map((i) => t4(g, i))).filter((id) => (ctx.value(id) ?? 0) > 0);
