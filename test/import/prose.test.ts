@@ -274,3 +274,12 @@ describe('the format cited, the period and the years', () => {
     expect(textFindings(r).map((f) => [f.rule, f.params?.stated])).toEqual([['text.year', base.year! - 1]]);
   });
 });
+
+describe('part 一 with its sections numbered 一、二、… as parts are', () => {
+  test('the sections stay in part 一, the statements in them are read, and no part is out of order', () => {
+    const blocks = reportBlocks(base, { partOne: ['二、依申请公开情况', `本年度新收政府信息公开申请${received + 1}件。`, '三、政府信息管理', '严格审核。', '四、政府信息公开平台建设', '五、监督保障'] });
+    const r = importDocument(parseFlatText(flatDocument(blocks)));
+    expect(r.prose!.headings.map((h) => h.part)).toEqual(['一', '二', '三', '四', '五', '六']);
+    expect(textFindings(r).map((f) => f.rule)).toEqual(['text.received']);
+  });
+});

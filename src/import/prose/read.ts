@@ -87,13 +87,15 @@ export const PART_TITLES: Readonly<Record<PartNumber, string>> = {
 };
 const PART_WORDING: readonly [PartNumber, RegExp][] = [
   ['一', /^(?:总体情况|概述|概况|基本情况)/],
-  ['二', /主动公开/],
-  ['三', /(?:收到|受理|处理).{0,6}申请|依申请公开/],
+  ['二', /主动公开政府信息/],
+  ['三', /收到和处理|(?:收到|受理|处理)政府信息公开申请|政府信息公开申请(?:的)?(?:办理)?情况|依申请公开政府信息/],
   ['四', /行政复议|行政诉讼/],
   ['五', /存在的?(?:主要)?问题|改进(?:情况|措施)/],
   ['六', /^其[他它]需要|^其[他它](?:的)?事项/],
 ];
 const CHINESE_NUMBER = '[一二三四五六七八九]';
+/** The sections of part 一, which some reports number 一、二、… as well. */
+const PART_ONE_SECTIONS = /主动公开|依申请|政府信息管理|平台建设|监督保障|公开平台/;
 /** A numbered heading on a line of its own: "六、其它需要报告事项", "四．因政府信息公开工作被申请行政复议和提起行政诉讼情况". */
 const NUMBERED = new RegExp(`^(${CHINESE_NUMBER})[、.．]\\s*(\\S.{0,44})$`);
 /** A numbered heading inside a line, after the end of a sentence: "…（略）。六、其他需要报告事项 本年度…". */
@@ -125,7 +127,9 @@ function headingOf(line: string): { part: PartNumber; heading: string; rest: str
   const text = compact(line);
   const numbered = NUMBERED.exec(text);
   if (numbered && !/[。；]/.test(numbered[2])) {
-    const part = partOf(numbered[2]) ?? (PART_NUMBERS.includes(numbered[1] as PartNumber) && !/[，,]/.test(numbered[2]) ? (numbered[1] as PartNumber) : null);
+    // By its number only when the title is no subsection of part 一 ("二、依申请公开情况" is one).
+    const byNumber = PART_NUMBERS.includes(numbered[1] as PartNumber) && !/[，,]/.test(numbered[2]) && !PART_ONE_SECTIONS.test(numbered[2]);
+    const part = partOf(numbered[2]) ?? (byNumber ? (numbered[1] as PartNumber) : null);
     if (part) return { part, heading: text, rest: '' };
   }
   const run = new RegExp(`^${CHINESE_NUMBER}[、.．]\\s*([^。；：:]{2,44}?(?:情况|事项|措施|概述))[：:\\s]*(.+)$`).exec(line.trim());
