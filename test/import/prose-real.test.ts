@@ -137,6 +137,10 @@ const MUTANTS: Mutant[] = [
     'text.allDone',
   ],
   ['putuo-district-2025', 'a fee notice said never issued while 表三（六）2 counts one', { text: ['均在法定期限内予以答复。', '均在法定期限内予以答复，未发出收费通知。'], cells: { [t3(23, 1)]: 40, [t3(22, 1)]: 1, [t3(22, 7)]: 1, [t3(23, 7)]: 40 } }, 'text.feeNotice'],
+  ['dongbao-district-2024', '办结 stated wrong', { text: ['共办结24件', '共办结25件'] }, 'text.completed'],
+  ['dongbao-district-2024', 'carried out under 自然人 only, with "均已办结"', { text: ['共办结24件,结转到2025年办理7件。', '共办结24件,均已办结。'] }, 'text.allDone'],
+  ['pinghu-bureau-2024', '"均在规定时限内完成答复" with one carried over', { cells: { [t3(2, 1)]: 1, [t3(2, 7)]: 1, [t3(25, 1)]: 1, [t3(25, 7)]: 1 } }, 'text.allDone'],
+  ['lianxi-district-2024', '制定规范性文件 stated wrong', { text: ['制定发布规范性文件4件', '制定发布规范性文件5件'] }, 'text.normative'],
   ['putuo-district-2025', 'parts run together, 六 before 五', { text: ['一、总体情况', '一、总体情况'] }, 'text.partOrder'],
 ];
 

@@ -26,6 +26,8 @@ interface CountClaim {
   alsoAccept?(ctx: ClaimContext): (number | undefined)[];
   /** Area-wide clauses ("全区共制发…") are not about this body's own table. */
   ownOnly?: true;
+  /** The sentence must be about this: "办结留言230条" is about a hotline, not applications. */
+  about?: RegExp;
 }
 
 const T3_TOTAL: number = T3_COLUMNS.length;
@@ -119,7 +121,8 @@ export const COUNT_CLAIMS: readonly CountClaim[] = [
     table: 'T3',
     cells: [t3(T3_ROW.total)],
     item: `表三“${T3_ROW_NAMES[T3_ROW.total - 1]}”总计`,
-    patterns: () => [new RegExp(`(?:办结|答复|办理完毕)(?:了)?(?:${APPLICATION}|申请)?${ALSO_WORDS}${N}${PIECES}`)],
+    patterns: () => [new RegExp(`(?:办结|答复|办理完毕)(?:了)?(?:${APPLICATION}|申请)?${ALSO_WORDS}${N}件`)],
+    about: /申请/,
   },
   {
     rule: 'text.review',
@@ -181,6 +184,7 @@ function clauseAt(text: string, at: number): string {
 /** What one sentence states for a claim: the count and where, or undefined. */
 function stated(claim: CountClaim, ctx: ClaimContext, sentence: string): { n: number; extra: number[] } | undefined {
   const text = compact(sentence);
+  if (claim.about && !claim.about.test(text)) return undefined;
   for (const pattern of claim.patterns(ctx)) {
     const m = pattern.exec(text);
     if (!m) continue;
