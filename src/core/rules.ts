@@ -6,6 +6,7 @@
  * rows with small pure functions; the sheet compiles intra-report equations to native formulas.
  * Adding a rule is adding a row here and a test.
  */
+import { inForceRaised, rulesAuthorityRaised } from './table-checks';
 import { CellId, INPUT_CELLS, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
 import type { Finding } from './findings';
 import { MAX_VALUE, Reading } from './read';
@@ -367,22 +368,26 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}的三张表格`,
   },
 
-  // ---- 表二 beyond the arithmetic: raised where a whole report with its body is read (src/core/table-checks.ts) --
+  // ---- 表二 beyond the arithmetic (src/core/table-checks.ts) ----------------------------------------
   {
     id: 'T2.rulesAuthority',
     title: '无权制定规章',
+    metadata: true,
     kind: 'report',
     severity: 'error',
     message: '表二“规章”填写了{figures}，但“{org}”属于{level}（{seat}）：立法法规定规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定，{level}政府及其部门不能制定规章，“规章”各栏应为0',
     source: '《中华人民共和国立法法》（2023年修正）第九十一条、第九十三条',
+    detect: ({ report, readings }) => rulesAuthorityRaised(report, readings, 'cannot'),
   },
   {
     id: 'T2.rulesAuthorityUnclear',
     title: '规章制定机关',
+    metadata: true,
     kind: 'report',
     severity: 'warning',
     message: '表二“规章”填写了{figures}：{reason}，请核实本机关是否为规章制定机关（立法法规定规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定）',
     source: '《中华人民共和国立法法》（2023年修正）第九十一条、第九十三条',
+    detect: ({ report, readings }) => rulesAuthorityRaised(report, readings, 'unclear'),
   },
   {
     id: 'T2.inForceShort',
@@ -391,6 +396,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件、本年废止{repealed}件，现行有效只有{inForce}件，少于本年制发减本年废止：本年制发且未废止的文件应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    detect: ({ readings }) => inForceRaised(readings, 'short'),
   },
   {
     id: 'T2.inForceZero',
@@ -399,6 +405,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件，现行有效为0件：本年制发的文件如未全部废止，应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    detect: ({ readings }) => inForceRaised(readings, 'zero'),
   },
 
   // ---- raised by the importers (src/import): reading Word files, web pages and text --------------

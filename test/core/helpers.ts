@@ -101,7 +101,7 @@ export function consistentReport(options: ConsistentOptions = {}): Report {
     cells[t4(g * 5 + 5)] = outcomes.reduce((a, b) => a + b, 0);
   });
 
-  return { format: REPORT_FORMAT, org: options.org ?? '某县人民政府', year: options.year === undefined ? 2024 : options.year, cells };
+  return { format: REPORT_FORMAT, org: options.org ?? '某省人民政府', year: options.year === undefined ? 2024 : options.year, cells };
 }
 
 /** Last year's report matching `report` across years: its carried-out is this year's carried-in, its 现行有效 adds up. */

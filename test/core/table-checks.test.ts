@@ -4,8 +4,14 @@
  */
 import { authorityOf } from '../../src/core/body';
 import { renderFinding } from '../../src/core/render';
-import { tableFindings } from '../../src/core/table-checks';
+import { check } from '../../src/core/engine';
+import type { Report } from '../../src/core/report';
+import type { TableId } from '../../src/core/tables';
 import { consistentReport, t2, withCells } from './helpers';
+
+/** The engine's findings of the 表二 rules beyond the arithmetic: they run wherever a report is checked. */
+const T2_RULES = ['T2.rulesAuthority', 'T2.rulesAuthorityUnclear', 'T2.inForceShort', 'T2.inForceZero'];
+const tableFindings = (report: Report, unreadable: TableId[] = []) => check(report, { unreadable }).filter((f) => T2_RULES.includes(f.rule));
 
 describe('authorityOf: the body from its name', () => {
   test.each([
@@ -121,4 +127,10 @@ describe('T2.inForceZero', () => {
   test('both would fire: only the short rule speaks', () => {
     expect(tableFindings(withCells(base, { [t2(2, 1)]: 2, [t2(2, 2)]: 0, [t2(2, 3)]: 0 })).map((f) => f.rule)).toEqual(['T2.inForceShort']);
   });
+});
+
+test('the 规章 rules need the body: a custom function, which knows only the tables, does not raise them', () => {
+  const report = { ...consistentReport(), org: '木厂镇人民政府' };
+  expect(check(report).map((f) => f.rule)).toContain('T2.rulesAuthority');
+  expect(check(report, { metadata: false }).map((f) => f.rule)).not.toContain('T2.rulesAuthority');
 });
