@@ -5,9 +5,15 @@
  *
  * Thin on purpose: every decision about what goes where is in src/core/sheet.ts; this file
  * only knows how Office.js spells it.
+ *
+ * With upgrade.ts, the only code that touches sheet protection or conditional formats: the
+ * template's marks (plan.marks) are written here once, in the insertion's single write batch,
+ * and from then on Excel evaluates them itself. Nothing else lifts protection or writes a
+ * conditional format, so checking never clears the user's undo history.
  */
 import { parseYear } from '../core/grid';
-import { Area, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, PASS_MARK, sheetPlan, sheetTitle, tableName } from '../core/sheet';
+import { refOnSheet } from '../core/refs';
+import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle, tableName } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
 import { FAIL_FILL, FAIL_FONT, LOOKS, Look, columnPoints } from './styles';
 
@@ -42,8 +48,6 @@ export function uniqueSheetName(existing: readonly string[], base: string): stri
   for (let i = 2; ; i++) if (!taken.has(`${base}(${i})`.toLowerCase())) return `${base}(${i})`;
 }
 
-const stripRef = (formula: string): string => formula.slice(formula.lastIndexOf('!') + 1).replace(/\$/g, '').replace(/^=/, '');
-
 /**
  * Which sheets exist and which of them are templates, of which year. A template is a sheet
  * with its own NB_YEAR name on the year cell of the plan; its year is what that cell holds.
@@ -64,7 +68,8 @@ export async function surveyWorkbook(context: Excel.RequestContext): Promise<Wor
 
   const templates: TemplateSheet[] = [];
   for (const p of probes) {
-    if (p.item.isNullObject || stripRef(String(p.item.formula)) !== a1(yearCell.row, yearCell.col)) continue;
+    // On the web a sheet's names include the workbook's (office-js#1011): the name must point at this sheet's year cell.
+    if (p.item.isNullObject || refOnSheet(String(p.item.formula), p.name)?.address !== a1(yearCell.row, yearCell.col)) continue;
     templates.push({ name: p.name, year: parseYear(p.cell.values[0][0]) });
   }
   return { sheets: sheets.items.map((s) => s.name), templates, enableEvents: context.runtime.enableEvents };
@@ -194,8 +199,17 @@ const COUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', 
 const AMOUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', message: '收费金额以万元为单位，应为不小于0的数字' } as const;
 const YEAR_ALERT = { showAlert: true, style: 'Stop', title: '请填写年度', message: '报告年度应为四位数字，如 2024' } as const;
 
-/** Text the user typed (the body's name) stays text: Excel would read a leading "=" as a formula. */
-const asConstant = (v: string | number): string | number => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v);
+/**
+ * Text written through values or formulas is taken as typed: "=…", "+…", "-…" and "@…" become
+ * formulas, "-3" and "12" numbers, "TRUE" a boolean, "1/2" a date. A leading apostrophe keeps any
+ * text as it is (Excel keeps the apostrophe as the cell's prefix, not in its value).
+ */
+export function asText(v: string): string {
+  return v === '' ? v : `'${v}`;
+}
+
+/** Text the user typed (the body's name) and the plan's labels stay text. */
+const asConstant = (v: string | number): string | number => (typeof v === 'string' ? asText(v) : v);
 
 /** The cells the plan writes, plus the findings block, as one grid of formulas and constants. */
 function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
@@ -257,19 +271,31 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   range(yearArea).dataValidation.rule = YEAR_RULE;
   range(yearArea).dataValidation.errorAlert = YEAR_ALERT;
 
-  // A failing check turns red; "✓" stays green (as in the xlsx writer).
-  for (const ref of compactRefs(plan.checks)) {
-    const first = ref.split(':')[0];
-    const cf = sheet.getRange(ref).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = `=AND(${first}<>"${PASS_MARK}",${first}<>"")`;
-    cf.custom.format.font.color = FAIL_FONT;
-    cf.custom.format.font.bold = true;
-    cf.custom.format.fill.color = FAIL_FILL;
-  }
+  drawMarks(sheet, plan.marks);
 
   sheet.freezePanes.freezeRows(2);
   sheet.pageLayout.orientation = 'Landscape';
   sheet.pageLayout.paperSize = 'A4';
   // No password: labels and formulas stay put, and a user can still lift the protection.
   sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' });
+}
+
+/** The look of a mark, by severity: an error red as a failing check, a warning lighter. */
+export const MARK_LOOKS: Record<PlannedMark['severity'], { fill: string; font?: string }> = {
+  error: { fill: FAIL_FILL, font: FAIL_FONT },
+  warning: { fill: '#FFF2CC' },
+};
+
+/**
+ * Queues the plan's marks as custom-formula conditional formats. Each add() goes on top of the
+ * collection, so they are added last first: the plan's first mark ends on top, as it says.
+ */
+export function drawMarks(sheet: Excel.Worksheet, marks: readonly PlannedMark[]): void {
+  for (const mark of [...marks].reverse()) {
+    const cf = sheet.getRangeByIndexes(mark.area.row, mark.area.col, mark.area.rows, mark.area.cols).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=${mark.formula.replace(/^=/, '')}`;
+    const look = MARK_LOOKS[mark.severity];
+    cf.custom.format.fill.color = look.fill;
+    if (look.font) cf.custom.format.font.color = look.font;
+  }
 }

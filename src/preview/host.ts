@@ -95,10 +95,6 @@ export class PreviewHost implements WorkbookHost {
     this.book.select(sheet, cells);
   }
 
-  async highlight(sheet: string, cells: readonly CellId[]): Promise<void> {
-    this.book.highlight(sheet, cells);
-  }
-
   async onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>> {
     this.listeners.add(listener);
     return async () => {

@@ -7,8 +7,9 @@
  * code runs in Excel (src/excel/host.ts) and in the in-page preview: `new Pane(document, host)`.
  *
  * Round trips: a check after a burst of edits reads the sheet once (one sync in Excel); last
- * year's sheet is read when chosen or edited, not on every check; marks are rewritten only when
- * the set of offending cells changes. Host calls never overlap: they run one after another.
+ * year's sheet is read when chosen or edited, not on every check. Checking never writes: the
+ * red cells are the template's own conditional formats. Host calls never overlap: they run one
+ * after another.
  *
  * Everything that comes from the workbook is shown with textContent: a cell may hold any text.
  */
@@ -77,10 +78,6 @@ export class Pane {
   private priorChosen = false;
   private acks: Acknowledgement[] = [];
   private view: CheckView | null = null;
-  /** The marks last written per sheet, to write only when they change. */
-  private readonly marked = new Map<string, string>();
-  /** Sheets whose protection has a password: marks cannot be written there. */
-  private readonly unmarkable = new Set<string>();
   private draft: Draft | null = null;
   /** Why the last read failed, shown instead of a summary. */
   private error: string | null = null;
@@ -196,7 +193,6 @@ export class Pane {
       return;
     }
     this.templates = list.sheets;
-    this.unmarkable.clear();
     this.el['insert-section'].open = list.sheets.length === 0 || !this.el['notice'].hidden;
     const names = list.sheets.map((s) => s.name);
     const latest = [...list.sheets].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.name ?? null;
@@ -227,7 +223,6 @@ export class Pane {
     if (this.prior.kind === 'sheet' && this.prior.report === null && !this.prior.error) await this.readPrior();
     await this.readCurrent();
     this.render();
-    await this.mark();
   }
 
   /** Last year's template in this workbook, if there is one. */
@@ -294,7 +289,6 @@ export class Pane {
         if (prior) await this.readPrior();
         if (current || this.current === null) await this.readCurrent();
         this.render();
-        await this.mark();
       });
     }
   }
@@ -311,7 +305,6 @@ export class Pane {
       }
       if (read.sheet !== this.shown) {
         // Renamed: keep following it under its new name.
-        this.marked.set(read.sheet, this.marked.get(this.shown) ?? '');
         this.shown = read.sheet;
       }
       this.current = read;
@@ -437,22 +430,6 @@ export class Pane {
     return this.view?.groups.flatMap((g) => g.items).find((i) => i.key === key);
   }
 
-  /** Marks the offending cells in the sheet, when they changed since the last time. */
-  private async mark(): Promise<void> {
-    const sheet = this.shown;
-    if (!this.view || sheet === null || this.unmarkable.has(sheet)) return;
-    const key = this.view.marks.join(' ');
-    if (this.marked.get(sheet) === key) return;
-    try {
-      await this.host.highlight(sheet, this.view.marks);
-      this.marked.set(sheet, key);
-    } catch (e) {
-      this.marked.delete(sheet);
-      if (/password|密码/i.test(String((e as Error)?.message ?? e))) this.unmarkable.add(sheet);
-      this.note(`未能在表中标出问题格（${/password|密码/i.test(String(e)) ? '工作表设有保护密码' : describeError(e)}）；问题仍在本窗格中列出。`);
-    }
-  }
-
   private note(text: string): void {
     const n = this.el['fix-note'];
     n.textContent = text;
@@ -537,7 +514,6 @@ export class Pane {
         await this.readCurrent();
       }
       this.render();
-      await this.mark();
     });
   }
 
@@ -562,7 +538,6 @@ export class Pane {
         await this.readCurrent();
       }
       this.render();
-      await this.mark();
     });
   }
 
@@ -599,7 +574,6 @@ export class Pane {
       } catch (e) {
         this.note(`说明未能保存到工作簿：${describeError(e)}`);
       }
-      await this.mark();
     });
   }
 
@@ -614,7 +588,6 @@ export class Pane {
         await this.readPrior();
       } else if (value !== 'file') return;
       this.render();
-      await this.mark();
     });
   }
 
@@ -652,7 +625,6 @@ export class Pane {
       this.priorChosen = true;
       this.prior = { kind: 'file', name: file.name, report: result.report, problems: result.problems, ...(result.sheet ? { sheet: result.sheet } : {}) };
       this.render();
-      await this.mark();
     });
   }
 
@@ -695,7 +667,6 @@ export class Pane {
       renderConfirmation(this.doc, panel, pending, this.current.addresses);
       // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
       (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
-      await this.mark();
     });
   }
 
@@ -775,7 +746,6 @@ export class Pane {
       } else {
         await this.readCurrent();
         this.render();
-        await this.mark();
       }
     }
     renderOutcome(this.doc, this.el['import-panel'], outcome);

@@ -213,8 +213,8 @@ describe('the host through the grid', () => {
     expect(document.activeElement).toBe(input('T3.R24.C1'));
     expect(Array.from(sheet().querySelectorAll('td.nb-selected input')).map((i) => (i as HTMLInputElement).dataset.cell).sort()).toEqual(['T3.R24.C1', 'T3.R3.C1']);
     expect(input('T3.R24.C1').parentElement!.classList.contains('nb-active-cell')).toBe(true);
-    await host.highlight(TITLE, ['T3.R1.C1']);
-    await host.highlight(TITLE, ['T3.R2.C1', 'T3.R2.C2']);
+    book.highlight(TITLE, ['T3.R1.C1']);
+    book.highlight(TITLE, ['T3.R2.C1', 'T3.R2.C2']);
     expect(Array.from(sheet().querySelectorAll('td.nb-flagged input')).map((i) => (i as HTMLInputElement).dataset.cell)).toEqual(['T3.R2.C1', 'T3.R2.C2']);
     // Flags leave values alone.
     expect(input('T3.R2.C1').value).toBe('');

@@ -259,13 +259,11 @@ describe('selection and flags', () => {
     ]);
   });
 
-  test('highlight flags exactly the cells given, replacing earlier flags', async () => {
-    const { host, book } = setup();
+  test('offers no way to mark cells: the pane never writes marks, the template carries its own', async () => {
+    const { host } = setup();
     await host.insertTemplate({ org: '', year: 2024 });
-    await host.highlight(TITLE, ['T3.R1.C1', 'T3.R1.C1', 'T3.R2.C1']);
-    expect(book.sheet(TITLE).flagged).toEqual(['T3.R1.C1', 'T3.R2.C1']);
-    await host.highlight(TITLE, []);
-    expect(book.sheet(TITLE).flagged).toEqual([]);
+    expect('highlight' in host).toBe(false);
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(host))).not.toContain('highlight');
   });
 });
 
