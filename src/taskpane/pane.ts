@@ -26,6 +26,8 @@ import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImp
 import type { PriorFileReader } from './prior-file';
 import type { CurrentFileReader } from './report-file';
 import { Notice, announce, currentChoice, describeError, onNotice, setChoice } from './session';
+import { undoNote, withUndoNote } from './undo-note';
+import { UpgradeOffer } from './upgrade-view';
 
 export interface PaneOptions {
   /** Start at once (the default): load acknowledgements, find the templates, listen, check. */
@@ -88,6 +90,7 @@ export class Pane {
   /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
   private readonly reading = new Set<Promise<unknown>>();
   private readonly stops: (() => Promise<void>)[] = [];
+  private readonly upgradeOffer: UpgradeOffer;
 
   constructor(
     private readonly doc: Document,
@@ -127,6 +130,7 @@ export class Pane {
         void this.answerImport('cancel');
       }
     });
+    this.upgradeOffer = new UpgradeOffer(doc, host, this.el.summary, (task) => this.exclusive(task), () => this.refresh());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
   }
@@ -206,6 +210,7 @@ export class Pane {
       this.el.findings.replaceChildren();
       this.updateFixes();
       this.renderPrior();
+      await this.upgradeOffer.show(null);
       return;
     }
     await this.showSheet(target);
@@ -223,6 +228,7 @@ export class Pane {
     if (this.prior.kind === 'sheet' && this.prior.report === null && !this.prior.error) await this.readPrior();
     await this.readCurrent();
     this.render();
+    await this.upgradeOffer.show(this.shown);
   }
 
   /** Last year's template in this workbook, if there is one. */
@@ -507,7 +513,7 @@ export class Pane {
       if (changes.length > 0) {
         try {
           await this.host.write(this.shown, changes);
-          this.note(kind === 'fill-blanks' ? `已把 ${changes.length} 个空白格填为 0。` : `已重算 ${changes.length} 个总计格：${changes.slice(0, 3).map((c) => `${cellName(c.cell)} 为 ${formatNumber(c.value)}`).join('；')}${changes.length > 3 ? ' 等' : ''}。`);
+          this.note(withUndoNote(this.host, kind === 'fill-blanks' ? `已把 ${changes.length} 个空白格填为 0。` : `已重算 ${changes.length} 个总计格：${changes.slice(0, 3).map((c) => `${cellName(c.cell)} 为 ${formatNumber(c.value)}`).join('；')}${changes.length > 3 ? ' 等' : ''}。`));
         } catch (e) {
           this.note(`修改未能完成：${describeError(e)}`);
         }
@@ -531,7 +537,7 @@ export class Pane {
       } else {
         try {
           await this.host.write(this.shown, [s.change]);
-          this.note(`已将 ${cellName(s.change.cell)} 改为 ${formatNumber(s.change.value)}。`);
+          this.note(withUndoNote(this.host, `已将 ${cellName(s.change.cell)} 改为 ${formatNumber(s.change.value)}。`));
         } catch (e) {
           this.note(`修改未能完成：${describeError(e)}`);
         }
@@ -737,6 +743,7 @@ export class Pane {
     if (changes.length > 0 || withMeta) {
       try {
         await this.host.write(pending.target, changes, metaWrite);
+        this.note(undoNote(this.host));
       } catch (e) {
         outcome.error = describeError(e);
       }

@@ -1650,7 +1650,8 @@ export class FakeExcel {
   set displayLanguage(language: DisplayLanguage) {
     this.language = language;
     for (const sheet of this.model.sheets) {
-      for (const cell of sheet.cells.values()) if (typeof cell.formula === 'string' && cell.formula.startsWith('=')) cell.value = this.evaluate(cell.formula);
+      // A formula cell's value is what it evaluated to; text that merely starts with "=" holds itself.
+      for (const cell of sheet.cells.values()) if (typeof cell.formula === 'string' && cell.formula.startsWith('=') && cell.value !== cell.formula) cell.value = this.evaluate(cell.formula);
     }
   }
 
