@@ -151,7 +151,7 @@ describe('insertTemplate: one batch, our own events off, nothing else touched', 
   });
 
   test('our write does not reach our own change handlers; a person typing does', async () => {
-    const fake = new FakeExcel();
+    const fake = new FakeExcel({ excelApi: '1.14' });
     fake.addSheet('Sheet1');
     const seen: string[] = [];
     fake.workbookHandlers.push((e) => void seen.push(`${e.triggerSource} ${e.address}`));
