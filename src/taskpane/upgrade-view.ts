@@ -87,6 +87,7 @@ export class UpgradeOffer {
       // No error text is looked at: a sheet protected with a password is the likely cause, and the sentence says so.
       this.text.textContent = `升级未能完成：${describeError(e)}。如工作表设有保护密码，请先在“审阅 > 撤销工作表保护”中撤销保护后再试。`;
       this.button.removeAttribute('disabled');
+      return;
     }
     await this.after();
   }
