@@ -304,7 +304,8 @@ export class ExcelHost implements WorkbookHost {
       }
     };
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (event.triggerSource === 'ThisLocalAddin') return;
+      // triggerSource is ExcelApi 1.14; before it our writes are kept out by turning events off.
+      if (this.supports('1.14') && event.triggerSource === 'ThisLocalAddin') return;
       pending.set(event.worksheetId, [...(pending.get(event.worksheetId) ?? []), event.address]);
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, this.debounceMs);
