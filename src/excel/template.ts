@@ -21,6 +21,15 @@ import { FAIL_FILL, FAIL_FONT, LOOKS, Look, columnPoints } from './styles';
 export const FINDINGS_HEADER = ['规则', '位置', '说明'] as const;
 export const FINDINGS_FORMULA = `=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`;
 
+/**
+ * The findings block as the plan gives it (src/core/sheet.ts: its header and formula, the one
+ * the xlsx writer and the preview use too); a plan that gives none gets the add-in's own.
+ */
+export function findingsBlock(plan: SheetPlan): { header: readonly string[]; formula: string } {
+  const given = plan.findings as SheetPlan['findings'] & { header?: readonly string[]; formula?: string };
+  return { header: given.header ?? FINDINGS_HEADER, formula: given.formula === undefined ? FINDINGS_FORMULA : `=${given.formula.replace(/^=/, '')}` };
+}
+
 export interface InsertOptions {
   org?: string;
   year: number | null;
@@ -218,8 +227,9 @@ function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } 
     col: c.col,
     v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
-  FINDINGS_HEADER.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
-  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: FINDINGS_FORMULA });
+  const findings = findingsBlock(plan);
+  findings.header.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
+  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: findings.formula });
   const rows = Math.max(...cells.map((c) => c.row)) + 1;
   const cols = Math.max(...cells.map((c) => c.col)) + 1;
   const grid = fill<string | number>(rows, cols, '');
@@ -251,7 +261,7 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const [style, cells] of byStyle) {
     for (const { area } of refsOf(cells, merges)) applyLook(range(area), area, LOOKS[style]);
   }
-  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: FINDINGS_HEADER.length };
+  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: findingsBlock(plan).header.length };
   applyLook(range(header), header, LOOKS.header);
   applyBorders(range(header), header);
   for (const t of TABLE_IDS) applyBorders(range(plan.tables[t]), plan.tables[t]);

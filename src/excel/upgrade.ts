@@ -17,7 +17,7 @@
  */
 import { a1, sheetPlan, SheetPlan } from '../core/sheet';
 import type { UpgradeOutcome, UpgradeState } from '../host/contract';
-import { FINDINGS_FORMULA, drawMarks } from './template';
+import { drawMarks, findingsBlock } from './template';
 
 /** The earlier version's runtime mark: a custom rule that is always true, with a formula no one else writes. */
 export const OLD_MARK_FORMULA = '=ISTEXT("nianbao:mark")';
@@ -61,7 +61,8 @@ async function readFindingsFormula(context: Excel.RequestContext, sheetKey: stri
   return String(cell.formulas[0][0]);
 }
 
-const isOldFindings = (formula: string): boolean => normal(formula) === normal(OLD_FINDINGS_FORMULA) && normal(formula) !== normal(FINDINGS_FORMULA);
+/** The earlier version's findings formula, where the plan's differs from it. */
+const isOldFindings = (formula: string, plan: SheetPlan): boolean => normal(formula) === normal(OLD_FINDINGS_FORMULA) && normal(formula) !== normal(findingsBlock(plan).formula);
 
 /**
  * Whether a template sheet needs the upgrade. Reads only (one or two syncs): the sheet's
@@ -70,7 +71,7 @@ const isOldFindings = (formula: string): boolean => normal(formula) === normal(O
 export async function upgradeState(context: Excel.RequestContext, sheetKey: string, plan: SheetPlan = sheetPlan()): Promise<UpgradeState> {
   const rules = await readRules(context, sheetKey);
   if (rules !== null) return rules.some(isOldMark) || missingMarks(plan, rules).length > 0 ? 'needed' : 'current';
-  return isOldFindings(await readFindingsFormula(context, sheetKey, plan)) ? 'needed' : 'unknown';
+  return isOldFindings(await readFindingsFormula(context, sheetKey, plan), plan) ? 'needed' : 'unknown';
 }
 
 /**
@@ -93,8 +94,8 @@ export async function upgradeTemplate(context: Excel.RequestContext, sheetKey: s
   const ids = doomed.map((r) => Number(r.id)).sort((a, b) => b - a);
   const kept = rules === null ? [] : rules.filter((r) => !doomed.includes(r));
   // Unreadable rules: only a sheet that shows the earlier version's findings block is known to lack the marks.
-  const toAdd = rules === null ? (isOldFindings(findingsFormula) ? plan.marks : []) : missingMarks(plan, kept);
-  const rewrite = isOldFindings(findingsFormula);
+  const toAdd = rules === null ? (isOldFindings(findingsFormula, plan) ? plan.marks : []) : missingMarks(plan, kept);
+  const rewrite = isOldFindings(findingsFormula, plan);
   if (ids.length === 0 && toAdd.length === 0 && !rewrite) return { removed: 0, added: 0, unreadable: rules === null };
 
   const wasProtected = protection.protected;
@@ -106,7 +107,7 @@ export async function upgradeTemplate(context: Excel.RequestContext, sheetKey: s
     const all = ws.getRange().conditionalFormats;
     for (const id of ids) all.getItem(String(id)).delete();
     drawMarks(ws, toAdd);
-    if (rewrite) ws.getRange(a1(plan.findings.row + 1, plan.findings.col)).formulas = [[FINDINGS_FORMULA]];
+    if (rewrite) ws.getRange(a1(plan.findings.row + 1, plan.findings.col)).formulas = [[findingsBlock(plan).formula]];
     if (wasProtected) ws.protection.protect(options);
     await context.sync();
   } catch (e) {

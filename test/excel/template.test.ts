@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { PASS_MARK, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, inputPosition, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
 import { TABLE_IDS, TABLES } from '../../src/core/tables';
-import { FINDINGS_FORMULA, FINDINGS_HEADER, MARK_LOOKS, drawPlan, insertTemplate, showSheet, surveyWorkbook, uniqueSheetName } from '../../src/excel/template';
+import { MARK_LOOKS, drawPlan, findingsBlock, insertTemplate, showSheet, surveyWorkbook, uniqueSheetName } from '../../src/excel/template';
 import { FakeExcel, areaAddress, parseAddress } from '../fakes/excel-fake';
 
 const ORG = '木厂镇人民政府';
@@ -74,11 +74,12 @@ describe('insertTemplate: the sheet equals the plan', () => {
     for (const c of plan.cells.filter((x) => x.input)) expect(sheet.cellAt(c.row, c.col)?.value).toBe('');
   });
 
-  test('the findings block: header row and NIANBAO.CHECK over the table names', () => {
+  test('the findings block: the plan’s header row and NIANBAO.CHECK over the table names', () => {
     const sheet = fake.sheet(TITLE);
-    FINDINGS_HEADER.forEach((h, i) => expect(sheet.cellAt(plan.findings.row, plan.findings.col + i)?.value).toBe(h));
-    expect(sheet.cellAt(plan.findings.row + 1, plan.findings.col)?.formula).toBe('=NIANBAO.CHECK(NB_T2,NB_T3,NB_T4)');
-    expect(FINDINGS_FORMULA).toBe(`=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`);
+    const block = findingsBlock(plan);
+    block.header.forEach((h, i) => expect(sheet.cellAt(plan.findings.row, plan.findings.col + i)?.value).toBe(h));
+    expect(sheet.cellAt(plan.findings.row + 1, plan.findings.col)?.formula).toBe(block.formula);
+    expect(block.formula).toContain(`NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`);
     // Nothing below or beside the formula: the spill has room.
     for (let r = plan.findings.row + 1; r < plan.findings.row + 60; r++) {
       for (let c = 0; c < 15; c++) if (r !== plan.findings.row + 1 || c !== 0) expect(sheet.cellAt(r, c)?.value ?? '').toBe('');
@@ -310,6 +311,6 @@ describe('the findings block in every display language', () => {
     expect(first).not.toBe('#NAME?');
     fake.displayLanguage = language === 'en-US' ? 'zh-CN' : 'en-US';
     expect(shown()).toBe(first);
-    expect(fake.sheet(TITLE).cellAt(at.row + 1, at.col)?.formula).toBe(FINDINGS_FORMULA);
+    expect(fake.sheet(TITLE).cellAt(at.row + 1, at.col)?.formula).toBe(findingsBlock(sheetPlan()).formula);
   });
 });

@@ -5,7 +5,7 @@
  * conditional formats (office-js#6835, #6827) never leading to a deletion.
  */
 import { PlannedMark, SheetPlan, a1, areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
-import { FINDINGS_FORMULA, insertTemplate } from '../../src/excel/template';
+import { findingsBlock, insertTemplate } from '../../src/excel/template';
 import { OLD_FINDINGS_FORMULA, OLD_MARK_FORMULA, upgradeState, upgradeTemplate } from '../../src/excel/upgrade';
 import { ConditionalFormatModel, FakeExcel, parseAddress } from '../fakes/excel-fake';
 
@@ -21,6 +21,8 @@ const MARKS: PlannedMark[] = [
   { area: cell('T4.R1.C1'), formula: `ISTEXT(${at('T4.R1.C1')})`, severity: 'warning' },
 ];
 const plan: SheetPlan = { ...base, marks: MARKS };
+/** The findings formula this version writes. */
+const FINDINGS_FORMULA = findingsBlock(base).formula;
 const formulas = (fake: FakeExcel) => fake.sheet(TITLE).conditionalFormats.map((cf) => cf.props['custom.rule.formula']);
 const rule = (address: string, formula: string): ConditionalFormatModel => ({ area: parseAddress(address), areas: [parseAddress(address)], type: 'Custom', props: { 'custom.rule.formula': formula } });
 
