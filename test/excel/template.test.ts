@@ -269,9 +269,11 @@ describe('insertTemplate: failure', () => {
 describe('the template’s marks', () => {
   const plan = sheetPlan(ORG, 2024);
   const cell = (id: string) => ({ ...inputPosition(plan, id), rows: 1, cols: 1 });
+  // Marks of our own making: what the inserter does with any plan.marks (what else a mark carries does not matter here).
+  const mark = (m: Pick<PlannedMark, 'area' | 'formula' | 'severity'>): PlannedMark => ({ test: { type: 'input', kind: 'count' }, rules: [], ...m }) as PlannedMark;
   const marks: PlannedMark[] = [
-    { area: cell('T3.R1.C1'), formula: `AND(${areaA1(cell('T3.R1.C1'))}<>"",NOT(ISNUMBER(${areaA1(cell('T3.R1.C1'))})))`, severity: 'error' },
-    { area: { ...cell('T4.R1.C1'), cols: 5 }, formula: `ISTEXT(${areaA1(cell('T4.R1.C1'))})`, severity: 'warning' },
+    mark({ area: cell('T3.R1.C1'), formula: `AND(${areaA1(cell('T3.R1.C1'))}<>"",NOT(ISNUMBER(${areaA1(cell('T3.R1.C1'))})))`, severity: 'error' }),
+    mark({ area: { ...cell('T4.R1.C1'), cols: 5 }, formula: `ISTEXT(${areaA1(cell('T4.R1.C1'))})`, severity: 'warning' }),
   ];
 
   async function drawn(withMarks: PlannedMark[]) {

@@ -16,9 +16,11 @@ const at = (id: string) => {
   return a1(p.row, p.col);
 };
 const cell = (id: string) => ({ ...inputPosition(base, id), rows: 1, cols: 1 });
+// Marks of our own making (what else a mark carries does not matter to the upgrade).
+const mark = (m: Pick<PlannedMark, 'area' | 'formula' | 'severity'>): PlannedMark => ({ test: { type: 'input', kind: 'count' }, rules: [], ...m }) as PlannedMark;
 const MARKS: PlannedMark[] = [
-  { area: cell('T3.R1.C1'), formula: `AND(${at('T3.R1.C1')}<>"",NOT(ISNUMBER(${at('T3.R1.C1')})))`, severity: 'error' },
-  { area: cell('T4.R1.C1'), formula: `ISTEXT(${at('T4.R1.C1')})`, severity: 'warning' },
+  mark({ area: cell('T3.R1.C1'), formula: `AND(${at('T3.R1.C1')}<>"",NOT(ISNUMBER(${at('T3.R1.C1')})))`, severity: 'error' }),
+  mark({ area: cell('T4.R1.C1'), formula: `ISTEXT(${at('T4.R1.C1')})`, severity: 'warning' }),
 ];
 const plan: SheetPlan = { ...base, marks: MARKS };
 /** The findings formula this version writes. */

@@ -1815,7 +1815,7 @@ export function registeredFunctions(): Record<DisplayLanguage, readonly string[]
   if (tags.length === 0) throw new Error('fake Excel: no @customfunction tag in src/functions/functions.ts');
   registered = {
     'en-US': tags.map((t) => `${namespace}.${t.name}`),
-    'zh-CN': tags.map((t) => `${namespace}.${(ZH_CN as Record<string, { name: string }>)[t.id]?.name ?? t.name}`),
+    'zh-CN': tags.map((t) => `${namespace}.${(ZH_CN as unknown as Record<string, { name?: string }>)[t.id]?.name ?? t.name}`),
   };
   return registered;
 }
