@@ -290,10 +290,14 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' });
 }
 
-/** The look of a mark, by severity: an error red as a failing check, a warning lighter. */
-export const MARK_LOOKS: Record<PlannedMark['severity'], { fill: string; font?: string }> = {
-  error: { fill: FAIL_FILL, font: FAIL_FONT },
-  warning: { fill: '#FFF2CC' },
+/**
+ * The look of a mark, by severity: errors red and bold as a failing check, warnings in Excel's
+ * amber "neutral" colours. The same as the xlsx writer's (src/core/looks.ts MARK_LOOKS, once
+ * the workbook side lands there: then this gives way to it).
+ */
+export const MARK_LOOKS: Record<PlannedMark['severity'], { fill: string; font: string; bold: boolean }> = {
+  error: { fill: FAIL_FILL, font: FAIL_FONT, bold: true },
+  warning: { fill: '#FFEB9C', font: '#9C5700', bold: false },
 };
 
 /**
@@ -306,6 +310,7 @@ export function drawMarks(sheet: Excel.Worksheet, marks: readonly PlannedMark[])
     cf.custom.rule.formula = `=${mark.formula.replace(/^=/, '')}`;
     const look = MARK_LOOKS[mark.severity];
     cf.custom.format.fill.color = look.fill;
-    if (look.font) cf.custom.format.font.color = look.font;
+    cf.custom.format.font.color = look.font;
+    cf.custom.format.font.bold = look.bold;
   }
 }

@@ -290,7 +290,7 @@ describe('the template’s marks', () => {
     const sheet = fake.sheet(TITLE);
     expect(sheet.conditionalFormats.map((cf) => [cf.type, areaAddress(cf.area), cf.props['custom.rule.formula']])).toEqual(marks.map((m) => ['Custom', areaA1(m.area), `=${m.formula}`]));
     expect(sheet.conditionalFormats[0].props).toMatchObject({ 'custom.format.fill.color': MARK_LOOKS.error.fill, 'custom.format.font.color': MARK_LOOKS.error.font });
-    expect(sheet.conditionalFormats[1].props).toMatchObject({ 'custom.format.fill.color': MARK_LOOKS.warning.fill });
+    expect(sheet.conditionalFormats[1].props).toMatchObject({ 'custom.format.fill.color': MARK_LOOKS.warning.fill, 'custom.format.font.bold': false });
     expect(sheet.protection.protected).toBe(true);
     // All of it in the one write batch.
     expect(fake.writeBatches()).toHaveLength(1);
