@@ -1,4 +1,5 @@
 /** The rule table as a Markdown page (docs/rules.md), so reviewers read exactly what the engine runs. */
+import { marksMarkdown } from './marks-doc';
 import { RULES } from './rules';
 import { scopeName } from './render';
 
@@ -23,5 +24,6 @@ export function rulesMarkdown(): string {
     }
     lines.push('');
   }
+  lines.push(...marksMarkdown());
   return lines.join('\n');
 }

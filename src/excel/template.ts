@@ -15,19 +15,14 @@ import { parseYear } from '../core/grid';
 import { refOnSheet } from '../core/refs';
 import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle, tableName } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
-import { FAIL_FILL, FAIL_FONT, LOOKS, Look, columnPoints } from './styles';
-
-/** The findings block: a header row, and below it the custom function that spills every finding. */
-export const FINDINGS_HEADER = ['规则', '位置', '说明'] as const;
-export const FINDINGS_FORMULA = `=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`;
+import { LOOKS, Look, MARK_LOOKS, columnPoints } from './styles';
 
 /**
- * The findings block as the plan gives it (src/core/sheet.ts: its header and formula, the one
- * the xlsx writer and the preview use too); a plan that gives none gets the add-in's own.
+ * The findings block as the plan gives it (src/core/sheet.ts: its header and its formula, which
+ * shows a Chinese sentence instead of an error where the add-in is missing).
  */
 export function findingsBlock(plan: SheetPlan): { header: readonly string[]; formula: string } {
-  const given = plan.findings as SheetPlan['findings'] & { header?: readonly string[]; formula?: string };
-  return { header: given.header ?? FINDINGS_HEADER, formula: given.formula === undefined ? FINDINGS_FORMULA : `=${given.formula.replace(/^=/, '')}` };
+  return { header: plan.findings.header, formula: `=${plan.findings.formula.replace(/^=/, '')}` };
 }
 
 export interface InsertOptions {
@@ -290,15 +285,8 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' });
 }
 
-/**
- * The look of a mark, by severity: errors red and bold as a failing check, warnings in Excel's
- * amber "neutral" colours. The same as the xlsx writer's (src/core/looks.ts MARK_LOOKS, once
- * the workbook side lands there: then this gives way to it).
- */
-export const MARK_LOOKS: Record<PlannedMark['severity'], { fill: string; font: string; bold: boolean }> = {
-  error: { fill: FAIL_FILL, font: FAIL_FONT, bold: true },
-  warning: { fill: '#FFEB9C', font: '#9C5700', bold: false },
-};
+/** The look of a mark, by severity: the xlsx writer's and the preview's (src/core/looks.ts). */
+export { MARK_LOOKS };
 
 /**
  * Queues the plan's marks as custom-formula conditional formats. Each add() goes on top of the
