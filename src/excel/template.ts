@@ -13,7 +13,7 @@
  */
 import { parseYear } from '../core/grid';
 import { refOnSheet } from '../core/refs';
-import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle, tableName } from '../core/sheet';
+import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
 import { LOOKS, Look, MARK_LOOKS, columnPoints } from './styles';
 
