@@ -2,23 +2,27 @@
 /**
  * The pane's workbook host in Excel: WorkbookHost (src/host/contract.ts) over Office.js.
  *
- * Thin on purpose: inserting and reading templates are src/excel/template.ts and read.ts; this
- * file adds what a live pane needs — edits gathered into bursts and mapped to input cells, our
- * own writes kept out of them, offending cells marked with a conditional format of our own, and
- * acknowledgements kept in a custom XML part.
+ * Thin on purpose: inserting and reading templates are src/excel/template.ts and read.ts, the
+ * one-time upgrade of an earlier version's template is upgrade.ts; this file adds what a live
+ * pane needs — edits gathered into bursts and mapped to input cells, our own writes kept out of
+ * them, and acknowledgements kept in a custom XML part.
  *
- * Round trips: `read` is one sync (the names, their ranges and the sheet's protection in one
- * batch); `highlight` is one sync when the marks change (plus, once per sheet and session, one to
- * find marks an earlier session left); `write` is two (events off with the write, back on after).
+ * It never touches sheet protection or conditional formats (only template.ts and upgrade.ts do):
+ * the red cells are the template's own conditional formats, so checking writes nothing and the
+ * user's undo history stays intact. A write (a quick fix, a suggestion, an import) writes input
+ * cells only.
+ *
+ * Round trips: `read` is one sync (the names and their ranges in one batch); `write` is two
+ * (events off with the write, back on after).
  */
 import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
-import { FAIL_FILL, FAIL_FONT } from '../core/looks';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
-import { insertTemplate } from './template';
+import { asText, insertTemplate } from './template';
+import { upgradeState, upgradeTemplate } from './upgrade';
 
 /**
  * Makes the add-in's runtime start whenever this workbook opens (shared runtime): once a template
@@ -41,35 +45,33 @@ export interface ExcelRun {
 export interface ExcelHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
   debounceMs?: number;
-  /** ExcelApi requirement sets this Excel supports (Office.context.requirements.isSetSupported); all, when not given. */
-  supports?: (version: string) => boolean;
+  /**
+   * The requirement sets this Excel supports: Office.context.requirements.isSetSupported. When
+   * not given, only what manifest.xml requires (ExcelApi 1.9) is taken as there.
+   */
+  isSetSupported?: (name: string, version?: string) => boolean;
   /** Called after a template is inserted: keep the add-in's runtime starting with the document. */
   keepLoaded?: () => Promise<void>;
 }
 
-/**
- * The tag our conditional formats carry: a custom rule that is always true, so it marks exactly
- * the cells it applies to, and whose formula no one else writes, so it is found and removed
- * without touching anyone else's conditional formats.
- */
-export const MARK_FORMULA = '=ISTEXT("nianbao:mark")';
-const isOurMark = (formula: unknown): boolean => typeof formula === 'string' && formula.replace(/\s/g, '').toLowerCase() === MARK_FORMULA.toLowerCase();
+/** What manifest.xml requires, and so every Excel that loads the add-in has. */
+const MANIFEST_SETS: Record<string, string> = { ExcelApi: '1.9', SharedRuntime: '1.1' };
+const manifestOnly = (name: string, version = '1.1'): boolean => {
+  const have = MANIFEST_SETS[name]?.split('.').map(Number);
+  const want = version.split('.').map(Number);
+  return have !== undefined && (have[0] !== want[0] ? have[0] > want[0] : have[1] >= (want[1] ?? 0));
+};
 
 /**
  * Range.values takes a string as if it were typed: "=…" becomes a formula, "12" a number, "1/2" a
- * date. Text from an imported report goes in behind a leading apostrophe, which Excel keeps as
- * the cell's text prefix, not as part of the value, so the cell holds exactly the source's text.
+ * date. Text from an imported report goes in as text (see asText), so the cell holds exactly the
+ * source's text; numbers go in as numbers.
  */
-const asTyped = (value: number | string): number | string => (typeof value === 'string' ? `'${value}` : value);
+const asTyped = (value: number | string): number | string => (typeof value === 'string' ? asText(value) : value);
 
 interface Position {
   row: number;
   col: number;
-}
-
-interface Protection {
-  protected: boolean;
-  options: Excel.WorksheetProtectionOptions;
 }
 
 /** What the last read taught about a sheet: where things are, to map edits and write cells. */
@@ -80,18 +82,13 @@ interface Layout {
   /** Input cell at "row,col", merged spans included. */
   at: Map<string, CellId>;
   positions: Map<CellId, Position>;
-  protection: Protection;
 }
-
-/** Ids of our conditional formats on a sheet; undefined until known in this session. */
-type Marks = string[] | undefined;
 
 export class ExcelHost implements WorkbookHost {
   readonly kind = 'excel' as const;
   private readonly layouts = new Map<string, Layout>();
-  private readonly marks = new Map<string, Marks>();
   private readonly debounceMs: number;
-  private readonly supports: (version: string) => boolean;
+  private readonly isSetSupported: (name: string, version?: string) => boolean;
   private keptLoaded = false;
 
   constructor(
@@ -99,7 +96,16 @@ export class ExcelHost implements WorkbookHost {
     private readonly options: ExcelHostOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 300;
-    this.supports = options.supports ?? (() => true);
+    this.isSetSupported = options.isSetSupported ?? manifestOnly;
+  }
+
+  private supports(version: string): boolean {
+    return this.isSetSupported('ExcelApi', version);
+  }
+
+  /** Without ExcelUndoApiAll, any write by an add-in clears the user's undo history ("Undo capabilities with the Excel JavaScript API"). */
+  writesKeepUndo(): boolean {
+    return this.isSetSupported('ExcelUndoApiAll', '1.0');
   }
 
   // ---- templates ---------------------------------------------------------------------------
@@ -115,24 +121,27 @@ export class ExcelHost implements WorkbookHost {
       const wanted = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
       const globalRef = new Map<string, string>();
       for (const n of globals.items) if (wanted.has(n.name.toUpperCase())) globalRef.set(n.name.toUpperCase(), String(n.formula));
-      const value = (name: string) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values');
+      const value = (name: string) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values,address');
       const globalValues = { org: value(ORG_NAME), year: value(YEAR_NAME) };
+      // A sheet's own names, each counted only when it points into that sheet: Excel on the web
+      // lists the workbook's names here too (office-js#1011).
       const probes = sheets.items.map((ws) => ({
         name: ws.name,
-        tables: TABLE_IDS.map((t) => ws.names.getItemOrNullObject(tableName(t)).load('name')),
-        org: ws.names.getItemOrNullObject(ORG_NAME).getRangeOrNullObject().load('values'),
-        year: ws.names.getItemOrNullObject(YEAR_NAME).getRangeOrNullObject().load('values'),
+        tables: TABLE_IDS.map((t) => ws.names.getItemOrNullObject(tableName(t)).load('name,formula')),
+        org: ws.names.getItemOrNullObject(ORG_NAME).getRangeOrNullObject().load('values,address'),
+        year: ws.names.getItemOrNullObject(YEAR_NAME).getRangeOrNullObject().load('values,address'),
       }));
       await context.sync();
 
-      const first = (r: Excel.Range): unknown => (r.isNullObject ? null : r.values?.[0]?.[0]);
+      const here = (r: Excel.Range, sheet: string): boolean => !r.isNullObject && refOnSheet(r.address, sheet) !== null;
+      const first = (r: Excel.Range, sheet: string): unknown => (here(r, sheet) ? r.values?.[0]?.[0] : null);
       const out: TemplateSheetInfo[] = [];
       for (const p of probes) {
-        const own = p.tables.some((n) => !n.isNullObject);
+        const own = p.tables.some((n) => !n.isNullObject && refOnSheet(String(n.formula), p.name) !== null);
         const global = [...globalRef.entries()].some(([name, formula]) => name.startsWith('NB_T') && refOnSheet(formula, p.name) !== null);
         if (!own && !global) continue;
-        const org = own ? first(p.org) : refOnSheet(globalRef.get(ORG_NAME) ?? '', p.name) ? first(globalValues.org) : null;
-        const year = own ? first(p.year) : refOnSheet(globalRef.get(YEAR_NAME) ?? '', p.name) ? first(globalValues.year) : null;
+        const org = own ? first(p.org, p.name) : refOnSheet(globalRef.get(ORG_NAME) ?? '', p.name) ? first(globalValues.org, p.name) : null;
+        const year = own ? first(p.year, p.name) : refOnSheet(globalRef.get(YEAR_NAME) ?? '', p.name) ? first(globalValues.year, p.name) : null;
         out.push({ name: p.name, year: parseYear(year as never), org: org === null || org === undefined ? '' : String(org).trim() });
       }
       const activeName = active.name;
@@ -173,16 +182,15 @@ export class ExcelHost implements WorkbookHost {
 
   async read(sheet: string): Promise<SheetRead> {
     return this.run(async (context) => {
-      const { worksheet, finish } = queueTemplateRead(context, this.key(sheet));
-      const protection = worksheet.protection.load('protected,options');
+      const { finish } = queueTemplateRead(context, this.key(sheet));
       await context.sync();
       const read = finish();
-      this.remember(read, { protected: protection.protected, options: protection.options });
+      this.remember(read);
       return { sheet: read.sheet, isTemplate: read.isTemplate, report: read.report, findings: read.findings, unreadable: read.unreadable, addresses: read.addresses };
     });
   }
 
-  private remember(read: SheetReadWithAreas, protection: Protection): void {
+  private remember(read: SheetReadWithAreas): void {
     for (const [id, l] of this.layouts) if (l.name === read.sheet && id !== read.sheetId) this.layouts.delete(id);
     const at = new Map<string, CellId>();
     const positions = new Map<CellId, Position>();
@@ -198,7 +206,7 @@ export class ExcelHost implements WorkbookHost {
         for (let r = row; r <= (m ? origin.row + m.r2 : row); r++) for (let c = col; c <= (m ? origin.col + m.c2 : col); c++) at.set(`${r},${c}`, input.id);
       }
     }
-    this.layouts.set(read.sheetId, { id: read.sheetId, name: read.sheet, areas: read.areas, at, positions, protection });
+    this.layouts.set(read.sheetId, { id: read.sheetId, name: read.sheet, areas: read.areas, at, positions });
   }
 
   private layout(sheet: string): Layout | undefined {
@@ -261,73 +269,16 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  // ---- marking offending cells -------------------------------------------------------------
+  // ---- the one-time upgrade of an earlier version's template ----------------------------------
 
-  async highlight(sheet: string, cells: readonly CellId[]): Promise<void> {
+  async upgradeState(sheet: string): Promise<UpgradeState> {
     const layout = await this.layoutOf(sheet);
-    let previous = this.marks.get(layout.id);
-    if (previous === undefined) previous = await this.findMarks(layout);
-    const positions = cells.map((c) => layout.positions.get(c)).filter((p): p is Position => p !== undefined);
-    if (positions.length === 0 && previous.length === 0) {
-      this.marks.set(layout.id, []);
-      return;
-    }
-    try {
-      this.marks.set(layout.id, await this.redraw(layout, previous, positions));
-    } catch (e) {
-      // A mark someone removed (or a sheet whose protection we cannot lift) fails the batch:
-      // look again for what is really there next time, and leave the sheet protected as it was.
-      this.marks.delete(layout.id);
-      await this.restoreProtection(layout).catch(() => undefined);
-      throw e;
-    }
+    return this.run((context) => upgradeState(context, layout.id));
   }
 
-  /** One sync: lift protection, remove our old marks, add the new one, protect again as it was. */
-  private async redraw(layout: Layout, previous: readonly string[], positions: Position[]): Promise<string[]> {
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(layout.id);
-      const { protection } = layout;
-      if (protection.protected) ws.protection.unprotect();
-      const all = ws.getRange().conditionalFormats;
-      for (const id of previous) (this.supports('1.14') ? all.getItemOrNullObject(id) : all.getItem(id)).delete();
-      let added: Excel.ConditionalFormat | null = null;
-      if (positions.length > 0) {
-        added = ws.getRanges(compactRefs(positions).join(',')).conditionalFormats.add('Custom');
-        added.custom.rule.formula = MARK_FORMULA;
-        added.custom.format.fill.color = FAIL_FILL;
-        added.custom.format.font.color = FAIL_FONT;
-        added.load('id');
-      }
-      if (protection.protected) ws.protection.protect(protectOptions(protection.options));
-      await context.sync();
-      return added ? [added.id] : [];
-    });
-  }
-
-  /** Our marks an earlier session left on the sheet (or that we lost track of). */
-  private async findMarks(layout: Layout): Promise<string[]> {
-    try {
-      return await this.run(async (context) => {
-        const list = context.workbook.worksheets.getItem(layout.id).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
-        await context.sync();
-        return list.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMark(cf.customOrNullObject.rule.formula)).map((cf) => cf.id);
-      });
-    } catch {
-      return []; // cannot list them on this Excel: marks from an earlier session stay until the cells are fixed by hand
-    }
-  }
-
-  private async restoreProtection(layout: Layout): Promise<void> {
-    if (!layout.protection.protected) return;
-    await this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(layout.id);
-      const p = ws.protection.load('protected');
-      await context.sync();
-      if (p.protected) return;
-      ws.protection.protect(protectOptions(layout.protection.options));
-      await context.sync();
-    });
+  async upgrade(sheet: string): Promise<UpgradeOutcome> {
+    const layout = await this.layoutOf(sheet);
+    return this.run((context) => upgradeTemplate(context, layout.id));
   }
 
   // ---- edits ------------------------------------------------------------------------------
@@ -353,7 +304,8 @@ export class ExcelHost implements WorkbookHost {
       }
     };
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (event.triggerSource === 'ThisLocalAddin') return;
+      // triggerSource is ExcelApi 1.14; before it our writes are kept out by turning events off.
+      if (this.supports('1.14') && event.triggerSource === 'ThisLocalAddin') return;
       pending.set(event.worksheetId, [...(pending.get(event.worksheetId) ?? []), event.address]);
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, this.debounceMs);
@@ -427,13 +379,6 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
     });
   }
-}
-
-/** The options protect() takes back, from what protection.options reported. */
-function protectOptions(o: Excel.WorksheetProtectionOptions): Excel.WorksheetProtectionOptions {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o ?? {})) if (v !== undefined && v !== null) out[k] = v;
-  return out as Excel.WorksheetProtectionOptions;
 }
 
 const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/i;

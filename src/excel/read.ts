@@ -47,8 +47,8 @@ const LOADED = 'values,rowIndex,columnIndex,rowCount,columnCount,address';
  * add their own loads to the same batch, so a whole check reads in one sync.
  *
  * Each name is looked up twice in the same batch: on the sheet (what the add-in inserts) and in
- * the workbook (what the xlsx writer and older files carry); the sheet's own name wins, and a
- * workbook name counts only when it points into this sheet.
+ * the workbook (what older files carry); the sheet's own name wins, and either counts only when
+ * it points into this sheet.
  */
 export function queueTemplateRead(context: Excel.RequestContext, sheetName?: string): { worksheet: Excel.Worksheet; finish: () => SheetReadWithAreas } {
   const ws = sheetName === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheetName);
@@ -62,7 +62,10 @@ export function queueTemplateRead(context: Excel.RequestContext, sheetName?: str
     const refs = new Map<string, Ref>();
     const values = new Map<string, GridValue[][]>();
     for (const p of probes) {
-      const range = !p.own.isNullObject ? p.own : !p.global.isNullObject && refOnSheet(p.global.address, ws.name) ? p.global : null;
+      // Either counts only when it points into this sheet: on the web a worksheet's names also
+      // list the workbook's (office-js#1011), which may point anywhere.
+      const onThis = (r: Excel.Range) => !r.isNullObject && refOnSheet(r.address, ws.name) !== null;
+      const range = onThis(p.own) ? p.own : onThis(p.global) ? p.global : null;
       if (!range) continue;
       const address = range.address.slice(range.address.lastIndexOf('!') + 1).replace(/\$/g, '');
       refs.set(p.name, { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, address });

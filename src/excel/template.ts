@@ -5,15 +5,25 @@
  *
  * Thin on purpose: every decision about what goes where is in src/core/sheet.ts; this file
  * only knows how Office.js spells it.
+ *
+ * With upgrade.ts, the only code that touches sheet protection or conditional formats: the
+ * template's marks (plan.marks) are written here once, in the insertion's single write batch,
+ * and from then on Excel evaluates them itself. Nothing else lifts protection or writes a
+ * conditional format, so checking never clears the user's undo history.
  */
 import { parseYear } from '../core/grid';
-import { Area, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, PASS_MARK, sheetPlan, sheetTitle, tableName } from '../core/sheet';
+import { refOnSheet } from '../core/refs';
+import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
-import { FAIL_FILL, FAIL_FONT, LOOKS, Look, columnPoints } from './styles';
+import { LOOKS, Look, MARK_LOOKS, columnPoints } from './styles';
 
-/** The findings block: a header row, and below it the custom function that spills every finding. */
-export const FINDINGS_HEADER = ['规则', '位置', '说明'] as const;
-export const FINDINGS_FORMULA = `=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`;
+/**
+ * The findings block as the plan gives it (src/core/sheet.ts: its header and its formula, which
+ * shows a Chinese sentence instead of an error where the add-in is missing).
+ */
+export function findingsBlock(plan: SheetPlan): { header: readonly string[]; formula: string } {
+  return { header: plan.findings.header, formula: `=${plan.findings.formula.replace(/^=/, '')}` };
+}
 
 export interface InsertOptions {
   org?: string;
@@ -42,8 +52,6 @@ export function uniqueSheetName(existing: readonly string[], base: string): stri
   for (let i = 2; ; i++) if (!taken.has(`${base}(${i})`.toLowerCase())) return `${base}(${i})`;
 }
 
-const stripRef = (formula: string): string => formula.slice(formula.lastIndexOf('!') + 1).replace(/\$/g, '').replace(/^=/, '');
-
 /**
  * Which sheets exist and which of them are templates, of which year. A template is a sheet
  * with its own NB_YEAR name on the year cell of the plan; its year is what that cell holds.
@@ -64,7 +72,8 @@ export async function surveyWorkbook(context: Excel.RequestContext): Promise<Wor
 
   const templates: TemplateSheet[] = [];
   for (const p of probes) {
-    if (p.item.isNullObject || stripRef(String(p.item.formula)) !== a1(yearCell.row, yearCell.col)) continue;
+    // On the web a sheet's names include the workbook's (office-js#1011): the name must point at this sheet's year cell.
+    if (p.item.isNullObject || refOnSheet(String(p.item.formula), p.name)?.address !== a1(yearCell.row, yearCell.col)) continue;
     templates.push({ name: p.name, year: parseYear(p.cell.values[0][0]) });
   }
   return { sheets: sheets.items.map((s) => s.name), templates, enableEvents: context.runtime.enableEvents };
@@ -194,8 +203,17 @@ const COUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', 
 const AMOUNT_ALERT = { showAlert: true, style: 'Stop', title: '请填写数字', message: '收费金额以万元为单位，应为不小于0的数字' } as const;
 const YEAR_ALERT = { showAlert: true, style: 'Stop', title: '请填写年度', message: '报告年度应为四位数字，如 2024' } as const;
 
-/** Text the user typed (the body's name) stays text: Excel would read a leading "=" as a formula. */
-const asConstant = (v: string | number): string | number => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v);
+/**
+ * Text written through values or formulas is taken as typed: "=…", "+…", "-…" and "@…" become
+ * formulas, "-3" and "12" numbers, "TRUE" a boolean, "1/2" a date. A leading apostrophe keeps any
+ * text as it is (Excel keeps the apostrophe as the cell's prefix, not in its value).
+ */
+export function asText(v: string): string {
+  return v === '' ? v : `'${v}`;
+}
+
+/** Text the user typed (the body's name) and the plan's labels stay text. */
+const asConstant = (v: string | number): string | number => (typeof v === 'string' ? asText(v) : v);
 
 /** The cells the plan writes, plus the findings block, as one grid of formulas and constants. */
 function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
@@ -204,8 +222,9 @@ function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } 
     col: c.col,
     v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
-  FINDINGS_HEADER.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
-  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: FINDINGS_FORMULA });
+  const findings = findingsBlock(plan);
+  findings.header.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
+  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: findings.formula });
   const rows = Math.max(...cells.map((c) => c.row)) + 1;
   const cols = Math.max(...cells.map((c) => c.col)) + 1;
   const grid = fill<string | number>(rows, cols, '');
@@ -237,7 +256,7 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const [style, cells] of byStyle) {
     for (const { area } of refsOf(cells, merges)) applyLook(range(area), area, LOOKS[style]);
   }
-  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: FINDINGS_HEADER.length };
+  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: findingsBlock(plan).header.length };
   applyLook(range(header), header, LOOKS.header);
   applyBorders(range(header), header);
   for (const t of TABLE_IDS) applyBorders(range(plan.tables[t]), plan.tables[t]);
@@ -257,19 +276,29 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   range(yearArea).dataValidation.rule = YEAR_RULE;
   range(yearArea).dataValidation.errorAlert = YEAR_ALERT;
 
-  // A failing check turns red; "✓" stays green (as in the xlsx writer).
-  for (const ref of compactRefs(plan.checks)) {
-    const first = ref.split(':')[0];
-    const cf = sheet.getRange(ref).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = `=AND(${first}<>"${PASS_MARK}",${first}<>"")`;
-    cf.custom.format.font.color = FAIL_FONT;
-    cf.custom.format.font.bold = true;
-    cf.custom.format.fill.color = FAIL_FILL;
-  }
+  drawMarks(sheet, plan.marks);
 
   sheet.freezePanes.freezeRows(2);
   sheet.pageLayout.orientation = 'Landscape';
   sheet.pageLayout.paperSize = 'A4';
   // No password: labels and formulas stay put, and a user can still lift the protection.
   sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' });
+}
+
+/** The look of a mark, by severity: the xlsx writer's and the preview's (src/core/looks.ts). */
+export { MARK_LOOKS };
+
+/**
+ * Queues the plan's marks as custom-formula conditional formats. Each add() goes on top of the
+ * collection, so they are added last first: the plan's first mark ends on top, as it says.
+ */
+export function drawMarks(sheet: Excel.Worksheet, marks: readonly PlannedMark[]): void {
+  for (const mark of [...marks].reverse()) {
+    const cf = sheet.getRangeByIndexes(mark.area.row, mark.area.col, mark.area.rows, mark.area.cols).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=${mark.formula.replace(/^=/, '')}`;
+    const look = MARK_LOOKS[mark.severity];
+    cf.custom.format.fill.color = look.fill;
+    cf.custom.format.font.color = look.font;
+    cf.custom.format.font.bold = look.bold;
+  }
 }

@@ -67,6 +67,25 @@ export interface Acknowledgement {
   at: string;
 }
 
+/**
+ * 'needed': the earlier version's marks (or no template marks at all) are on the sheet;
+ * 'current': nothing to do; 'unknown': the host could not tell (its conditional formats could
+ * not be read) and the sheet shows no other sign of the earlier version.
+ */
+export type UpgradeState = 'needed' | 'current' | 'unknown';
+
+export interface UpgradeOutcome {
+  /** Earlier runtime marks (and the earlier inserter's check rules) removed. */
+  removed: number;
+  /** Template marks added. */
+  added: number;
+  /**
+   * True when the sheet's conditional formats could not be read: nothing was removed (a rule
+   * that cannot be identified is never deleted) and old marks may remain for the user to remove.
+   */
+  unreadable: boolean;
+}
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';
   /** The template sheets of the workbook, and the template sheet in view (null when the active sheet is none). */
@@ -84,8 +103,19 @@ export interface WorkbookHost {
   write(sheet: string, changes: readonly CellWrite[], meta?: MetaWrite): Promise<void>;
   /** Selects the cells (the first one active) and brings them into view. */
   select(sheet: string, cells: readonly CellId[]): Promise<void>;
-  /** Marks exactly these input cells as offending, removing earlier marks; values and the user's own formatting stay. */
-  highlight(sheet: string, cells: readonly CellId[]): Promise<void>;
+  /**
+   * Optional: false when this host's writes clear the user's undo history (Excel without
+   * ExcelUndoApiAll, as "Undo capabilities with the Excel JavaScript API" documents), so the pane
+   * says so when the user chooses a write. Absent: writes keep undo.
+   */
+  writesKeepUndo?(): boolean;
+  /**
+   * Optional: whether a template sheet still carries the earlier version's runtime marks and
+   * needs the one-time upgrade to the template's own conditional formats (src/excel/upgrade.ts).
+   */
+  upgradeState?(sheet: string): Promise<UpgradeState>;
+  /** Optional: the one-time upgrade; clears the undo history once (it lifts sheet protection). */
+  upgrade?(sheet: string): Promise<UpgradeOutcome>;
   /** Calls back once per burst of edits; returns a function that stops listening. */
   onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>>;
   /**

@@ -25,6 +25,7 @@ import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
 import { PriorReport } from './parts/prior';
+import { UpgradeOffer } from './upgrade-view';
 
 export interface PaneOptions {
   /** Start at once (the default): load acknowledgements, find the templates, listen, check. */
@@ -51,6 +52,7 @@ export class Pane implements PaneContext {
   private readonly prior: PriorReport;
   private readonly importing: Import;
   private readonly insertion: Insertion;
+  private readonly upgradeOffer: UpgradeOffer;
 
   private chain: Promise<unknown> = Promise.resolve();
   /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
@@ -75,6 +77,7 @@ export class Pane implements PaneContext {
     this.findings = new Findings(this, this.checking, this.acks);
     this.importing = new Import(this, readCurrentFile);
     new ExportWord(this, options.saveFile === undefined ? browserDownload(doc) : options.saveFile);
+    this.upgradeOffer = new UpgradeOffer(doc, host, elements(doc, ['summary']).summary, (task) => this.exclusive(task), () => this.refresh());
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
@@ -115,13 +118,9 @@ export class Pane implements PaneContext {
     this.checking.render();
   }
 
-  mark(): Promise<void> {
-    return this.checking.mark();
-  }
-
   async update(): Promise<void> {
     this.render();
-    await this.mark();
+    await this.upgradeOffer.show(this.shown);
   }
 
   note(text: string): void {
@@ -188,7 +187,6 @@ export class Pane implements PaneContext {
       return;
     }
     this.templates = list.sheets;
-    this.checking.templatesChanged();
     this.insertion.templatesChanged(list.sheets.length);
     const names = list.sheets.map((s) => s.name);
     const latest = [...list.sheets].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.name ?? null;
@@ -198,6 +196,7 @@ export class Pane implements PaneContext {
       this.checking.forget();
       this.checking.showEmpty('本工作簿还没有年报模板：请在“插入年报模板”中填写机关和年度后插入。');
       this.prior.render();
+      await this.upgradeOffer.show(null);
       return;
     }
     await this.showSheet(target);

@@ -38,9 +38,7 @@ export interface PaneContext {
   readCurrent(): Promise<void>;
   /** Draws every part from the state (no host call). */
   render(): void;
-  /** Writes the marks of the last check into the sheet, if they changed. Inside exclusive(). */
-  mark(): Promise<void>;
-  /** render(), then mark(). Inside exclusive(). */
+  /** render(), and the one-time upgrade offered for the shown sheet when it needs it. Inside exclusive(). */
   update(): Promise<void>;
   /** Looks up the templates again and shows one (see Pane.refresh). Inside exclusive(). */
   refreshNow(preferred?: string): Promise<void>;

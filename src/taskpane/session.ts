@@ -59,11 +59,25 @@ export function onNotice(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** A host error as a sentence for the user. */
+/**
+ * A host error as a sentence for the user. Only Excel's documented error codes (Excel.ErrorCodes)
+ * are looked at, never the message: Excel localizes it and does not document it. Anything else
+ * takes one generic sentence.
+ */
 export function describeError(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'ApiNotFound' || /is not a function|ApiNotFound/.test(String(e))) return '当前 Excel 版本不支持所需的功能，请使用 Microsoft 365、Excel 2021 或更新版本，或 Excel 网页版';
-  if (code === 'InvalidOperation' && /protect/i.test(String((e as Error)?.message ?? ''))) return '工作表受保护，无法写入；请先撤销工作表保护';
-  const message = e instanceof Error ? e.message : String(e);
-  return message ? `操作未能完成：${message}` : '操作未能完成';
+  switch (code) {
+    case 'ApiNotFound':
+      return '当前 Excel 版本不支持所需的功能，请使用 Microsoft 365、Excel 2021 或更新版本，或 Excel 网页版';
+    case 'AccessDenied':
+    case 'InvalidOperation':
+      return '操作被 Excel 拒绝（工作表或工作簿可能受保护，或正处于单元格编辑状态）';
+    case 'InvalidOperationInCellEditMode':
+      return '请先结束单元格编辑（按 Enter 或 Esc）再试';
+    case 'ItemNotFound':
+      return '找不到要操作的工作表或单元格，可能已被删除或改名';
+    default:
+      // Our own errors (no code) carry a Chinese sentence; Excel's carry a code this list lacks.
+      return e instanceof Error && code === '' && e.message !== '' ? e.message : '操作未能完成，请稍后再试';
+  }
 }

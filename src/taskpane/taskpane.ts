@@ -23,7 +23,7 @@ void Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) return;
   const run = ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
   const host = new ExcelHost(run, {
-    supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     keepLoaded: loadWithDocument,
   });
   new Pane(document, host, { saveFile: saverFor(document, String(info.platform)) });

@@ -2,9 +2,9 @@
 import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
-import { ExcelHost, MARK_FORMULA, cellsAt } from '../../src/excel/host';
+import { ExcelHost, cellsAt } from '../../src/excel/host';
 import type { EditBurst } from '../../src/host/contract';
-import { FakeExcel, areaAddress, parseAddress } from '../fakes/excel-fake';
+import { FakeExcel, FakeExcelOptions, areaAddress, parseAddress } from '../fakes/excel-fake';
 
 const TITLE = sheetTitle(2024);
 const plan = sheetPlan('木厂镇', 2024);
@@ -14,11 +14,11 @@ const at = (id: string) => {
 };
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
-async function setup(options: ConstructorParameters<typeof ExcelHost>[1] = {}) {
-  const fake = new FakeExcel();
+async function setup(options: ConstructorParameters<typeof ExcelHost>[1] = {}, excel: FakeExcelOptions = {}) {
+  const fake = new FakeExcel(excel);
   fake.addSheet('Sheet1', { A1: '原有数据' });
   const keepLoaded = jest.fn().mockResolvedValue(undefined);
-  const host = new ExcelHost(fake.run, { debounceMs: 20, keepLoaded, ...options });
+  const host = new ExcelHost(fake.run, { debounceMs: 20, keepLoaded, isSetSupported: fake.isSetSupported, ...options });
   const outcome = await host.insertTemplate({ org: '木厂镇', year: 2024 });
   expect(outcome).toEqual({ status: 'inserted', sheet: TITLE });
   return { fake, host, keepLoaded };
@@ -110,7 +110,7 @@ describe('edits', () => {
   });
 
   test('our own writes never come back as edits: events off, and tagged events dropped', async () => {
-    const { host, fake } = await setup();
+    const { host, fake } = await setup({}, { excelApi: '1.14' });
     await host.read(TITLE);
     const { bursts } = await listening(host);
     await host.write(TITLE, [{ cell: 'T3.R1.C1', value: 3 }]);
@@ -188,10 +188,10 @@ describe('writing', () => {
   });
 
   test('select: the cells, as several areas where Excel can; else the first cell', async () => {
-    const { host, fake } = await setup();
+    const { host, fake } = await setup({}, { excelApi: '1.18' });
     await host.select(TITLE, ['T3.R1.C1', 'T3.R2.C1', 'T3.R24.C1', 'T3.R25.C1']);
     expect(fake.selection).toEqual({ sheet: TITLE, address: `${at('T3.R1.C1')},${at('T3.R2.C1')},${at('T3.R24.C1')}:${at('T3.R25.C1')}` });
-    const old = new ExcelHost(fake.run, { supports: (v) => v !== '1.18' });
+    const old = new ExcelHost(fake.run);
     await old.select(TITLE, ['T3.R1.C1', 'T3.R24.C1']);
     expect(fake.selection).toEqual({ sheet: TITLE, address: at('T3.R1.C1') });
     await old.select(TITLE, ['T3.R1.C1', 'T3.R1.C2']);
@@ -200,77 +200,111 @@ describe('writing', () => {
   });
 });
 
-describe('highlight', () => {
-  const ours = (fake: FakeExcel) => fake.sheet(TITLE).conditionalFormats.filter((cf) => cf.props['custom.rule.formula'] === MARK_FORMULA);
-  const marked = (fake: FakeExcel) => ours(fake).flatMap((cf) => cf.areas.map(areaAddress));
-
-  test('marks exactly the cells, then only the new ones, then none: values, formats and protection stay', async () => {
+describe('checking never writes; a write writes input cells only', () => {
+  test('after insertion, edits, reads, the template list, selections and event handling clear no undo and write nothing', async () => {
     const { host, fake } = await setup();
-    const sheet = fake.sheet(TITLE);
-    // The user's own conditional format on an input cell must survive ours.
-    sheet.conditionalFormats.push({ id: '{user}', area: parseAddress(at('T3.R1.C1')), areas: [parseAddress(at('T3.R1.C1'))], type: 'Custom', props: { 'custom.rule.formula': '=D7>100' } });
-    const cellsBefore = JSON.stringify([...sheet.cells.entries()]);
-    const protection = JSON.stringify(sheet.protection);
+    const clears = fake.undoClears;
+    const writes = fake.writeBatches().length;
+    const { stop } = await listening(host);
     await host.read(TITLE);
-
-    await host.highlight(TITLE, ['T3.R1.C1', 'T3.R1.C7']);
-    expect(marked(fake)).toEqual([at('T3.R1.C1'), at('T3.R1.C7')]);
-    expect(ours(fake)[0].props).toMatchObject({ 'custom.format.fill.color': expect.any(String) });
-
-    let syncs = fake.syncCount;
-    await host.highlight(TITLE, ['T4.R1.C5']);
-    expect(fake.syncCount - syncs).toBe(1);
-    expect(marked(fake)).toEqual([at('T4.R1.C5')]);
-
-    await host.highlight(TITLE, []);
-    expect(ours(fake)).toEqual([]);
-    syncs = fake.syncCount;
-    await host.highlight(TITLE, []);
-    expect(fake.syncCount).toBe(syncs); // nothing to do, nothing sent
-
-    expect(sheet.conditionalFormats.map((cf) => cf.id)).toContain('{user}');
-    expect(JSON.stringify([...sheet.cells.entries()])).toBe(cellsBefore);
-    // Protected again with the same options (Excel reports every option, so the defaults are spelled out now).
-    expect(sheet.protection).toMatchObject(JSON.parse(protection));
+    for (let i = 1; i <= 5; i++) await fake.userEdit(TITLE, at(`T3.R${i}.C1`), [[i === 3 ? -1 : i]]);
+    await settle();
+    await host.read(TITLE);
+    await host.templates();
+    await host.select(TITLE, ['T3.R3.C1', 'T3.R4.C1']);
+    await host.activate('Sheet1');
+    await stop();
+    expect(fake.undoClearedBy.slice(clears)).toEqual([]);
+    expect(fake.writeBatches()).toHaveLength(writes);
+    expect('highlight' in host).toBe(false);
   });
 
-  test('marks left by an earlier session are found and replaced; nobody else’s are touched', async () => {
+  test('a write clears undo where Excel lacks ExcelUndoApiAll, and the host says so; with it, undo is kept', async () => {
     const { host, fake } = await setup();
-    await host.highlight(TITLE, ['T3.R1.C1']);
-    const other = fake.sheet(TITLE).conditionalFormats.length;
-    const next = new ExcelHost(fake.run, { debounceMs: 20 });
-    await next.read(TITLE);
-    await next.highlight(TITLE, ['T3.R2.C2']);
-    expect(marked(fake)).toEqual([at('T3.R2.C2')]);
-    expect(fake.sheet(TITLE).conditionalFormats).toHaveLength(other);
+    expect(host.writesKeepUndo()).toBe(false);
+    const clears = fake.undoClears;
+    await host.write(TITLE, [{ cell: 'T3.R1.C1', value: 1 }]);
+    expect(fake.undoClears).toBeGreaterThan(clears);
+
+    const modern = await setup({}, { sets: { ExcelUndoApiAll: '1.0' } });
+    expect(modern.host.writesKeepUndo()).toBe(true);
+    const before = modern.fake.undoClears;
+    await modern.host.write(TITLE, [{ cell: 'T3.R1.C1', value: 1 }], { org: '新机关' });
+    expect(modern.fake.undoClears).toBe(before);
+    // Without options the host assumes only what the manifest requires.
+    expect(new ExcelHost(modern.fake.run).writesKeepUndo()).toBe(false);
   });
 
-  test('a mark someone deleted does not stop the next one (ExcelApi 1.14 null objects)', async () => {
+  test('text stays text: "-3", "+1", "=A1", "@x", "/" and an org name starting with "=" are stored as typed text', async () => {
     const { host, fake } = await setup();
-    await host.highlight(TITLE, ['T3.R1.C1']);
-    const list = fake.sheet(TITLE).conditionalFormats;
-    list.splice(list.findIndex((cf) => cf.props['custom.rule.formula'] === MARK_FORMULA), 1);
-    await host.highlight(TITLE, ['T3.R1.C2']);
-    expect(marked(fake)).toEqual([at('T3.R1.C2')]);
+    const texts = ['-3', '+1', '=A1', '@x', '/', '12'];
+    const cells = ['T3.R1.C1', 'T3.R1.C2', 'T3.R1.C3', 'T3.R1.C4', 'T3.R1.C5', 'T3.R1.C6'] as const;
+    await host.write(
+      TITLE,
+      cells.map((cell, i) => ({ cell, value: texts[i] })),
+      { org: '=某局' },
+    );
+    const sheet = fake.sheet(TITLE);
+    expect(cells.map((c) => sheet.cell(at(c)).value)).toEqual(texts);
+    expect(cells.map((c) => sheet.cell(at(c)).formula)).toEqual(texts);
+    expect(sheet.cell(a1(plan.org.row, plan.org.col)).value).toBe('=某局');
+    const read = await host.read(TITLE);
+    expect(read.report.cells['T3.R1.C1']).toBe('-3');
+    expect(read.report.cells['T3.R1.C5']).toBe('/');
+    // A number is written as a number.
+    await host.write(TITLE, [{ cell: 'T3.R1.C1', value: -3 }]);
+    expect(sheet.cell(at('T3.R1.C1')).value).toBe(-3);
   });
 
-  test('before ExcelApi 1.14 the failed removal is reported, protection is restored, and the next call recovers', async () => {
-    const { fake } = await setup();
-    const host = new ExcelHost(fake.run, { supports: (v) => v !== '1.14' });
-    await host.highlight(TITLE, ['T3.R1.C1']);
-    const list = fake.sheet(TITLE).conditionalFormats;
-    list.splice(list.findIndex((cf) => cf.props['custom.rule.formula'] === MARK_FORMULA), 1);
-    await expect(host.highlight(TITLE, ['T3.R1.C2'])).rejects.toThrow();
-    expect(fake.sheet(TITLE).protection.protected).toBe(true);
-    await host.highlight(TITLE, ['T3.R1.C2']);
-    expect(marked(fake)).toEqual([at('T3.R1.C2')]);
-  });
-
-  test('a sheet protected with a password cannot be marked: the error says so and the sheet stays protected', async () => {
+  test('a write to a sheet protected with a password still reaches the input cells (they are unlocked); protection is never lifted', async () => {
     const { host, fake } = await setup();
     fake.sheet(TITLE).protection = { protected: true, options: {}, password: 'x' };
-    await expect(host.highlight(TITLE, ['T3.R1.C1'])).rejects.toThrow(/password/);
+    await host.write(TITLE, [{ cell: 'T3.R1.C1', value: 2 }]);
+    expect(fake.sheet(TITLE).cell(at('T3.R1.C1')).value).toBe(2);
     expect(fake.sheet(TITLE).protection).toMatchObject({ protected: true, password: 'x' });
+    expect(fake.batches.flatMap((b) => b.ops).filter((o) => /protect/.test(o) && !/format\.protection/.test(o))).toHaveLength(1); // the insertion's only
+  });
+});
+
+describe('names as Excel on the web lists them', () => {
+  test('a workbook name pointing into another sheet does not make a sheet a template, nor feed its tables', async () => {
+    const { host, fake } = await setup({}, { platform: 'web' });
+    // An older file's workbook-scoped names, pointing into its own sheet.
+    const old = fake.addSheet('旧表');
+    for (const n of plan.names) fake.model.names.set(n.name.toUpperCase(), { name: n.name, area: n.area, sheet: old, comment: '' });
+    const other = fake.addSheet('别的表');
+    const list = await host.templates();
+    expect(list.sheets.map((s) => s.name).sort()).toEqual([TITLE, '旧表'].sort());
+    expect(list.sheets.map((s) => s.name)).not.toContain('别的表');
+    expect(list.sheets.map((s) => s.name)).not.toContain('Sheet1');
+    const read = await host.read(other.name);
+    expect(read.isTemplate).toBe(false);
+    // The template's own names still win on its own sheet.
+    await fake.userEdit(TITLE, at('T3.R1.C1'), [[5]]);
+    expect((await host.read(TITLE)).report.cells['T3.R1.C1']).toBe(5);
+  });
+});
+
+describe('errors', () => {
+  test('messages are Excel’s, in the display language; the code is what code may look at', async () => {
+    const zh = new FakeExcel({ displayLanguage: 'zh-CN' });
+    const en = new FakeExcel();
+    const fail = async (fake: FakeExcel) => {
+      try {
+        await fake.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('没有这张表').load('name');
+          await ctx.sync();
+        });
+      } catch (e) {
+        return e as { code: string; message: string };
+      }
+      throw new Error('no error');
+    };
+    const [a, b] = [await fail(zh), await fail(en)];
+    expect([a.code, b.code]).toEqual(['ItemNotFound', 'ItemNotFound']);
+    expect(a.message).not.toBe(b.message);
+    expect(a.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(b.message).not.toMatch(/没有这张表|sheet/);
   });
 });
 

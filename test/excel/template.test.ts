@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { PASS_MARK, SheetPlan, YEAR_NAME, a1, areaA1, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
+import { PASS_MARK, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, inputPosition, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
 import { TABLE_IDS, TABLES } from '../../src/core/tables';
-import { FINDINGS_FORMULA, FINDINGS_HEADER, insertTemplate, showSheet, surveyWorkbook, uniqueSheetName } from '../../src/excel/template';
+import { MARK_LOOKS, drawPlan, findingsBlock, insertTemplate, showSheet, surveyWorkbook, uniqueSheetName } from '../../src/excel/template';
 import { FakeExcel, areaAddress, parseAddress } from '../fakes/excel-fake';
 
 const ORG = '木厂镇人民政府';
@@ -74,11 +74,12 @@ describe('insertTemplate: the sheet equals the plan', () => {
     for (const c of plan.cells.filter((x) => x.input)) expect(sheet.cellAt(c.row, c.col)?.value).toBe('');
   });
 
-  test('the findings block: header row and NIANBAO.CHECK over the table names', () => {
+  test('the findings block: the plan’s header row and NIANBAO.CHECK over the table names', () => {
     const sheet = fake.sheet(TITLE);
-    FINDINGS_HEADER.forEach((h, i) => expect(sheet.cellAt(plan.findings.row, plan.findings.col + i)?.value).toBe(h));
-    expect(sheet.cellAt(plan.findings.row + 1, plan.findings.col)?.formula).toBe('=NIANBAO.CHECK(NB_T2,NB_T3,NB_T4)');
-    expect(FINDINGS_FORMULA).toBe(`=NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`);
+    const block = findingsBlock(plan);
+    block.header.forEach((h, i) => expect(sheet.cellAt(plan.findings.row, plan.findings.col + i)?.value).toBe(h));
+    expect(sheet.cellAt(plan.findings.row + 1, plan.findings.col)?.formula).toBe(block.formula);
+    expect(block.formula).toContain(`NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')})`);
     // Nothing below or beside the formula: the spill has room.
     for (let r = plan.findings.row + 1; r < plan.findings.row + 60; r++) {
       for (let c = 0; c < 15; c++) if (r !== plan.findings.row + 1 || c !== 0) expect(sheet.cellAt(r, c)?.value ?? '').toBe('');
@@ -112,7 +113,7 @@ describe('insertTemplate: the sheet equals the plan', () => {
     for (const c of plan.cells.filter((x) => !x.input && x.style !== 'metaInput')) expect(ruleAt(c.row, c.col)).toBeUndefined();
   });
 
-  test('looks: column widths, fonts, fills, borders, red conditional format on every check cell', () => {
+  test('looks: column widths, fonts, fills, borders; the conditional formats are exactly the plan’s marks', () => {
     const sheet = fake.sheet(TITLE);
     expect([...sheet.colWidths.keys()].sort((a, b) => a - b)).toEqual(plan.colWidths.map((_, i) => i));
     for (const [row, h] of plan.rowHeights) expect(sheet.rowHeights.get(row)).toBe(h);
@@ -120,9 +121,7 @@ describe('insertTemplate: the sheet equals the plan', () => {
     expect(sheet.cellAt(t3.row, t3.col)?.format['font.name']).toBe('宋体');
     expect(sheet.cellAt(t3.row + 3, t3.col + 3)?.format['fill.color']).toBe('#FFFBE6');
     expect(sheet.cellAt(t3.row, t3.col)?.format['borders.EdgeTop.style']).toBe('Continuous');
-    const covered = (r: number, c: number) => sheet.conditionalFormats.some((cf) => r >= cf.area.row && r < cf.area.row + cf.area.rows && c >= cf.area.col && c < cf.area.col + cf.area.cols);
-    for (const c of plan.checks) expect(covered(c.row, c.col)).toBe(true);
-    for (const cf of sheet.conditionalFormats) expect(cf.props['custom.rule.formula']).toMatch(new RegExp(`^=AND\\(${areaAddress({ ...cf.area, rows: 1, cols: 1 })}<>"${PASS_MARK}"`));
+    expect(sheet.conditionalFormats.map((cf) => [areaAddress(cf.area), cf.props['custom.rule.formula']])).toEqual(plan.marks.map((m) => [areaA1(m.area), `=${m.formula}`]));
     expect(sheet.settings.showGridlines).toBe(false);
   });
 });
@@ -153,7 +152,7 @@ describe('insertTemplate: one batch, our own events off, nothing else touched', 
   });
 
   test('our write does not reach our own change handlers; a person typing does', async () => {
-    const fake = new FakeExcel();
+    const fake = new FakeExcel({ excelApi: '1.14' });
     fake.addSheet('Sheet1');
     const seen: string[] = [];
     fake.workbookHandlers.push((e) => void seen.push(`${e.triggerSource} ${e.address}`));
@@ -185,10 +184,10 @@ describe('insertTemplate: one batch, our own events off, nothing else touched', 
     const { fake } = await inserted();
     const plan = sheetPlan(ORG, 2024);
     const label = a1(plan.tables.T3.row + 3, plan.tables.T3.col);
-    await expect(fake.userEdit(TITLE, label, [['改动']])).rejects.toThrow(/locked/);
+    await expect(fake.userEdit(TITLE, label, [['改动']])).rejects.toMatchObject({ code: 'InvalidOperation' });
     const ctx = fake.asContext();
     ctx.workbook.worksheets.getItem(TITLE).getRange(label).values = [['改动']];
-    await expect(ctx.sync()).rejects.toThrow(/protected/);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });
 
@@ -248,21 +247,72 @@ describe('insertTemplate: failure', () => {
     const fake = new FakeExcel();
     fake.addSheet('Sheet1');
     fake.failOn = (what) => what.startsWith('write names.add NB_T3_R1_C1');
-    await expect(insertTemplate(fake.asContext(), { year: 2024 })).rejects.toThrow(/injected failure/);
+    await expect(insertTemplate(fake.asContext(), { year: 2024 })).rejects.toMatchObject({ code: 'GeneralException' });
     fake.failOn = null;
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(fake.model.enableEvents).toBe(true);
   });
 
-  test('a body name that looks like a formula stays text', async () => {
-    const { fake } = await inserted({ org: '=HYPERLINK("x")', year: 2024 });
-    const org = sheetPlan().org;
-    expect(fake.sheet(TITLE).cellAt(org.row, org.col)?.formula).toBe(`'=HYPERLINK("x")`);
+  test.each(['=HYPERLINK("x")', '+86 某局', '-3', '@某局', '2024'])('a body name that Excel would take for a formula or a number stays text: %s', async (org) => {
+    const { fake } = await inserted({ org, year: 2024 });
+    const at = sheetPlan().org;
+    expect(fake.sheet(TITLE).cellAt(at.row, at.col)?.value).toBe(org);
   });
 
   test('a template without a year is named without one', async () => {
     const { fake, result } = await inserted({ year: null });
     expect(result).toEqual({ status: 'inserted', sheet: sheetTitle(null) });
     expect(fake.sheet(sheetTitle(null)).cell(a1(sheetPlan().year.row, sheetPlan().year.col)).value).toBe('');
+  });
+});
+
+describe('the template’s marks', () => {
+  const plan = sheetPlan(ORG, 2024);
+  const cell = (id: string) => ({ ...inputPosition(plan, id), rows: 1, cols: 1 });
+  // Marks of our own making: what the inserter does with any plan.marks (what else a mark carries does not matter here).
+  const mark = (m: Pick<PlannedMark, 'area' | 'formula' | 'severity'>): PlannedMark => ({ test: { type: 'input', kind: 'count' }, rules: [], ...m }) as PlannedMark;
+  const marks: PlannedMark[] = [
+    mark({ area: cell('T3.R1.C1'), formula: `AND(${areaA1(cell('T3.R1.C1'))}<>"",NOT(ISNUMBER(${areaA1(cell('T3.R1.C1'))})))`, severity: 'error' }),
+    mark({ area: { ...cell('T4.R1.C1'), cols: 5 }, formula: `ISTEXT(${areaA1(cell('T4.R1.C1'))})`, severity: 'warning' }),
+  ];
+
+  async function drawn(withMarks: PlannedMark[]) {
+    const fake = new FakeExcel();
+    fake.addSheet('Sheet1');
+    const ctx = fake.asContext();
+    drawPlan(ctx.workbook.worksheets.add(TITLE), { ...plan, marks: withMarks });
+    await ctx.sync();
+    return fake;
+  }
+
+  test('are written once as custom-formula conditional formats, in the plan’s priority order, with their severity’s look, before protection', async () => {
+    const fake = await drawn(marks);
+    const sheet = fake.sheet(TITLE);
+    expect(sheet.conditionalFormats.map((cf) => [cf.type, areaAddress(cf.area), cf.props['custom.rule.formula']])).toEqual(marks.map((m) => ['Custom', areaA1(m.area), `=${m.formula}`]));
+    expect(sheet.conditionalFormats[0].props).toMatchObject({ 'custom.format.fill.color': MARK_LOOKS.error.fill, 'custom.format.font.color': MARK_LOOKS.error.font });
+    expect(sheet.conditionalFormats[1].props).toMatchObject({ 'custom.format.fill.color': MARK_LOOKS.warning.fill, 'custom.format.font.bold': false });
+    expect(sheet.protection.protected).toBe(true);
+    // All of it in the one write batch.
+    expect(fake.writeBatches()).toHaveLength(1);
+  });
+
+  test('a plan without marks writes no conditional format at all', async () => {
+    const fake = await drawn([]);
+    expect(fake.sheet(TITLE).conditionalFormats).toEqual([]);
+  });
+});
+
+describe('the findings block in every display language', () => {
+  test.each(['en-US', 'zh-CN'] as const)('inserted in %s, it reads the same in both languages (never #NAME?)', async (language) => {
+    const fake = new FakeExcel({ displayLanguage: language });
+    fake.addSheet('Sheet1');
+    await insertTemplate(fake.asContext(), { org: ORG, year: 2024 });
+    const at = sheetPlan().findings;
+    const shown = () => fake.sheet(TITLE).cellAt(at.row + 1, at.col)?.value;
+    const first = shown();
+    expect(first).not.toBe('#NAME?');
+    fake.displayLanguage = language === 'en-US' ? 'zh-CN' : 'en-US';
+    expect(shown()).toBe(first);
+    expect(fake.sheet(TITLE).cellAt(at.row + 1, at.col)?.formula).toBe(findingsBlock(sheetPlan()).formula);
   });
 });

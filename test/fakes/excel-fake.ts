@@ -6,9 +6,29 @@
  * it was loaded and synced. A failing operation rejects the sync and leaves earlier operations
  * of the batch applied, as Excel does. Locked cells of a protected sheet refuse writes.
  *
+ * At least as strict as Microsoft's documentation (see ../shared/notes/excel-real-host.md):
+ * - undo: the calls "Undo capabilities with the Excel JavaScript API" lists (protect, unprotect,
+ *   Worksheet.delete…) clear the user's undo history, and so does every write unless the fake
+ *   is configured with ExcelUndoApiAll; `undoClears` counts them;
+ * - a conditional format's id is its priority in the collection it came from: add() puts a new
+ *   one at the top and shifts the others, delete() shifts the ones below;
+ * - 'web': worksheet.names also lists the workbook's names (office-js#1011);
+ * - a formula calling a custom function by a name not registered for the display language
+ *   evaluates to #NAME? (office-js#891);
+ * - a call above the configured ExcelApi version (1.9, what manifest.xml asks for) fails the
+ *   batch with ApiNotFound, and event arguments lack what the version lacks (triggerSource);
+ * - error messages are in the display language and say nothing beyond their code's generic
+ *   text: code must branch on `code`, never on the message (the fake's own detail is in debugInfo);
+ * - strings written through values or formulas are taken as typed: "-3" is a number, "+x",
+ *   "-x" and "@x" are formulas, only a leading apostrophe makes text.
+ *
  * Tests drive it through `FakeExcel` (model access, user edits, sync accounting) and hand
  * `fake.context` (or `fake.run`) to the code under test as an `Excel.RequestContext`.
  */
+
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ZH_CN } from '../../src/functions/metadata-zh-cn';
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -61,16 +81,57 @@ function* cellsOf(area: Area): Generator<[number, number]> {
   for (let r = area.row; r < area.row + area.rows; r++) for (let c = area.col; c < area.col + area.cols; c++) yield [r, c];
 }
 
+/**
+ * A value written through Range.values or Range.formulas, as Excel takes it: as if typed. A
+ * leading apostrophe makes the rest text (kept as the cell's prefix, not in its value); "=…" is a
+ * formula, and so is "+…", "-…" or "@…" unless it is a plain number ("-3" is the number -3); a
+ * number in text is a number.
+ */
+export function asTyped(v: Scalar): { formula: Scalar; value: Scalar } {
+  if (typeof v !== 'string') return { formula: v, value: v };
+  if (v.startsWith("'")) return { formula: v.slice(1), value: v.slice(1) };
+  const number = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v.trim()) ? Number(v.trim()) : null;
+  if (number !== null) return { formula: number, value: number };
+  if (v.length > 1 && v.startsWith('=')) return { formula: v, value: '' };
+  if (v.length > 1 && /^[+\-@]/.test(v)) return { formula: `=${v.startsWith('@') ? v.slice(1) : v}`, value: '' };
+  return { formula: v, value: v };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+export type DisplayLanguage = 'en-US' | 'zh-CN';
+
+/** Excel's generic text for an error code, by display language (the real messages are localized and undocumented beyond that). */
+const MESSAGES: Record<string, Record<DisplayLanguage, string>> = {
+  AccessDenied: { 'en-US': 'You cannot perform the requested operation.', 'zh-CN': '无法执行所请求的操作。' },
+  ApiNotFound: { 'en-US': 'The API you are trying to use could not be found. It may be available in a newer version of Excel.', 'zh-CN': '找不到你尝试使用的 API。它可能在较新版本的 Excel 中提供。' },
+  GeneralException: { 'en-US': 'There was an internal error while processing the request.', 'zh-CN': '处理请求时出现内部错误。' },
+  InvalidArgument: { 'en-US': 'The argument is invalid or missing or has an incorrect format.', 'zh-CN': '参数无效、缺失或格式不正确。' },
+  InvalidOperation: { 'en-US': 'The requested operation is invalid.', 'zh-CN': '请求的操作无效。' },
+  ItemAlreadyExists: { 'en-US': 'The resource being created already exists.', 'zh-CN': '正在创建的资源已存在。' },
+  ItemNotFound: { 'en-US': "The requested resource doesn't exist.", 'zh-CN': '请求的资源不存在。' },
+  PropertyNotLoaded: {
+    'en-US': "The property isn't available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+    'zh-CN': '该属性不可用。读取属性值之前，请对所属对象调用 load 方法，并对关联的请求上下文调用“context.sync()”。',
+  },
+};
+
+/** The language errors are made in: the language of the fake that runs the batch (set while it runs). */
+let errorLanguage: DisplayLanguage = 'en-US';
+
 export class FakeOfficeError extends Error {
+  /** What the fake knows about the failure, for people reading a test's output (Office.js has debugInfo too). */
+  readonly debugInfo: { code: string; message: string };
+
   constructor(
     public code: string,
-    message: string,
+    detail: string,
+    language: DisplayLanguage = errorLanguage,
   ) {
-    super(`${code}: ${message}`);
-    this.name = 'OfficeExtension.Error';
+    super(MESSAGES[code]?.[language] ?? MESSAGES.GeneralException[language]);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message: detail };
   }
 }
 
@@ -106,8 +167,6 @@ export interface ValidationModel {
 }
 
 export interface ConditionalFormatModel {
-  /** Excel's id for it, unique in the workbook: "{cf-1}". */
-  id: string;
   /** The first area it applies to (the only one, unless added through RangeAreas). */
   area: Area;
   /** Every area it applies to. */
@@ -123,7 +182,8 @@ export interface ChangedEvent {
   worksheetId: string;
   changeType: 'RangeEdited';
   source: 'Local';
-  triggerSource: 'ThisLocalAddin' | 'Unknown';
+  /** Absent before ExcelApi 1.14. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
 
 type Handler = (event: ChangedEvent) => unknown;
@@ -146,6 +206,7 @@ export class SheetModel {
   readonly merges: Area[] = [];
   readonly names = new Map<string, NameModel>();
   readonly validations: ValidationModel[] = [];
+  /** In priority order: the first is on top. Its position in a collection is its id there. */
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
@@ -529,12 +590,9 @@ class RangeProxy extends Loadable {
           const v = grid[r - this.area.row][c - this.area.col];
           if (v === null || v === undefined) continue; // null leaves a cell as it is, as in Office.js
           const cell = sheet.touch(r, c);
-          const isFormula = what === 'formulas' && typeof v === 'string' && v.startsWith('=');
-          // As typing: a leading apostrophe makes the rest text (Excel keeps it as the cell's prefix, not in the value).
-          const text = what === 'values' && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
-          cell.formula = text;
-          // The fake does not calculate: a formula cell's value stays empty.
-          cell.value = isFormula ? '' : text;
+          const typed = asTyped(v);
+          cell.formula = typed.formula;
+          cell.value = typed.formula === typed.value ? typed.value : this.ctx.fake.evaluate(String(typed.formula));
         }
         this.ctx.changed(sheet, this.area);
       },
@@ -641,7 +699,9 @@ class RangeProxy extends Loadable {
 }
 
 
-// Conditional formats: a collection over the areas of a range (or RangeAreas), each format with an id.
+// Conditional formats: a collection over the areas of a range (or RangeAreas). A format's id is
+// its priority in that collection, as the reference says of ConditionalFormat.id: add() puts a
+// new format on top and every id below it moves; a stored id may name another format later.
 
 const intersectsAny = (cf: ConditionalFormatModel, areas: Area[]): boolean => cf.areas.some((a) => areas.some((b) => overlaps(a, b)));
 
@@ -655,13 +715,17 @@ class ConditionalFormatProxy extends Loadable {
     ctx: FakeContext,
     private readonly lookup: () => ConditionalFormatModel | undefined,
     private readonly sheet: () => SheetModel,
+    /** The collection it was reached through: its position there is its id. */
+    private readonly collection: () => ConditionalFormatModel[],
     private readonly label: string,
     private readonly orNull = false,
   ) {
     super(ctx);
     if (orNull) ctx.queue({ kind: 'read', what: `resolve conditional format ${label}`, run: () => (this.nullState = this.lookup() === undefined) });
     const set = (path: string) => (prop: string, value: unknown) => {
-      this.model().props[`${path}${prop}`] = value;
+      const m = this.model();
+      if (this.sheet().protection.protected) throw new FakeOfficeError('InvalidOperation', 'conditional format: the sheet is protected');
+      m.props[`${path}${prop}`] = value;
     };
     const format = (path: string) =>
       bag(ctx, `${path}format`, [], { font: bag(ctx, `${path}format.font`, FONT_PROPS, {}, set(`${path}format.font.`)), fill: bag(ctx, `${path}format.fill`, ['color'], {}, set(`${path}format.fill.`)) }, set(`${path}format.`));
@@ -687,7 +751,8 @@ class ConditionalFormatProxy extends Loadable {
 
   protected override snap(): Record<string, unknown> {
     const m = this.model();
-    return { id: m.id, type: m.type, priority: this.sheet().conditionalFormats.indexOf(m), stopIfTrue: false };
+    const at = this.collection().indexOf(m);
+    return { id: String(at), type: m.type, priority: at, stopIfTrue: false };
   }
 
   /** Loads a path such as "customOrNullObject/rule/formula"; "custom/…" fails on another type, as in Excel (office-js#2180). */
@@ -714,6 +779,9 @@ class ConditionalFormatProxy extends Loadable {
   }
   get type(): string {
     return this.read('type');
+  }
+  get priority(): number {
+    return this.read('priority');
   }
 
   override load(props?: string | string[] | Record<string, unknown>): this {
@@ -760,6 +828,12 @@ class ConditionalFormatCollectionProxy extends Loadable {
     return `conditionalFormats ${this.where()}`;
   }
 
+  /** The formats this collection holds, in priority order. */
+  private list(): ConditionalFormatModel[] {
+    return this.sheet().conditionalFormats.filter((cf) => intersectsAny(cf, this.areas()));
+  }
+
+  /** Adds a format at the top priority, as the reference says: every other format's id moves down one. */
   add(type: string): ConditionalFormatProxy {
     let made: ConditionalFormatModel | undefined;
     this.ctx.queue({
@@ -769,28 +843,34 @@ class ConditionalFormatCollectionProxy extends Loadable {
         const sheet = this.sheet();
         if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'conditionalFormats: the sheet is protected');
         const areas = this.areas().map((a) => ({ ...a }));
-        made = { id: this.ctx.fake.model.objectId('cf'), area: areas[0], areas, type, props: {} };
-        sheet.conditionalFormats.push(made);
+        made = { area: areas[0], areas, type, props: {} };
+        sheet.conditionalFormats.unshift(made);
       },
     });
-    return new ConditionalFormatProxy(this.ctx, () => made, this.sheet, `(new ${type})`);
+    return new ConditionalFormatProxy(this.ctx, () => made, this.sheet, () => this.list(), `(new ${type})`);
   }
 
-  private find(id: string): () => ConditionalFormatModel | undefined {
-    return () => this.sheet().conditionalFormats.find((cf) => cf.id === id && intersectsAny(cf, this.areas()));
+  /** The format at that priority when the batch runs, whichever it is by then. */
+  private at(id: string): () => ConditionalFormatModel | undefined {
+    return () => (/^\d+$/.test(id) ? this.list()[Number(id)] : undefined);
   }
 
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.ctx, this.find(id), this.sheet, id);
+    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id);
+  }
+
+  getItemAt(index: number): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, this.at(String(index)), this.sheet, () => this.list(), `#${index}`);
   }
 
   getItemOrNullObject(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.ctx, this.find(id), this.sheet, id, true);
+    this.ctx.requires('1.14', 'ConditionalFormatCollection.getItemOrNullObject');
+    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id, true);
   }
 
   getCount(): { value: number } {
     const result = { value: NaN };
-    this.ctx.queue({ kind: 'read', what: `count ${this.describe()}`, run: () => (result.value = this.sheet().conditionalFormats.filter((cf) => intersectsAny(cf, this.areas())).length) });
+    this.ctx.queue({ kind: 'read', what: `count ${this.describe()}`, run: () => (result.value = this.list().length) });
     return result;
   }
 
@@ -812,13 +892,12 @@ class ConditionalFormatCollectionProxy extends Loadable {
       what: `load ${this.describe()} items ${wanted.join(',')}`,
       run: () => {
         const sheet = this.sheet();
-        this.itemsLoaded = sheet.conditionalFormats
-          .filter((cf) => intersectsAny(cf, this.areas()))
-          .map((m) => {
-            const item = new ConditionalFormatProxy(this.ctx, () => (sheet.conditionalFormats.includes(m) ? m : undefined), () => sheet, m.id);
-            for (const w of wanted.length ? wanted : ['id', 'type']) item.loadPath(w);
-            return item;
-          });
+        // An item is addressed by its id, that is its position: a later batch reaches whatever sits there then.
+        this.itemsLoaded = this.list().map((m, i) => {
+          const item = new ConditionalFormatProxy(this.ctx, this.at(String(i)), () => sheet, () => this.list(), String(i));
+          for (const w of wanted.length ? wanted : ['id', 'type']) item.loadPath(w);
+          return item;
+        });
       },
     });
     return this;
@@ -863,6 +942,7 @@ class RangeAreasProxy extends Loadable {
   }
 
   select(): void {
+    this.ctx.requires('1.18', 'RangeAreas.select');
     this.ctx.queue({
       kind: 'control',
       what: `select ${this.describe()}`,
@@ -1110,10 +1190,12 @@ class NamedItemProxy extends Loadable {
 class NamedItemCollectionProxy extends Loadable {
   private itemsLoaded: NamedItemProxy[] | undefined;
 
+  /** `visible`: the names it lists and finds, when more than it holds (a worksheet's on the web). */
   constructor(
     ctx: FakeContext,
     private readonly store: () => Map<string, NameModel>,
     private readonly scopeSheet: (() => SheetModel) | null,
+    private readonly visible: () => Map<string, NameModel> = store,
   ) {
     super(ctx);
   }
@@ -1139,11 +1221,11 @@ class NamedItemCollectionProxy extends Loadable {
   }
 
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => this.store().get(name.toUpperCase()), name, false);
+    return new NamedItemProxy(this.ctx, () => this.visible().get(name.toUpperCase()), name, false);
   }
 
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => this.store().get(name.toUpperCase()), name, true);
+    return new NamedItemProxy(this.ctx, () => this.visible().get(name.toUpperCase()), name, true);
   }
 
   override load(props?: string | string[] | Record<string, unknown>): this {
@@ -1152,8 +1234,8 @@ class NamedItemCollectionProxy extends Loadable {
       kind: 'read',
       what: `load ${this.describe()} items`,
       run: () => {
-        this.itemsLoaded = [...this.store().values()].map((m) => {
-          const item = new NamedItemProxy(this.ctx, () => this.store().get(m.name.toUpperCase()), m.name, false);
+        this.itemsLoaded = [...this.visible().values()].map((m) => {
+          const item = new NamedItemProxy(this.ctx, () => this.visible().get(m.name.toUpperCase()), m.name, false);
           const all = (item as unknown as { snap(): Record<string, unknown> }).snap();
           for (const k of wanted.length ? wanted : Object.keys(all)) (item as unknown as { loaded: Record<string, unknown> }).loaded[k] = all[k];
           return item;
@@ -1229,7 +1311,8 @@ class WorksheetProxy extends Loadable {
     super(ctx);
     if (orNull) ctx.queue({ kind: 'read', what: `resolve sheet ${label}`, run: () => (this.nullState = this.resolve() === undefined) });
     const model = () => this.model();
-    this.names = new NamedItemCollectionProxy(ctx, () => model().names, model);
+    // On the web a worksheet's names also list the workbook's (office-js#1011); its own come first.
+    this.names = new NamedItemCollectionProxy(ctx, () => model().names, model, () => (ctx.fake.platform === 'web' ? new Map([...ctx.fake.model.names, ...model().names]) : model().names));
     const protectionState = new (class extends Loadable {
       protected override snap() {
         const p = model().protection;
@@ -1248,6 +1331,7 @@ class WorksheetProxy extends Loadable {
           kind: 'write',
           what: `write protect ${label}`,
           run: () => {
+            ctx.fake.clearUndo('WorksheetProtection.protect');
             const m = model();
             if (m.protection.protected) throw new FakeOfficeError('InvalidOperation', `${m.name} is already protected`);
             m.protection = { protected: true, options: options ?? {}, ...(password === undefined ? {} : { password }) };
@@ -1258,6 +1342,7 @@ class WorksheetProxy extends Loadable {
           kind: 'write',
           what: `write unprotect ${label}`,
           run: () => {
+            ctx.fake.clearUndo('WorksheetProtection.unprotect');
             const m = model();
             if (m.protection.password !== undefined && m.protection.password !== password) throw new FakeOfficeError('InvalidOperation', 'wrong password');
             m.protection = { protected: false };
@@ -1337,8 +1422,9 @@ class WorksheetProxy extends Loadable {
   delete(): void {
     this.ctx.queue({
       kind: 'write',
-      what: `delete worksheet ${this.label}`,
+      what: `write delete worksheet ${this.label}`,
       run: () => {
+        this.ctx.fake.clearUndo('Worksheet.delete');
         const wb = this.ctx.fake.model;
         const m = this.model();
         wb.sheets.splice(wb.sheets.indexOf(m), 1);
@@ -1459,6 +1545,18 @@ export class FakeContext {
     this.pending.push(op);
   }
 
+  /** A member of a later ExcelApi than the fake's: the batch fails with ApiNotFound when it runs, as on such an Excel. */
+  requires(version: string, member: string): void {
+    if (this.fake.isSetSupported('ExcelApi', version)) return;
+    this.queue({
+      kind: 'control',
+      what: `${member} (ExcelApi ${version})`,
+      run: () => {
+        throw new FakeOfficeError('ApiNotFound', `${member} needs ExcelApi ${version}; this Excel has ${this.fake.excelApi}`);
+      },
+    });
+  }
+
   changed(sheet: SheetModel, area: Area): void {
     this.fake.recordChange(sheet, area, 'ThisLocalAddin');
   }
@@ -1468,13 +1566,16 @@ export class FakeContext {
     this.pending = [];
     const batch: Batch = { ops: ops.map((o) => o.what), writes: ops.filter((o) => o.kind === 'write').length };
     this.fake.batches.push(batch);
+    errorLanguage = this.fake.displayLanguage;
     try {
       for (const op of ops) {
         if (this.fake.failOn?.(op.what)) throw new FakeOfficeError('GeneralException', `injected failure at ${op.what}`);
         op.run();
+        // Before ExcelUndoApiAll, any write by an add-in clears the user's undo history.
+        if (op.kind === 'write' && !this.fake.isSetSupported('ExcelUndoApiAll', '1.0')) this.fake.clearUndo(op.what);
       }
     } catch (e) {
-      batch.error = (e as Error).message;
+      batch.error = e instanceof FakeOfficeError ? `${e.code}: ${e.debugInfo.message}` : (e as Error).message;
       throw e;
     } finally {
       await this.fake.dispatch();
@@ -1482,9 +1583,93 @@ export class FakeContext {
   }
 }
 
+export interface FakeExcelOptions {
+  /** The highest ExcelApi version this Excel supports: 1.9 (what manifest.xml asks for) unless given. */
+  excelApi?: string;
+  /** Other requirement sets it supports, by name and version: { ExcelUndoApiAll: '1.0' }. */
+  sets?: Record<string, string>;
+  /** 'web': worksheet.names also lists the workbook's names, as Excel on the web does (office-js#1011). */
+  platform?: 'desktop' | 'web';
+  displayLanguage?: DisplayLanguage;
+  /**
+   * Custom functions registered, by display language, as full names ("NIANBAO.CHECK"): by
+   * default what src/functions declares (functions.json) and the zh-CN metadata names.
+   */
+  functions?: Record<DisplayLanguage, readonly string[]>;
+}
+
+const versionAtLeast = (have: string, want: string): boolean => {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+};
+
+/** A call that looks like a custom function's: NAMESPACE.NAME( — letters of any script after the dot. */
+const CUSTOM_CALL = /(?<![\p{L}\p{N}_.])([A-Za-z_][A-Za-z0-9_]*)\.([\p{L}\p{N}_.]+)\s*\(/gu;
+
 /** The fake Excel: a workbook model, contexts over it, and what the tests need to look inside. */
 export class FakeExcel {
   readonly model = new WorkbookModel();
+  readonly excelApi: string;
+  readonly platform: 'desktop' | 'web';
+  private language: DisplayLanguage;
+  private readonly sets: Record<string, string>;
+  private readonly functions: Record<DisplayLanguage, readonly string[]>;
+  /** Every call that cleared the user's undo history, in order (see "Undo capabilities with the Excel JavaScript API"). */
+  readonly undoClearedBy: string[] = [];
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.excelApi = options.excelApi ?? '1.9';
+    this.platform = options.platform ?? 'desktop';
+    this.language = options.displayLanguage ?? 'en-US';
+    this.sets = { ...(options.sets ?? {}), ExcelApi: this.excelApi };
+    this.functions = options.functions ?? registeredFunctions();
+  }
+
+  /** How many calls have cleared the user's undo history so far. */
+  get undoClears(): number {
+    return this.undoClearedBy.length;
+  }
+
+  clearUndo(by: string): void {
+    this.undoClearedBy.push(by);
+  }
+
+  /** As Office.context.requirements.isSetSupported for this Excel. */
+  isSetSupported = (name: string, version = '1.1'): boolean => {
+    const have = this.sets[name];
+    return have !== undefined && versionAtLeast(have, version);
+  };
+
+  get displayLanguage(): DisplayLanguage {
+    return this.language;
+  }
+
+  /** Switches Excel's display language: custom functions answer to that language's names, and formulas are evaluated again. */
+  set displayLanguage(language: DisplayLanguage) {
+    this.language = language;
+    for (const sheet of this.model.sheets) {
+      // A formula cell's value is what it evaluated to; text that merely starts with "=" holds itself.
+      for (const cell of sheet.cells.values()) if (typeof cell.formula === 'string' && cell.formula.startsWith('=') && cell.value !== cell.formula) cell.value = this.evaluate(cell.formula);
+    }
+  }
+
+  /**
+   * What a formula shows, as far as the fake can tell: #NAME? when it calls a custom function
+   * (of a namespace the fake knows) by a name not registered for the display language; otherwise
+   * empty, as the fake does not calculate.
+   */
+  evaluate(formula: string): Scalar {
+    const registered = new Set(this.functions[this.language].map((n) => n.toUpperCase()));
+    const namespaces = new Set([...Object.values(this.functions)].flat().map((n) => n.slice(0, n.indexOf('.')).toUpperCase()));
+    const text = formula.replace(/"[^"]*"/g, '""');
+    for (const m of text.matchAll(CUSTOM_CALL)) {
+      if (namespaces.has(m[1].toUpperCase()) && !registered.has(`${m[1]}.${m[2]}`.toUpperCase())) return '#NAME?';
+    }
+    return '';
+  }
+
   readonly batches: Batch[] = [];
   readonly workbookHandlers: Handler[] = [];
   readonly activationHandlers: ActivationHandler[] = [];
@@ -1527,7 +1712,7 @@ export class FakeExcel {
     for (const [address, v] of Object.entries(cells)) {
       const a = parseAddress(address);
       const cell = sheet.touch(a.row, a.col);
-      cell.value = typeof v === 'string' && v.startsWith('=') ? '' : v;
+      cell.value = typeof v === 'string' && v.startsWith('=') ? this.evaluate(v) : v;
       cell.formula = v;
     }
     return sheet;
@@ -1572,12 +1757,12 @@ export class FakeExcel {
     if (this.model.enableEvents) this.queuedActivations.push({ type: 'WorksheetActivated', worksheetId: sheet.id });
   }
 
-  recordChange(sheet: SheetModel, area: Area, triggerSource: ChangedEvent['triggerSource']): void {
+  recordChange(sheet: SheetModel, area: Area, triggerSource: 'ThisLocalAddin' | 'Unknown'): void {
     if (!this.model.enableEvents) return;
-    this.queuedEvents.push({
-      sheet,
-      event: { type: 'WorksheetChanged', address: areaAddress(area), worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', triggerSource },
-    });
+    const event: ChangedEvent = { type: 'WorksheetChanged', address: areaAddress(area), worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', triggerSource };
+    // WorksheetChangedEventArgs.triggerSource is ExcelApi 1.14: an older Excel does not say.
+    if (!this.isSetSupported('ExcelApi', '1.14')) delete (event as Partial<ChangedEvent>).triggerSource;
+    this.queuedEvents.push({ sheet, event });
   }
 
   /** Delivers queued events after the batch, as Excel raises them asynchronously. */
@@ -1605,4 +1790,32 @@ export class FakeExcel {
     const sheet = this.sheet(sheetName);
     return Array.from({ length: area.rows }, (_, i) => Array.from({ length: area.cols }, (_, j) => sheet.cellAt(area.row + i, area.col + j)?.value ?? ''));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The add-in's custom functions, as Excel registers them per display language
+
+
+let registered: Record<DisplayLanguage, readonly string[]> | undefined;
+
+/**
+ * Full names Excel registers: the manifest's namespace, then functions.json's names (the
+ * `@customfunction ID [NAME]` tags of src/functions/functions.ts, as custom-functions-metadata
+ * reads them; test/functions/metadata.test.ts pins that file) for English, and the zh-CN
+ * metadata's names for Chinese.
+ */
+export function registeredFunctions(): Record<DisplayLanguage, readonly string[]> {
+  if (registered) return registered;
+  const root = join(__dirname, '../..');
+  const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
+  const namespace = /<bt:String id="Functions\.Namespace" DefaultValue="([^"]+)"/.exec(manifest)?.[1];
+  if (!namespace) throw new Error('fake Excel: no Functions.Namespace in manifest.xml');
+  const source = readFileSync(join(root, 'src/functions/functions.ts'), 'utf8');
+  const tags = [...source.matchAll(/@customfunction[ \t]+([A-Za-z0-9_.]+)(?:[ \t]+([^\s*]+))?/g)].map((m) => ({ id: m[1].toUpperCase(), name: (m[2] ?? m[1]).toUpperCase() }));
+  if (tags.length === 0) throw new Error('fake Excel: no @customfunction tag in src/functions/functions.ts');
+  registered = {
+    'en-US': tags.map((t) => `${namespace}.${t.name}`),
+    'zh-CN': tags.map((t) => `${namespace}.${(ZH_CN as unknown as Record<string, { name?: string }>)[t.id]?.name ?? t.name}`),
+  };
+  return registered;
 }

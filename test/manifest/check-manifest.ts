@@ -186,6 +186,8 @@ export function checkManifest(xml: string): string[] {
   // Shared runtime.
   const sets = find(root, 'Set').filter((s) => s.path.startsWith('OfficeApp/Requirements'));
   if (!sets.some((s) => s.attrs.Name === 'SharedRuntime' && s.attrs.MinVersion === '1.1')) problems.push('Requirements lack <Set Name="SharedRuntime" MinVersion="1.1"/>');
+  // The custom functions need their runtime; Microsoft's own custom-functions manifest declares it.
+  if (!sets.some((s) => s.attrs.Name === 'CustomFunctionsRuntime' && s.attrs.MinVersion === '1.1')) problems.push('Requirements lack <Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>');
   const runtimes = find(root, 'Runtime');
   if (runtimes.length !== 1) problems.push(`expected one <Runtime>, found ${runtimes.length}`);
   const runtime = runtimes[0]?.attrs.resid;

@@ -105,6 +105,10 @@ describe('the check catches what breaks a manifest', () => {
     expect(broken('<Set Name="SharedRuntime" MinVersion="1.1" />', '')).toEqual([expect.stringMatching(/SharedRuntime/)]);
   });
 
+  test('a missing CustomFunctionsRuntime', () => {
+    expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.1" />', '')).toEqual([expect.stringMatching(/CustomFunctionsRuntime/)]);
+  });
+
   test('a TaskpaneId on the pane button', () => {
     expect(broken('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>Pane</TaskpaneId>')).toEqual([expect.stringMatching(/TaskpaneId/)]);
   });

@@ -258,6 +258,13 @@ describe('selection and flags', () => {
       { type: 'marks', sheet: TITLE, focus: true },
     ]);
   });
+
+  test('offers no way to mark cells: the pane never writes marks, the template carries its own', async () => {
+    const { host } = setup();
+    await host.insertTemplate({ org: '', year: 2024 });
+    expect('highlight' in host).toBe(false);
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(host))).not.toContain('highlight');
+  });
 });
 
 describe('acknowledgements', () => {

@@ -10,8 +10,9 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from '
 import { a1, areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
-import { ExcelHost, MARK_FORMULA } from '../../src/excel/host';
-import { FakeExcel, Scalar, areaAddress } from '../fakes/excel-fake';
+import { ExcelHost } from '../../src/excel/host';
+import { UNDO_CLEARED } from '../../src/taskpane/undo-note';
+import { FakeExcel, FakeExcelOptions, Scalar, areaAddress } from '../fakes/excel-fake';
 
 // Browsers have these; jsdom's test environment does not.
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
@@ -51,7 +52,7 @@ async function setup(options: { before?: (session: SessionModule) => void; fake?
   options.before?.(session);
   const fake = options.fake ?? new FakeExcel();
   if (!options.fake) fake.addSheet('Sheet1');
-  const host = new ExcelHost(fake.run, { debounceMs: 20 });
+  const host = new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported });
   const pane = new paneModule.Pane(document, host);
   await pane.ready;
   const quiet = async () => {
@@ -61,7 +62,7 @@ async function setup(options: { before?: (session: SessionModule) => void; fake?
   const reopen = async () => {
     await pane.stop();
     document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
-    const again = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20 }));
+    const again = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported }));
     await again.ready;
     await again.idle();
     return again;
@@ -71,8 +72,8 @@ async function setup(options: { before?: (session: SessionModule) => void; fake?
 }
 
 /** A workbook holding the 2024 template (and the 2023 one, when asked), with these values typed in. */
-async function withTemplates(values: Record<string, Scalar> = {}, prior?: Record<string, Scalar>): Promise<FakeExcel> {
-  const fake = new FakeExcel();
+async function withTemplates(values: Record<string, Scalar> = {}, prior?: Record<string, Scalar>, excel: FakeExcelOptions = {}): Promise<FakeExcel> {
+  const fake = new FakeExcel(excel);
   fake.addSheet('Sheet1');
   const host = new ExcelHost(fake.run);
   if (prior) await host.insertTemplate({ org: '木厂镇', year: 2023 });
@@ -85,11 +86,8 @@ async function withTemplates(values: Record<string, Scalar> = {}, prior?: Record
 const findings = () => Array.from(document.querySelectorAll<HTMLElement>('#findings li'));
 const byRule = (rule: string) => findings().filter((li) => li.dataset.rule === rule);
 const summary = () => document.getElementById('summary')!;
-const ourMarks = (fake: FakeExcel, sheet = TITLE) =>
-  fake
-    .sheet(sheet)
-    .conditionalFormats.filter((cf) => cf.props['custom.rule.formula'] === MARK_FORMULA)
-    .flatMap((cf) => cf.areas.map(areaAddress));
+/** The sheet's conditional formats, as a comparable picture: the pane never adds, changes or removes one. */
+const formats = (fake: FakeExcel, sheet = TITLE) => JSON.stringify(fake.sheet(sheet).conditionalFormats);
 /** Batches that read a sheet (the one-sync read queues the named ranges' values). */
 const readBatches = (fake: FakeExcel, from: number) => fake.batches.slice(from).filter((b) => b.ops.some((o) => o.startsWith('load range values')));
 const click = (el: Element | null | undefined) => (el as HTMLElement).click();
@@ -128,8 +126,8 @@ describe('inserting', () => {
     ]);
     expect($('fill-blanks').textContent).toBe('空白格填0（200 格）');
     expect($('fill-blanks').hasAttribute('disabled')).toBe(false);
-    // Blank cells are not marked red in the sheet: a fresh template would be red all over.
-    expect(ourMarks(fake)).toEqual([]);
+    // The marks are the template's own (plan.marks), written once with it; the pane adds none.
+    expect(fake.sheet(TITLE).conditionalFormats).toHaveLength(sheetPlan().marks.length);
   });
 
   test('insert twice: told the template exists, can go there or insert anyway', async () => {
@@ -193,23 +191,27 @@ describe('live checking', () => {
     expect(balance.closest('section')!.querySelector('h3')!.textContent).toBe('表三 收到和处理政府信息公开申请情况2 处错误，174 处提示');
   });
 
-  test('an edit is checked once, with one read: and its marks follow the offending cells', async () => {
+  test('an edit is checked once, with one read, and nothing written: the undo history stays', async () => {
     const fake = await withTemplates();
     const { quiet } = await setup({ fake });
     const from = fake.syncCount;
+    const before = formats(fake);
+    const clears = fake.undoClears;
     await fake.userEdit(TITLE, at('T4.R1.C5'), [[9]]);
     await quiet();
     expect(readBatches(fake, from)).toHaveLength(1);
-    expect(fake.syncCount - from).toBe(2); // the read, and the marks
+    expect(fake.syncCount - from).toBe(1); // the read, and nothing else
+    expect(fake.writeBatches().length).toBe(fake.batches.slice(0, from).filter((b) => b.writes > 0).length);
     expect(summary().textContent).toMatch(/^✗ 1 处错误/);
     expect(byRule('T4.groupTotal')[0].querySelector('.message')!.textContent).toBe('表四“行政复议”：总计=9，结果维持+结果纠正+其他结果+尚未审结=0，相差9');
-    expect(ourMarks(fake)).toEqual([`${at('T4.R1.C1')}:${at('T4.R1.C5')}`]);
+    expect(formats(fake)).toBe(before);
 
-    // Fixed by hand: the marks go, the values and formats stay as the user left them.
+    // Fixed by hand: the values and formats stay as the user left them, and still nothing cleared undo.
     const cells = JSON.stringify([...fake.sheet(TITLE).cells.entries()].filter(([k]) => k !== `${inputPosition(plan, 'T4.R1.C5').row},${inputPosition(plan, 'T4.R1.C5').col}`));
     await fake.userEdit(TITLE, at('T4.R1.C5'), [['']]);
     await quiet();
-    expect(ourMarks(fake)).toEqual([]);
+    expect(formats(fake)).toBe(before);
+    expect(fake.undoClears).toBe(clears);
     expect(summary().textContent).toBe('✓ 全部勾稽关系通过（42条），200 处提示');
     expect(JSON.stringify([...fake.sheet(TITLE).cells.entries()].filter(([k]) => k !== `${inputPosition(plan, 'T4.R1.C5').row},${inputPosition(plan, 'T4.R1.C5').col}`))).toBe(cells);
   });
@@ -255,7 +257,7 @@ describe('live checking', () => {
   });
 
   test('a click on a finding selects its cells in the sheet', async () => {
-    const fake = await withTemplates({ 'T3.R1.C1': 5 });
+    const fake = await withTemplates({ 'T3.R1.C1': 5 }, undefined, { excelApi: '1.18' });
     const { pane } = await setup({ fake });
     fake.model.activeSheetId = fake.sheet('Sheet1').id;
     click(byRule('T3.balance')[0].querySelector('.message'));
@@ -302,7 +304,18 @@ describe('quick fixes', () => {
     expect(fake.delivered.length).toBe(delivered);
     expect(byRule('cell.blank')).toEqual([]);
     expect($('fill-blanks').hasAttribute('disabled')).toBe(true);
-    expect($('fix-note').textContent).toBe('已把 198 个空白格填为 0。');
+    // This Excel lacks ExcelUndoApiAll: the write cleared undo, and the pane says so.
+    expect($('fix-note').textContent).toBe(`已把 198 个空白格填为 0。${UNDO_CLEARED}`);
+  });
+
+  test('where Excel keeps undo for add-ins (ExcelUndoApiAll), a fix says nothing about undo and clears nothing', async () => {
+    const fake = await withTemplates({ 'T3.R1.C1': 5 }, undefined, { sets: { ExcelUndoApiAll: '1.0' } });
+    const { $, pane } = await setup({ fake });
+    const clears = fake.undoClears;
+    click($('fill-blanks'));
+    await pane.idle();
+    expect($('fix-note').textContent).toBe('已把 199 个空白格填为 0。');
+    expect(fake.undoClears).toBe(clears);
   });
 
   test('recompute totals: only the 总计 cells whose parts are numbers, from their parts', async () => {
@@ -341,7 +354,6 @@ describe('acknowledgements', () => {
     const { quiet, reopen } = await setup({ fake });
     const placeholder = () => byRule('cell.placeholder')[0];
     expect(placeholder().dataset.acknowledged).toBe('false');
-    expect(ourMarks(fake)).toEqual([at('T4.R1.C1')]);
 
     // Nothing lost: acknowledging writes no cell, value or formula of any sheet.
     const cellsBefore = JSON.stringify(fake.model.sheets.map((sh) => [sh.name, [...sh.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]));
@@ -356,7 +368,6 @@ describe('acknowledgements', () => {
     expect(summary().dataset.acknowledged).toBe('1');
     expect(summary().textContent).toBe('✓ 全部勾稽关系通过（42条），199 处提示（另有 1 处已说明）');
     expect(fake.model.customXmlParts.map((p) => p.namespaceUri)).toEqual([ACK_NAMESPACE]);
-    expect(ourMarks(fake)).toEqual([]);
     expect(JSON.stringify(fake.model.sheets.map((sh) => [sh.name, [...sh.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]))).toBe(cellsBefore);
 
     // A re-check after an unrelated edit keeps it; so does opening the workbook again.
@@ -374,12 +385,10 @@ describe('acknowledgements', () => {
     await fake.userEdit(TITLE, at('T4.R1.C1'), [['—']]);
     await quietAgain();
     expect(placeholder().dataset.acknowledged).toBe('false');
-    expect(ourMarks(fake)).toEqual([at('T4.R1.C1')]);
     // …and comes back if the cell returns to what was acknowledged.
     await fake.userEdit(TITLE, at('T4.R1.C1'), [['/']]);
     await quietAgain();
     expect(placeholder().dataset.acknowledged).toBe('true');
-    expect(ourMarks(fake)).toEqual([]);
   });
 
   test('a reason being typed survives a re-check after an edit elsewhere', async () => {

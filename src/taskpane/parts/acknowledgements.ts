@@ -92,7 +92,6 @@ export class Acknowledgements {
       } catch (e) {
         this.ctx.note(`说明未能保存到工作簿：${describeError(e)}`);
       }
-      await this.ctx.mark();
     });
   }
 }

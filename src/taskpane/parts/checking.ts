@@ -1,10 +1,10 @@
 /**
- * Checking: reads the shown template, checks it after each burst of edits, shows the summary and
- * the findings grouped by table, and marks the offending cells in the sheet.
+ * Checking: reads the shown template, checks it after each burst of edits, and shows the summary
+ * and the findings grouped by table. It never writes: the red cells are the template's own
+ * conditional formats, which Excel evaluates itself, so the user's undo history stays intact.
  *
  * Round trips: a check after a burst reads the sheet once (one sync in Excel); last year's sheet
- * is read only when its own burst says so; marks are rewritten only when the set of offending
- * cells changes.
+ * is read only when its own burst says so.
  */
 import { affectedRules } from '../../core/affected';
 import type { EditBurst, SheetRead } from '../../host/contract';
@@ -29,10 +29,6 @@ export class Checking {
   view: CheckView | null = null;
   /** Why the last read failed, shown instead of a summary. */
   private error: string | null = null;
-  /** The marks last written per sheet, to write only when they change. */
-  private readonly marked = new Map<string, string>();
-  /** Sheets whose protection has a password: marks cannot be written there. */
-  private readonly unmarkable = new Set<string>();
   private needCurrent = false;
   private needPrior = false;
   private drainer: Promise<void> | null = null;
@@ -52,11 +48,6 @@ export class Checking {
   /** Another sheet is shown: its last read no longer applies. */
   forget(): void {
     this.current = null;
-  }
-
-  /** The templates were looked up again: a sheet may have lost its password since. */
-  templatesChanged(): void {
-    this.unmarkable.clear();
   }
 
   onBurst(burst: EditBurst): void {
@@ -106,7 +97,6 @@ export class Checking {
       }
       if (read.sheet !== shown) {
         // Renamed: keep following it under its new name.
-        this.marked.set(read.sheet, this.marked.get(shown) ?? '');
         this.ctx.shown = read.sheet;
       }
       this.current = read;
@@ -197,22 +187,6 @@ export class Checking {
   /** The finding (or blank-cells item) shown under this key. */
   item(key: string | undefined): Item | undefined {
     return this.view?.groups.flatMap((g) => g.items).find((i) => i.key === key);
-  }
-
-  /** Marks the offending cells in the sheet, when they changed since the last time. Inside exclusive(). */
-  async mark(): Promise<void> {
-    const sheet = this.ctx.shown;
-    if (!this.view || sheet === null || this.unmarkable.has(sheet)) return;
-    const key = this.view.marks.join(' ');
-    if (this.marked.get(sheet) === key) return;
-    try {
-      await this.ctx.host.highlight(sheet, this.view.marks);
-      this.marked.set(sheet, key);
-    } catch (e) {
-      this.marked.delete(sheet);
-      if (/password|密码/i.test(String((e as Error)?.message ?? e))) this.unmarkable.add(sheet);
-      this.note(`未能在表中标出问题格（${/password|密码/i.test(String(e)) ? '工作表设有保护密码' : describeError(e)}）；问题仍在本窗格中列出。`);
-    }
   }
 
   note(text: string): void {

@@ -8,6 +8,7 @@ import { formatNumber } from '../../core/render';
 import { FindingItem, buildView } from '../model';
 import { PaneContext, elements, isDisabled } from '../part';
 import { describeError } from '../session';
+import { withUndoNote } from '../undo-note';
 import type { Checking } from './checking';
 import type { Acknowledgements } from './acknowledgements';
 
@@ -65,9 +66,12 @@ export class Findings {
         try {
           await this.ctx.host.write(current.sheet, changes);
           this.ctx.note(
-            kind === 'fill-blanks'
-              ? `已把 ${changes.length} 个空白格填为 0。`
-              : `已重算 ${changes.length} 个总计格：${changes.slice(0, 3).map((c) => `${cellName(c.cell)} 为 ${formatNumber(c.value)}`).join('；')}${changes.length > 3 ? ' 等' : ''}。`,
+            withUndoNote(
+              this.ctx.host,
+              kind === 'fill-blanks'
+                ? `已把 ${changes.length} 个空白格填为 0。`
+                : `已重算 ${changes.length} 个总计格：${changes.slice(0, 3).map((c) => `${cellName(c.cell)} 为 ${formatNumber(c.value)}`).join('；')}${changes.length > 3 ? ' 等' : ''}。`,
+            ),
           );
         } catch (e) {
           this.ctx.note(`修改未能完成：${describeError(e)}`);
@@ -93,7 +97,7 @@ export class Findings {
       } else {
         try {
           await this.ctx.host.write(current.sheet, [s.change]);
-          this.ctx.note(`已将 ${cellName(s.change.cell)} 改为 ${formatNumber(s.change.value)}。`);
+          this.ctx.note(withUndoNote(this.ctx.host, `已将 ${cellName(s.change.cell)} 改为 ${formatNumber(s.change.value)}。`));
         } catch (e) {
           this.ctx.note(`修改未能完成：${describeError(e)}`);
         }

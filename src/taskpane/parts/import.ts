@@ -11,6 +11,7 @@ import { shownValue } from '../model';
 import { PaneContext, elements, isDisabled, setDisabled, takeFile } from '../part';
 import type { CurrentFileReader } from '../report-file';
 import { describeError } from '../session';
+import { undoNote } from '../undo-note';
 
 const IDS = ['import-button', 'import-file', 'import-panel'] as const;
 
@@ -69,7 +70,6 @@ export class Import {
       renderConfirmation(ctx.doc, panel, pending, current.addresses);
       // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
       (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
-      await ctx.mark();
     });
   }
 
@@ -142,6 +142,7 @@ export class Import {
     if (changes.length > 0 || withMeta) {
       try {
         await this.ctx.host.write(pending.target, changes, metaWrite);
+        this.ctx.note(undoNote(this.ctx.host));
       } catch (e) {
         outcome.error = describeError(e);
       }
