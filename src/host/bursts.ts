@@ -6,6 +6,8 @@
  * delivered when they pause, and at least every `maxWaitMs`, so a burst that goes on costs a
  * check or two, not one per change.
  */
+import { mark } from './timing';
+
 export interface BurstOptions {
   /** A change within this many ms of the previous one continues a burst. */
   quietMs: number;
@@ -34,6 +36,7 @@ export class Bursts<T> {
   }
 
   add(item: T): void {
+    mark('nb:change');
     const now = Date.now();
     const continues = now - this.last < this.quietMs;
     this.last = now;
