@@ -7,12 +7,14 @@ import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchPane } from './pane.bench';
+import { benchPaneBrowser } from './pane-browser.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   pane: benchPane,
+  browser: benchPaneBrowser,
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,
