@@ -37,6 +37,13 @@ const REAL = fixture('shuyang-county-2025.json');
 
 async function waitForPreview(page: Page): Promise<void> {
   await page.locator('.nb-layout').waitFor();
+  // The pane is usable: its handlers are attached and its first screen drawn.
+  await page.locator('body[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** Opens a folded section of the pane (inserting, last year's report, importing) as a person does: a click on its title. */
+async function unfold(page: Page, id: string): Promise<void> {
+  if (!(await page.locator(`#${id}`).evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator(`#${id} > summary`).click();
 }
 
 describe('the page in a plain browser', () => {
@@ -346,12 +353,14 @@ describe('a person filling in the report in the preview', () => {
   });
 
   test('another year on a new sheet: the year and body fields, the tabs, no overwriting', async () => {
+    await unfold(page, 'insert-section');
     await page.locator('#year input').fill(String(YEAR - 1));
     await page.locator('[data-action="insert-template"]').click();
     await eventually(async () => expect(await page.locator('.nb-tab').allTextContents()).toEqual(['Sheet1', TITLE, sheetTitle(YEAR - 1)]));
     expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(sheetTitle(YEAR - 1));
     expect(await page.locator('.nb-sheet:not([hidden]) td[data-title]').textContent()).toBe(`${ORG}${YEAR - 1}年政府信息公开工作年度报告`);
     // The same year again is not inserted over the first.
+    await unfold(page, 'insert-section');
     await page.locator('[data-action="insert-template"]').click();
     await eventually(async () => expect(await page.locator('#notice').textContent()).toContain(sheetTitle(YEAR - 1)));
     expect(await page.locator('.nb-tab').count()).toBe(3);
@@ -416,6 +425,7 @@ describe('导入本年数据 in the preview', () => {
 
       // From the keyboard: the button opens the file chooser; the file goes into the pane's input.
       const chooser = page.waitForEvent('filechooser');
+      await unfold(page, 'import-section');
       await page.locator('[data-action="import-current"]').focus();
       await page.keyboard.press('Enter');
       await chooser;
