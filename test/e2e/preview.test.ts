@@ -162,7 +162,10 @@ async function expectPaneToAgreeWithEngine(page: Page, expected?: Report, priorS
 const cellInput = (page: Page, id: string): Locator => page.locator(`.nb-sheet:not([hidden]) input[data-cell="${id}"]`);
 
 async function typeReport(page: Page, cells: Record<string, CellValue | undefined>): Promise<void> {
-  for (const [id, v] of Object.entries(cells)) await typeCell(page, id, v === null || v === undefined ? '' : String(v));
+  // As a person going from cell to cell: leaving a cell commits it, Enter commits the last one.
+  const entries = Object.entries(cells);
+  for (const [id, v] of entries) await cellInput(page, id).fill(v === null || v === undefined ? '' : String(v));
+  if (entries.length > 0) await cellInput(page, entries[entries.length - 1][0]).press('Enter');
 }
 
 /** Types into a cell and commits it with Enter, as in Excel (the preview commits a cell on Enter, Tab or leaving it). */
