@@ -21,6 +21,7 @@ import { describeError, onNotice, type Notice } from './session';
 import { mark } from '../host/timing';
 import { Acknowledgements } from './parts/acknowledgements';
 import { Checking } from './parts/checking';
+import { ExportWord, SaveFile, browserDownload } from './parts/export-word';
 import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
@@ -33,6 +34,8 @@ export interface PaneOptions {
   readPriorFile?: PriorFileReader;
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
+  /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
+  saveFile?: SaveFile | null;
   now?: () => Date;
 }
 
@@ -72,6 +75,7 @@ export class Pane implements PaneContext {
     this.acks = new Acknowledgements(this, this.checking);
     this.findings = new Findings(this, this.checking, this.acks);
     this.importing = new Import(this, readCurrentFile);
+    new ExportWord(this, options.saveFile === undefined ? browserDownload(doc) : options.saveFile);
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
