@@ -8,6 +8,7 @@ import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
+import { benchReview } from './review.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
 
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   size: benchSize,
   cli: benchCli,
   import: benchImport,
+  review: benchReview,
 };
 
 async function main(): Promise<void> {
