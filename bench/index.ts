@@ -7,6 +7,7 @@ import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchPane } from './pane.bench';
+import { benchPaneBrowser } from './pane-browser.bench';
 import { benchReview } from './review.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
@@ -14,6 +15,7 @@ import { machine } from './util';
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   pane: benchPane,
+  browser: benchPaneBrowser,
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,

@@ -19,6 +19,7 @@ import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
 import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
+import { Bursts } from '../host/bursts';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
 import { asText, insertTemplate } from './template';
@@ -43,7 +44,7 @@ export interface ExcelRun {
 }
 
 export interface ExcelHostOptions {
-  /** Quiet time that ends a burst of edits, in ms. */
+  /** A change within this many ms of the previous one continues a burst (the first is delivered at once). */
   debounceMs?: number;
   /**
    * The requirement sets this Excel supports: Office.context.requirements.isSetSupported. When
@@ -95,7 +96,7 @@ export class ExcelHost implements WorkbookHost {
     private readonly run: ExcelRun,
     private readonly options: ExcelHostOptions = {},
   ) {
-    this.debounceMs = options.debounceMs ?? 300;
+    this.debounceMs = options.debounceMs ?? 100;
     this.isSetSupported = options.isSetSupported ?? manifestOnly;
   }
 
@@ -284,31 +285,30 @@ export class ExcelHost implements WorkbookHost {
   // ---- edits ------------------------------------------------------------------------------
 
   /**
-   * One callback per burst and sheet: events within `debounceMs` of each other are one burst.
-   * Events from this add-in are dropped (triggerSource, ExcelApi 1.14); our writes also turn
-   * events off. Without worksheet events (ExcelApi 1.9) nothing is watched.
+   * One callback per burst and sheet (src/host/bursts.ts): the first change is delivered at the
+   * next task, changes that keep coming within `debounceMs` of each other are gathered. Events
+   * from this add-in are dropped (triggerSource, ExcelApi 1.14); our writes also turn events off.
+   * Without worksheet events (ExcelApi 1.9) nothing is watched.
    */
   async onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>> {
     if (!this.supports('1.9')) return async () => undefined;
-    const pending = new Map<string, string[]>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = (): void => {
-      timer = undefined;
-      const bursts = [...pending];
-      pending.clear();
-      for (const [id, addresses] of bursts) {
-        const layout = this.layouts.get(id);
-        // A sheet never read is neither shown nor last year's: nothing to re-check.
-        if (!layout) continue;
-        listener({ sheet: layout.name, cells: cellsAt(layout, addresses) });
-      }
-    };
+    const bursts = new Bursts<{ id: string; address: string }>(
+      (changes) => {
+        const pending = new Map<string, string[]>();
+        for (const c of changes) pending.set(c.id, [...(pending.get(c.id) ?? []), c.address]);
+        for (const [id, addresses] of pending) {
+          const layout = this.layouts.get(id);
+          // A sheet never read is neither shown nor last year's: nothing to re-check.
+          if (!layout) continue;
+          listener({ sheet: layout.name, cells: cellsAt(layout, addresses) });
+        }
+      },
+      { quietMs: this.debounceMs },
+    );
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
       // triggerSource is ExcelApi 1.14; before it our writes are kept out by turning events off.
       if (this.supports('1.14') && event.triggerSource === 'ThisLocalAddin') return;
-      pending.set(event.worksheetId, [...(pending.get(event.worksheetId) ?? []), event.address]);
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(flush, this.debounceMs);
+      bursts.add({ id: event.worksheetId, address: event.address });
     };
     const registration = await this.run(async (context) => {
       const r = context.workbook.worksheets.onChanged.add(handler);
@@ -316,7 +316,7 @@ export class ExcelHost implements WorkbookHost {
       return r;
     });
     return async () => {
-      if (timer !== undefined) clearTimeout(timer);
+      bursts.dispose();
       await this.run(registration.context as Excel.RequestContext, async (context) => {
         registration.remove();
         await context.sync();

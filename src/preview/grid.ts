@@ -306,7 +306,9 @@ export class GridView {
     dom.spill = doc.createElement('tbody');
     dom.spill.className = 'nb-spill';
     table.append(body, dom.spill);
-    table.addEventListener('input', (e) => this.onInput(sheet.name, e));
+    // A cell is committed as in Excel — Enter, Tab or leaving it ('change') — not on every keystroke.
+    table.addEventListener('input', () => this.say(''));
+    table.addEventListener('change', (e) => this.commit(sheet.name, e.target as HTMLInputElement));
     table.addEventListener('paste', (e) => this.onPaste(sheet.name, e as ClipboardEvent));
     table.addEventListener('keydown', (e) => this.onKey(sheet.name, e));
     root.append(table);
@@ -422,10 +424,9 @@ export class GridView {
     }
   }
 
-  private onInput(sheet: string, e: Event): void {
-    this.say('');
-    const target = e.target as HTMLInputElement;
-    const cell = target.dataset.cell;
+  /** The text in a cell (or the body or year) becomes the sheet's; an unchanged cell changes nothing. */
+  private commit(sheet: string, target: HTMLInputElement): void {
+    const cell = target.dataset?.cell;
     const meta = target.dataset.meta as MetaField | undefined;
     if (cell) this.book.set(sheet, { cells: new Map([[cell, target.value]]) }, 'user');
     else if (meta) this.book.set(sheet, { meta: { [meta]: target.value } }, 'user');
@@ -458,8 +459,16 @@ export class GridView {
 
   private onKey(sheet: string, e: KeyboardEvent): void {
     const target = e.target as HTMLInputElement;
-    const cell = target.dataset?.cell;
-    if (!cell || e.isComposing) return;
+    if (e.isComposing || (!target.dataset?.cell && !target.dataset?.meta)) return;
+    if (e.key === 'Escape') {
+      // As in Excel: Escape leaves the cell as it was.
+      const field = target.dataset.meta as MetaField | undefined;
+      target.value = field ? this.book.sheet(sheet).meta[field] : this.book.text(sheet, target.dataset.cell as CellId);
+      return;
+    }
+    if (e.key === 'Enter' || e.key === 'Tab') this.commit(sheet, target);
+    const cell = target.dataset.cell;
+    if (!cell) return;
     const down = (e.key === 'Enter' && !e.shiftKey) || e.key === 'ArrowDown';
     const up = (e.key === 'Enter' && e.shiftKey) || e.key === 'ArrowUp';
     if (!down && !up) return;

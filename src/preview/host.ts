@@ -2,16 +2,18 @@
  * The pane's host in a plain browser: the WorkbookHost contract (src/host/contract.ts) over the
  * in-page PreviewWorkbook. The pane cannot tell it from Excel except by `kind`.
  *
- * People's edits reach the pane in bursts, as Excel's change events do: keystrokes and pastes
- * that follow each other within `burstMs` are one burst, so typing "123" or pasting a block of
- * 175 cells costs the pane one check. The pane's own writes are never reported back to it.
+ * People's edits reach the pane as Excel's change events do: a cell committed (Enter, Tab,
+ * leaving it) or a block pasted is one change, delivered at the next task (src/host/bursts.ts);
+ * changes that keep coming within `burstMs` of each other are gathered into one burst. The
+ * pane's own writes are never reported back to it.
  */
 import type { CellId } from '../core/tables';
 import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import { Bursts } from '../host/bursts';
 import { PreviewWorkbook } from './workbook';
 
 export interface PreviewHostOptions {
-  /** Quiet time that ends a burst of edits, in ms. */
+  /** A change within this many ms of the previous one continues a burst, delivered when they pause. */
   burstMs?: number;
 }
 
@@ -19,16 +21,14 @@ export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
   private readonly listeners = new Set<(burst: EditBurst) => void>();
   private readonly activation = new Set<(sheet: string) => void>();
-  private readonly burstMs: number;
-  private pending: { sheet: string; cells: Set<CellId>; unknown: boolean } | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly bursts: Bursts<{ sheet: string; cells: readonly CellId[]; unknown: boolean }>;
   private readonly stop: () => void;
 
   constructor(
     readonly book: PreviewWorkbook,
     options: PreviewHostOptions = {},
   ) {
-    this.burstMs = options.burstMs ?? 200;
+    this.bursts = new Bursts((changes) => this.deliver(changes), { quietMs: options.burstMs ?? 100 });
     this.stop = book.on((e) => {
       if (e.type === 'active') {
         // As Excel's onActivated: any sheet coming into view, by a tab click or by the pane. Edits made before come first.
@@ -37,32 +37,35 @@ export class PreviewHost implements WorkbookHost {
         return;
       }
       if (e.type !== 'cells' || e.source !== 'user') return;
-      if (this.pending && this.pending.sheet !== e.sheet) this.flush();
-      this.pending ??= { sheet: e.sheet, cells: new Set(), unknown: false };
-      for (const c of e.cells) this.pending.cells.add(c);
       // The body and year have no cell id: the burst then asks for a full check.
-      if (e.meta.length > 0) this.pending.unknown = true;
-      if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.flush(), this.burstMs);
+      this.bursts.add({ sheet: e.sheet, cells: e.cells, unknown: e.meta.length > 0 });
     });
   }
 
-  /** Delivers the burst in progress now (also what the timer does when the edits pause). */
+  /** Delivers the burst in progress now (also what the timer does). */
   flush(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    const p = this.pending;
-    this.pending = null;
-    if (!p || this.listeners.size === 0) return;
-    const burst: EditBurst = { sheet: p.sheet, cells: p.unknown ? 'unknown' : [...p.cells] };
-    for (const l of [...this.listeners]) l(burst);
+    this.bursts.flush();
+  }
+
+  /** One burst per sheet, in the order the sheets were edited. */
+  private deliver(changes: readonly { sheet: string; cells: readonly CellId[]; unknown: boolean }[]): void {
+    if (this.listeners.size === 0) return;
+    const bySheet = new Map<string, { cells: Set<CellId>; unknown: boolean }>();
+    for (const c of changes) {
+      const b = bySheet.get(c.sheet) ?? { cells: new Set<CellId>(), unknown: false };
+      for (const id of c.cells) b.cells.add(id);
+      b.unknown ||= c.unknown;
+      bySheet.set(c.sheet, b);
+    }
+    for (const [sheet, b] of bySheet) {
+      const burst: EditBurst = { sheet, cells: b.unknown ? 'unknown' : [...b.cells] };
+      for (const l of [...this.listeners]) l(burst);
+    }
   }
 
   /** Stops listening to the workbook (for tests and page teardown). */
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = null;
+    this.bursts.dispose();
     this.listeners.clear();
     this.activation.clear();
     this.stop();

@@ -18,6 +18,7 @@ import { elements, type PaneContext } from './part';
 import type { PriorFileReader } from './prior-file';
 import type { CurrentFileReader } from './report-file';
 import { describeError, onNotice, type Notice } from './session';
+import { mark } from '../host/timing';
 import { Acknowledgements } from './parts/acknowledgements';
 import { Checking } from './parts/checking';
 import { ExportWord, SaveFile, browserDownload } from './parts/export-word';
@@ -150,7 +151,13 @@ export class Pane implements PaneContext {
     } catch {
       // Without events the pane still checks on request (重新校验).
     }
-    await this.refresh();
+    try {
+      await this.refresh();
+    } finally {
+      // Usable: the handlers are attached and the first screen is drawn. The bench and the tests wait for this.
+      this.doc.body.setAttribute('data-ready', '');
+      mark('nb:ready');
+    }
   }
 
   /** Stops listening. */

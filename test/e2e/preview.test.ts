@@ -37,6 +37,13 @@ const REAL = fixture('shuyang-county-2025.json');
 
 async function waitForPreview(page: Page): Promise<void> {
   await page.locator('.nb-layout').waitFor();
+  // The pane is usable: its handlers are attached and its first screen drawn.
+  await page.locator('body[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** Opens a folded section of the pane (inserting, last year's report, importing) as a person does: a click on its title. */
+async function unfold(page: Page, id: string): Promise<void> {
+  if (!(await page.locator(`#${id}`).evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator(`#${id} > summary`).click();
 }
 
 describe('the page in a plain browser', () => {
@@ -155,7 +162,16 @@ async function expectPaneToAgreeWithEngine(page: Page, expected?: Report, priorS
 const cellInput = (page: Page, id: string): Locator => page.locator(`.nb-sheet:not([hidden]) input[data-cell="${id}"]`);
 
 async function typeReport(page: Page, cells: Record<string, CellValue | undefined>): Promise<void> {
-  for (const [id, v] of Object.entries(cells)) await cellInput(page, id).fill(v === null || v === undefined ? '' : String(v));
+  // As a person going from cell to cell: leaving a cell commits it, Enter commits the last one.
+  const entries = Object.entries(cells);
+  for (const [id, v] of entries) await cellInput(page, id).fill(v === null || v === undefined ? '' : String(v));
+  if (entries.length > 0) await cellInput(page, entries[entries.length - 1][0]).press('Enter');
+}
+
+/** Types into a cell and commits it with Enter, as in Excel (the preview commits a cell on Enter, Tab or leaving it). */
+async function typeCell(page: Page, id: string, text: string): Promise<void> {
+  await cellInput(page, id).fill(text);
+  await cellInput(page, id).press('Enter');
 }
 
 async function checkCellTexts(page: Page): Promise<string[]> {
@@ -219,7 +235,7 @@ describe('a person filling in the report in the preview', () => {
 
   test('one wrong cell: exactly the engine’s findings, the signed differences in the check cells, the total and its check marked', async () => {
     const original = REAL.cells['T4.R1.C5'] as number;
-    await cellInput(page, 'T4.R1.C5').fill(String(original + 4));
+    await typeCell(page, 'T4.R1.C5', String(original + 4));
     const findings = await expectPaneToAgreeWithEngine(page);
     expect(findings.map((f) => f.rule)).toEqual(['T4.groupTotal']);
     expect((await checkCellTexts(page)).filter((t) => t !== PASS_MARK)).toEqual(findings.map((f) => String(f.difference)));
@@ -231,13 +247,13 @@ describe('a person filling in the report in the preview', () => {
     await page.locator('#findings [data-rule]').first().evaluate((li) => li.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: artifact('preview-1280x800-finding.png') });
 
-    await cellInput(page, 'T4.R1.C5').fill(String(original));
+    await typeCell(page, 'T4.R1.C5', String(original));
     expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
     await eventually(async () => expect(await markedCells(page)).toEqual([]));
   });
 
   test('clicking a finding selects its cells in the sheet, the first one focused', async () => {
-    await cellInput(page, 'T3.R3.C2').fill(String((REAL.cells['T3.R3.C2'] as number) + 1));
+    await typeCell(page, 'T3.R3.C2', String((REAL.cells['T3.R3.C2'] as number) + 1));
     const findings = await expectPaneToAgreeWithEngine(page);
     const first = page.locator('#findings [data-rule]').first();
     const cells = (await first.getAttribute('data-cells'))!.split(' ');
@@ -262,7 +278,7 @@ describe('a person filling in the report in the preview', () => {
     // Last year's table three from another spreadsheet: 25 rows of 7 numbers, tab-separated.
     const other = consistentReport(7, ORG, YEAR);
     const rows = Array.from({ length: 25 }, (_, r) => Array.from({ length: 7 }, (_, c) => String(other.cells[`T3.R${r + 1}.C${c + 1}`])).join('\t'));
-    await cellInput(page, 'T3.R5.C5').fill('999'); // something wrong for the paste to overwrite
+    await typeCell(page, 'T3.R5.C5', '999'); // something wrong for the paste to overwrite
     await expectPaneToAgreeWithEngine(page);
     await page.evaluate((text) => navigator.clipboard.writeText(text), `${rows.join('\r\n')}\r\n`);
     await cellInput(page, 'T3.R1.C1').click();
@@ -296,7 +312,7 @@ describe('a person filling in the report in the preview', () => {
 
   test('markup typed into a cell stays text: shown as typed, 含文本 in the sheet, cell.notNumber in the pane', async () => {
     const markup = '<img src=x onerror=alert(1)>';
-    await cellInput(page, 'T4.R1.C1').fill(markup);
+    await typeCell(page, 'T4.R1.C1', markup);
     const findings = await expectPaneToAgreeWithEngine(page);
     expect(findings.map((f) => [f.rule, f.cells])).toEqual([['cell.notNumber', ['T4.R1.C1']]]);
     const item = page.locator('#findings [data-rule="cell.notNumber"]');
@@ -310,12 +326,12 @@ describe('a person filling in the report in the preview', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(guard.requests.filter((u) => new URL(u).pathname === '/x')).toEqual([]);
     expect(guard.dialogs).toEqual([]);
-    await cellInput(page, 'T4.R1.C1').fill(String(REAL.cells['T4.R1.C1']));
+    await typeCell(page, 'T4.R1.C1', String(REAL.cells['T4.R1.C1']));
     expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
   });
 
   test('a warning acknowledged with a reason is kept, and stops counting as a warning', async () => {
-    await cellInput(page, 'T2.R1.C1').fill('/');
+    await typeCell(page, 'T2.R1.C1', '/');
     const findings = await expectPaneToAgreeWithEngine(page);
     expect(findings.map((f) => f.rule)).toEqual(['cell.placeholder']);
     const item = page.locator('#findings [data-rule="cell.placeholder"]');
@@ -327,7 +343,7 @@ describe('a person filling in the report in the preview', () => {
     expect(await page.locator('[data-errors]').getAttribute('data-acknowledged')).toBe('1');
     const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.preview.acknowledgements'))) ?? '[]');
     expect(kept).toEqual([expect.objectContaining({ sheet: TITLE, reason: '本年未制发规章' })]);
-    await cellInput(page, 'T2.R1.C1').fill(String(REAL.cells['T2.R1.C1']));
+    await typeCell(page, 'T2.R1.C1', String(REAL.cells['T2.R1.C1']));
     expect(await expectPaneToAgreeWithEngine(page, REAL)).toEqual([]);
   });
 
@@ -343,12 +359,14 @@ describe('a person filling in the report in the preview', () => {
   });
 
   test('another year on a new sheet: the year and body fields, the tabs, no overwriting', async () => {
+    await unfold(page, 'insert-section');
     await page.locator('#year input').fill(String(YEAR - 1));
     await page.locator('[data-action="insert-template"]').click();
     await eventually(async () => expect(await page.locator('.nb-tab').allTextContents()).toEqual(['Sheet1', TITLE, sheetTitle(YEAR - 1)]));
     expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(sheetTitle(YEAR - 1));
     expect(await page.locator('.nb-sheet:not([hidden]) td[data-title]').textContent()).toBe(`${ORG}${YEAR - 1}年政府信息公开工作年度报告`);
     // The same year again is not inserted over the first.
+    await unfold(page, 'insert-section');
     await page.locator('[data-action="insert-template"]').click();
     await eventually(async () => expect(await page.locator('#notice').textContent()).toContain(sheetTitle(YEAR - 1)));
     expect(await page.locator('.nb-tab').count()).toBe(3);
@@ -413,6 +431,7 @@ describe('导入本年数据 in the preview', () => {
 
       // From the keyboard: the button opens the file chooser; the file goes into the pane's input.
       const chooser = page.waitForEvent('filechooser');
+      await unfold(page, 'import-section');
       await page.locator('[data-action="import-current"]').focus();
       await page.keyboard.press('Enter');
       await chooser;

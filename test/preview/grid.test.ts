@@ -19,10 +19,12 @@ function setup() {
   const preview = mountPreview(document, { burstMs: 10 });
   const sheet = () => document.querySelector<HTMLElement>(`.nb-sheet[data-sheet="${preview.book.active.name}"]`)!;
   const input = (id: string) => sheet().querySelector<HTMLInputElement>(`input[data-cell="${id}"]`)!;
+  /** Types into a cell and leaves it, which commits it as in Excel. */
   const type = (id: string, text: string) => {
     const el = input(id);
     el.value = text;
     el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
   };
   const checks = () => Array.from(sheet().querySelectorAll<HTMLElement>('td[data-check]')).map((td) => td.textContent);
   const summary = () => sheet().querySelector('td[data-summary]')!.textContent;
@@ -126,6 +128,7 @@ describe('a template sheet', () => {
     const org = sheet().querySelector<HTMLInputElement>('input[data-meta="org"]')!;
     org.value = '马厂镇';
     org.dispatchEvent(new Event('input', { bubbles: true }));
+    org.dispatchEvent(new Event('change', { bubbles: true }));
     expect(sheet().querySelector('td[data-title]')!.textContent).toBe('马厂镇2024年政府信息公开工作年度报告');
   });
 
@@ -193,6 +196,35 @@ describe('a template sheet', () => {
     expect(document.activeElement).toBe(input('T3.R2.C1'));
     input('T3.R2.C1').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true }));
     expect(document.activeElement).toBe(input('T3.R1.C1'));
+  });
+
+  test('a cell is committed as in Excel: not while typing, but on Enter, Tab or leaving it; Escape leaves it as it was', () => {
+    const { book, input, host } = setup();
+    book.insertTemplate({ org: '', year: 2024 });
+    const edits: string[][] = [];
+    void host.onEdit((b) => edits.push(b.cells === 'unknown' ? ['unknown'] : [...b.cells]));
+    const key = (id: string, k: string) => input(id).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const typeOnly = (id: string, text: string) => {
+      input(id).value = text;
+      input(id).dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    typeOnly('T3.R1.C1', '1');
+    typeOnly('T3.R1.C1', '12');
+    expect(book.text(TITLE, 'T3.R1.C1')).toBe('');
+    key('T3.R1.C1', 'Enter');
+    expect(book.text(TITLE, 'T3.R1.C1')).toBe('12');
+    typeOnly('T3.R1.C2', '7');
+    key('T3.R1.C2', 'Tab');
+    expect(book.text(TITLE, 'T3.R1.C2')).toBe('7');
+    typeOnly('T3.R1.C3', '5');
+    input('T3.R1.C3').dispatchEvent(new Event('change', { bubbles: true })); // what the browser fires on leaving a changed input
+    expect(book.text(TITLE, 'T3.R1.C3')).toBe('5');
+    typeOnly('T3.R1.C1', '99');
+    key('T3.R1.C1', 'Escape');
+    expect(input('T3.R1.C1').value).toBe('12');
+    expect(book.text(TITLE, 'T3.R1.C1')).toBe('12');
+    host.flush();
+    expect(edits).toEqual([['T3.R1.C1', 'T3.R1.C2', 'T3.R1.C3']]);
   });
 });
 

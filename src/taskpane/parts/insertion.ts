@@ -18,6 +18,8 @@ function button(doc: Document, text: string, onClick: () => void, primary = fals
 
 export class Insertion {
   private readonly el;
+  /** The notice asks for something (an error, a template that exists): its section stays open. */
+  private asking = false;
 
   constructor(
     private readonly ctx: PaneContext,
@@ -31,9 +33,12 @@ export class Insertion {
     this.el.insert.addEventListener('click', () => void this.insert(false));
   }
 
-  /** The templates were looked up: the section stays open while there is none or a notice is shown. */
+  /**
+   * The templates were looked up: the section is open while there is none or its notice asks for
+   * something, and folds away once a template is checked (the findings come first).
+   */
   templatesChanged(count: number): void {
-    this.el['insert-section'].open = count === 0 || !this.el.notice.hidden;
+    this.el['insert-section'].open = count === 0 || (this.asking && !this.el.notice.hidden);
   }
 
   private choice(): { org: string; year: number | null } | null {
@@ -71,6 +76,7 @@ export class Insertion {
     p.textContent = text;
     n.append(p, ...actions);
     n.hidden = false;
+    this.asking = kind === 'error' || actions.length > 0;
     this.el['insert-section'].open = true;
   }
 
