@@ -96,8 +96,8 @@ module.exports = (env = {}, argv = {}) => {
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', csp: CSP }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'wps/ribbon.xml', to: 'ribbon.xml' },
