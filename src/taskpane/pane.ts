@@ -20,6 +20,7 @@ import type { CurrentFileReader } from './report-file';
 import { describeError, onNotice, type Notice } from './session';
 import { Acknowledgements } from './parts/acknowledgements';
 import { Checking } from './parts/checking';
+import { ExportWord, SaveFile, browserDownload } from './parts/export-word';
 import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
@@ -32,6 +33,8 @@ export interface PaneOptions {
   readPriorFile?: PriorFileReader;
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
+  /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
+  saveFile?: SaveFile | null;
   now?: () => Date;
 }
 
@@ -71,6 +74,7 @@ export class Pane implements PaneContext {
     this.acks = new Acknowledgements(this, this.checking);
     this.findings = new Findings(this, this.checking, this.acks);
     this.importing = new Import(this, readCurrentFile);
+    new ExportWord(this, options.saveFile === undefined ? browserDownload(doc) : options.saveFile);
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();

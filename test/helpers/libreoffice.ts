@@ -44,3 +44,24 @@ export function recalculateWithLibreOffice(files: string[], outDir: string): str
     return out;
   });
 }
+
+/**
+ * Converts documents with LibreOffice (e.g. .docx to PDF with Writer) into outDir, with a private
+ * profile so parallel runs do not lock each other. Returns the converted files; throws if one is missing.
+ */
+export function convertWithLibreOffice(files: string[], outDir: string, format: string, app: 'writer' | 'calc'): string[] {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
+  fs.mkdirSync(outDir, { recursive: true });
+  try {
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `--${app}`, '--convert-to', format, '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 180_000 });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return files.map((f) => {
+    const out = path.join(outDir, `${path.basename(f, path.extname(f))}.${format.split(':')[0]}`);
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${f}`);
+    return out;
+  });
+}
