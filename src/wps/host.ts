@@ -28,8 +28,6 @@ import { xlSheetVisible } from './xl';
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
   debounceMs?: number;
-  /** Whether NIANBAO.CHECK is registered in this WPS (see ./functions.ts): the inserted findings block uses it. */
-  functions?: () => boolean;
 }
 
 /**
@@ -98,7 +96,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async insertTemplate(request: InsertRequest): Promise<InsertOutcome> {
-    return insertTemplate(this.app, request, { functions: this.options.functions?.() ?? false });
+    return insertTemplate(this.app, request);
   }
 
   async activate(sheet: string): Promise<void> {

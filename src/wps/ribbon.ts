@@ -46,7 +46,7 @@ function tell(a: EtApplication, notice: Notice): void {
 export async function insertFromRibbon(a: EtApplication = app()): Promise<void> {
   const { org, year } = currentChoice();
   try {
-    const host = new WpsHost(a, { functions: () => registerFunctions(a) });
+    const host = new WpsHost(a);
     const result = await host.insertTemplate({ org, year });
     if (result.status === 'exists') tell(a, { kind: 'exists', sheet: result.sheet, org, year });
     else passNotice(a, { kind: 'inserted', sheet: result.sheet });

@@ -10,7 +10,6 @@ import { Pane } from '../taskpane/pane';
 import { announce } from '../taskpane/session';
 import { wpsApplication } from './book';
 import { defineElements } from './elements';
-import { supportsCustomFunctions } from './functions';
 import { WpsHost } from './host';
 import { takeNotice } from './notice';
 
@@ -31,7 +30,7 @@ async function start(): Promise<void> {
   }
   const first = takeNotice(app);
   if (first) announce(first);
-  new Pane(document, new WpsHost(app, { functions: () => supportsCustomFunctions(app) }));
+  new Pane(document, new WpsHost(app));
   // The ribbon may leave a notice while the pane is already open (this year's template exists).
   setInterval(() => {
     const n = takeNotice(app);

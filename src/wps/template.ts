@@ -9,24 +9,13 @@
  * knows how ET spells it (VBA's object model, numeric constants from ./xl).
  */
 import { parseYear } from '../core/grid';
-import { FAIL_FILL, FAIL_FONT, LOOKS, Look } from '../core/looks';
-import { Area, PASS_MARK, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { LOOKS, Look, MARK_LOOKS } from '../core/looks';
+import { Area, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
-import { FINDINGS_FORMULA, FINDINGS_HEADER, uniqueSheetName } from '../excel/template';
+import { uniqueSheetName } from '../excel/template';
 import type { InsertOutcome, InsertRequest } from '../host/contract';
 import { EtApplication, namesOnSheet, quietly, quoteSheet, worksheets } from './book';
 import * as xl from './xl';
-
-/** Shown under the findings header where this WPS has no custom functions: the pane does the listing there. */
-export const NO_FUNCTIONS_NOTE = '此版本 WPS 不支持加载项自定义函数（需 12.1.0.20540 或更新版本）：问题清单请在“年报校验”窗格中查看；上方各校验格照常工作。';
-
-/** The fill of a warning mark: lighter than an error's red. */
-export const WARN_FILL = '#FFF4CE';
-
-export interface WpsInsertOptions {
-  /** Whether NIANBAO.CHECK is registered in this WPS: the findings block holds it, or a note. */
-  functions: boolean;
-}
 
 interface TemplateSheet {
   name: string;
@@ -53,7 +42,7 @@ const cellValue = (v: unknown): string | number | null => (typeof v === 'number'
  * `{status: 'exists'}` back unless `force` is set. Events and screen updating are off while the
  * sheet is drawn; a failed drawing takes its half-drawn sheet away again.
  */
-export function insertTemplate(app: EtApplication, request: InsertRequest, options: WpsInsertOptions): InsertOutcome {
+export function insertTemplate(app: EtApplication, request: InsertRequest): InsertOutcome {
   const book = app.ActiveWorkbook;
   if (!book) throw new Error('没有打开的工作簿：请先新建或打开一个工作簿');
   const same = request.year === null ? undefined : templateSheets(book).find((t) => t.year === request.year);
@@ -71,7 +60,7 @@ export function insertTemplate(app: EtApplication, request: InsertRequest, optio
       sheet = all.Add(undefined, all.Item(all.Count)) as Et.Worksheet;
       sheet.Name = name;
       sheet.Activate();
-      drawPlan(app, sheet, plan, options);
+      drawPlan(app, sheet, plan);
     });
   } catch (e) {
     if (sheet) removeSheet(app, sheet);
@@ -176,38 +165,28 @@ function validate(range: Et.Range, rule: Rule): void {
  * (and so in ET) a relative formula given to FormatConditions.Add is read relative to the ACTIVE
  * cell, not to the range: the top-left cell is selected first so "D7" means what the plan meant.
  */
-function addMark(sheet: Et.Worksheet, area: Area, formula: string, fill: string, font?: string): void {
+function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
+  const look = MARK_LOOKS[severity];
   sheet.Range(a1(area.row, area.col)).Select();
   const cf = sheet.Range(areaA1(area)).FormatConditions.Add(xl.xlExpression, undefined, `=${formula}`) as Et.FormatCondition;
-  cf.Interior.Color = xl.bgr(fill);
-  if (font) {
-    cf.Font.Color = xl.bgr(font);
-    cf.Font.Bold = true;
-  }
+  cf.Interior.Color = xl.bgr(look.fill);
+  cf.Font.Color = xl.bgr(look.font);
+  cf.Font.Bold = look.bold;
 }
 
-const refArea = (ref: string): Area => {
-  const [from, to = from] = ref.split(':');
-  const pos = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const a = pos(from);
-  const b = pos(to);
-  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
-};
-
-/** The plan's cells and the findings block as one grid of formulas and constants, written in one assignment. */
-function contents(plan: SheetPlan, options: WpsInsertOptions): { area: Area; grid: (string | number)[][] } {
+/**
+ * The plan's cells and the findings block as one grid of formulas and constants, written in one
+ * assignment. The findings formula is the plan's: in a WPS without add-in functions (before
+ * 12.1.0.20540) its IFERROR shows the plan's sentence instead of #NAME?.
+ */
+function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
   const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
     row: c.row,
     col: c.col,
     v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
-  FINDINGS_HEADER.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
-  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: options.functions ? FINDINGS_FORMULA : NO_FUNCTIONS_NOTE });
+  plan.findings.header.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
+  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: `=${plan.findings.formula}` });
   const rows = Math.max(...cells.map((c) => c.row)) + 1;
   const cols = Math.max(...cells.map((c) => c.col)) + 1;
   const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, (): string | number => ''));
@@ -216,7 +195,7 @@ function contents(plan: SheetPlan, options: WpsInsertOptions): { area: Area; gri
 }
 
 /** Draws the whole plan into an empty, active sheet. Protection comes last: it would refuse the formatting after it. */
-export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPlan, options: WpsInsertOptions): void {
+export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPlan): void {
   const merges = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, toArea(m)]));
   const range = (a: Area | string) => sheet.Range(typeof a === 'string' ? a : areaA1(a));
 
@@ -231,14 +210,14 @@ export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPla
 
   // One assignment for every label, constant and formula: Value2 takes a grid, and reads a string
   // as if it were typed ("=…" becomes a formula, a leading apostrophe keeps text as text).
-  const body = contents(plan, options);
+  const body = contents(plan);
   range(body.area).Value2 = body.grid;
   for (const m of merges.values()) range(m).Merge();
 
   const byStyle = new Map<keyof typeof LOOKS, PlannedCell[]>();
   for (const c of plan.cells) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c]);
   for (const [style, cells] of byStyle) for (const ref of refsOf(cells, merges)) applyLook(range(ref), LOOKS[style]);
-  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: FINDINGS_HEADER.length };
+  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: plan.findings.header.length };
   applyLook(range(header), LOOKS.header);
   applyBorders(range(header), header);
   for (const t of TABLE_IDS) applyBorders(range(plan.tables[t]), plan.tables[t]);
@@ -251,14 +230,9 @@ export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPla
   }
   validate(range({ row: plan.year.row, col: plan.year.col, rows: 1, cols: 1 }), YEAR_RULE);
 
-  // A failing check turns red; "✓" stays green (as in the xlsx writer and the Excel inserter).
-  for (const ref of compactRefs(plan.checks)) {
-    const area = refArea(ref);
-    const first = a1(area.row, area.col);
-    addMark(sheet, area, `AND(${first}<>"${PASS_MARK}",${first}<>"")`, FAIL_FILL, FAIL_FONT);
-  }
-  // The template's own marks (issue 11): written once, evaluated by ET itself, no add-in needed later.
-  for (const m of plan.marks) addMark(sheet, m.area, m.formula, m.severity === 'error' ? FAIL_FILL : WARN_FILL, m.severity === 'error' ? FAIL_FONT : undefined);
+  // The template's marks, in the plan's priority order: written once, evaluated by ET itself, so
+  // wrong cells turn red (warnings amber) with or without the add-in, and nothing is written later.
+  for (const m of plan.marks) addMark(sheet, m.area, m.formula, m.severity);
 
   const window = app.ActiveWindow;
   if (window) {

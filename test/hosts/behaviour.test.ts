@@ -116,7 +116,7 @@ function wpsDriver(): Driver {
   const fake = new FakeEt();
   fake.addSheet('Sheet1');
   const uninstall = fake.install();
-  const host = () => new WpsHost(fake.app, { debounceMs: 20, functions: () => true });
+  const host = () => new WpsHost(fake.app, { debounceMs: 20 });
   return {
     host,
     insert: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),

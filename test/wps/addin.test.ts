@@ -7,7 +7,7 @@
  */
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { a1, sheetPlan } from '../../src/core/sheet';
-import { NO_FUNCTIONS_NOTE } from '../../src/wps/template';
+import { FINDINGS_FORMULA } from '../../src/core/sheet';
 import { check } from '../../src/functions/functions';
 import { defineLiteElements, fluentSupported } from '../../src/wps/elements';
 import { FUNCTION_IDS, supportsCustomFunctions } from '../../src/wps/functions';
@@ -44,7 +44,7 @@ describe('custom functions', () => {
     }
   });
 
-  test('an older WPS without AddCustomFunction: nothing registered, nothing thrown, and the template gets the note', async () => {
+  test("an older WPS without AddCustomFunction: nothing registered, nothing thrown, and the template's findings formula falls back by itself", async () => {
     const { fake, ribbon, uninstall } = fresh({ customFunctions: false });
     try {
       expect(supportsCustomFunctions(fake.app)).toBe(false);
@@ -52,7 +52,8 @@ describe('custom functions', () => {
       await ribbon.insertFromRibbon(fake.app);
       const sheet = fake.sheets[1];
       expect(sheet.name).toMatch(/年政府信息公开年报$/);
-      expect(sheet.shown(a1(plan.findings.row + 1, plan.findings.col))).toBe(NO_FUNCTIONS_NOTE);
+      // The plan's IFERROR shows its sentence where NIANBAO.CHECK does not exist.
+      expect(sheet.shown(a1(plan.findings.row + 1, plan.findings.col))).toBe(`=${FINDINGS_FORMULA}`);
     } finally {
       uninstall();
     }

@@ -5,14 +5,13 @@
  * cells selected, values written as the Excel host writes them, acknowledgements kept in the
  * workbook. The fake throws on any member it does not have and defines no `Et` at run time.
  */
-import { PASS_MARK, a1, areaA1, cellName, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { a1, areaA1, cellName, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
 import type { EditBurst } from '../../src/host/contract';
 import { ACK_MARKER } from '../../src/wps/acknowledgements';
 import { WpsHost } from '../../src/wps/host';
-import { NO_FUNCTIONS_NOTE } from '../../src/wps/template';
-import { FAIL_FILL } from '../../src/core/looks';
+import { MARK_LOOKS } from '../../src/core/looks';
 import { bgr, xlSheetVeryHidden } from '../../src/wps/xl';
 import { FakeEt, FakeEtOptions } from '../fakes/wps-fake';
 
@@ -28,7 +27,7 @@ function setup(options: FakeEtOptions = {}): { fake: FakeEt; host: WpsHost; unin
   const fake = new FakeEt(options);
   fake.addSheet('Sheet1');
   const uninstall = fake.install();
-  const host = new WpsHost(fake.app, { debounceMs: 20, functions: () => options.customFunctions !== false });
+  const host = new WpsHost(fake.app, { debounceMs: 20 });
   return { fake, host, uninstall };
 }
 
@@ -94,40 +93,24 @@ describe('insertion draws the sheet plan', () => {
     expect(covered(plan.year.row, plan.year.col)).toMatchObject({ type: 1, operator: 1, formula1: '2000', formula2: '2100' });
   });
 
-  test('the check cells carry native formulas and a red mark anchored at their own top-left cell', async () => {
+  test('the check cells carry native formulas, and every mark of the plan is a conditional format anchored at its own top-left cell', async () => {
     const { fake } = await inserted();
     const ws = fake.sheetOrThrow(TITLE);
     for (const c of plan.checks) expect(ws.peek(c.row, c.col)?.formula).toBe(c.formula);
-    const checkMarks = ws.formatConditions.filter((f) => f.formula1.includes(PASS_MARK));
-    expect(checkMarks.length).toBeGreaterThan(0);
-    for (const m of checkMarks) {
-      expect(m.type).toBe(2);
-      expect(m.anchor).toBe(a1(m.area.row, m.area.col));
-      expect(m.formula1).toContain(`${a1(m.area.row, m.area.col)}<>"${PASS_MARK}"`);
-      expect(m.fill).toBe(bgr(FAIL_FILL));
+    expect(plan.marks.length).toBeGreaterThan(0);
+    expect(ws.formatConditions.map((f) => [f.area, f.formula1])).toEqual(plan.marks.map((m) => [m.area, `=${m.formula}`]));
+    for (const [i, f] of ws.formatConditions.entries()) {
+      const look = MARK_LOOKS[plan.marks[i].severity];
+      expect(f).toMatchObject({ type: 2, anchor: a1(f.area.row, f.area.col), fill: bgr(look.fill), fontColor: bgr(look.font), bold: look.bold });
     }
   });
 
-  test('the plan\'s own marks become conditional formats of the sheet', async () => {
-    const mark = { area: { row: 10, col: 3, rows: 2, cols: 2 }, formula: 'D11<0', severity: 'warning' as const };
-    const core = jest.requireActual('../../src/core/sheet');
-    const original = core.sheetPlan as typeof sheetPlan;
-    const spy = jest.spyOn(core, 'sheetPlan').mockImplementation((...args: unknown[]) => ({ ...original(...(args as [string, number | null])), marks: [mark] }));
-    try {
-      const { fake } = await inserted();
-      const cf = fake.sheetOrThrow(TITLE).formatConditions.find((f) => f.formula1 === '=D11<0');
-      expect(cf).toMatchObject({ area: mark.area, anchor: 'D11', type: 2 });
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
-  test('the findings block holds NIANBAO.CHECK where functions exist, and a note where they do not', async () => {
-    const withFunctions = await inserted();
-    expect(withFunctions.fake.sheetOrThrow(TITLE).shown(a1(plan.findings.row + 1, plan.findings.col))).toMatch(/^=NIANBAO\.CHECK\(/);
-    cleanup?.();
-    const without = await inserted({ customFunctions: false });
-    expect(without.fake.sheetOrThrow(TITLE).shown(a1(plan.findings.row + 1, plan.findings.col))).toBe(NO_FUNCTIONS_NOTE);
+  test('the findings block holds the plan\'s formula, which falls back to a sentence where NIANBAO.CHECK is missing', async () => {
+    const { fake } = await inserted({ customFunctions: false });
+    const ws = fake.sheetOrThrow(TITLE);
+    expect(ws.shown(a1(plan.findings.row + 1, plan.findings.col))).toBe(`=${plan.findings.formula}`);
+    expect(plan.findings.formula).toMatch(/^IFERROR\(NIANBAO\.CHECK\(/);
+    plan.findings.header.forEach((h, i) => expect(ws.shown(a1(plan.findings.row, plan.findings.col + i))).toBe(h));
   });
 
   test('no event fires for our own drawing, and events and screen updating are back on after it', async () => {
