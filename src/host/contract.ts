@@ -87,7 +87,7 @@ export interface UpgradeOutcome {
 }
 
 export interface WorkbookHost {
-  readonly kind: 'excel' | 'preview';
+  readonly kind: 'excel' | 'preview' | 'wps';
   /** The template sheets of the workbook, and the template sheet in view (null when the active sheet is none). */
   templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }>;
   /** Inserts the template on a new sheet and shows it; never overwrites (see src/excel/template.ts). */

@@ -1,0 +1,41 @@
+/// <reference types="et-jsapi-declare" />
+/**
+ * The pane's entry in WPS (taskpane.html of the WPS build): the same Pane as in Excel and the
+ * preview, over the WPS host. Fluent UI's elements where WPS's browser runs them, stand-ins where
+ * it does not (./elements.ts). A notice left by the ribbon's 插入年报模板 (./notice.ts) is shown
+ * when the pane opens, and looked for again while it is open.
+ */
+import './polyfills';
+import { Pane } from '../taskpane/pane';
+import { announce } from '../taskpane/session';
+import { wpsApplication } from './book';
+import { defineElements } from './elements';
+import { WpsHost } from './host';
+import { takeNotice } from './notice';
+
+function fail(message: string): void {
+  const p = document.createElement('p');
+  p.className = 'nb-start-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = message;
+  document.body.prepend(p);
+}
+
+async function start(): Promise<void> {
+  await defineElements();
+  const app = wpsApplication();
+  if (!app) {
+    fail('此页面须在 WPS 表格的“年报校验”窗格中打开。');
+    return;
+  }
+  const first = takeNotice(app);
+  if (first) announce(first);
+  new Pane(document, new WpsHost(app));
+  // The ribbon may leave a notice while the pane is already open (this year's template exists).
+  setInterval(() => {
+    const n = takeNotice(app);
+    if (n) announce(n);
+  }, 1000);
+}
+
+start().catch((e: unknown) => fail(`年报校验窗格未能启动：${e instanceof Error ? e.message : String(e)}`));
