@@ -1,5 +1,2 @@
-/** Node's inflater for the zip guard: zlib with a hard output limit. */
-import * as zlib from 'zlib';
-import type { Inflate } from './zip';
-
-export const inflateNode: Inflate = (data, maxBytes) => zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+/** Kept for callers of the two-inflater era: Node now inflates with the same fflate inflater as the browser. */
+export { inflateLimited as inflateNode } from './inflate';
