@@ -50,7 +50,7 @@ export function parseXml(xml: string, handler: XmlHandler): void {
     const parent = open.length > 0 ? open[open.length - 1].scope : root;
     let scope = parent;
     for (const key in attributes) {
-      if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+      if (key.charCodeAt(0) !== 120 /* x */ || (key !== 'xmlns' && !key.startsWith('xmlns:'))) continue;
       if (scope === parent) scope = new Map(parent);
       (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), attributes[key]);
     }

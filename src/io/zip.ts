@@ -45,6 +45,13 @@ export interface ZipEntry {
 export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
 
 const utf8 = new TextDecoder('utf-8');
+/** Node's Buffer decodes UTF-8 several times faster than its TextDecoder; browsers have only the latter. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+const decodeUtf8 = (data: Uint8Array): string => {
+  if (!NodeBuffer) return utf8.decode(data);
+  const text = NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+};
 const mb = (n: number): string => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 const DAMAGED_DIRECTORY = '文件不完整或已损坏（压缩包目录有误）';
 
@@ -187,7 +194,7 @@ export async function readZipTexts(bytes: Uint8Array, wanted: (name: string) => 
   for (const [e, raw] of rawEntries(bytes, zipEntries(bytes, limits), (x) => wanted(x.name))) {
     const data = await inflateEntry(e, raw, inflate);
     assertNoDtd(e.name, data);
-    out.set(e.name, utf8.decode(data));
+    out.set(e.name, decodeUtf8(data));
   }
   return out;
 }
