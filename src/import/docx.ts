@@ -3,8 +3,8 @@
  * the way Word writes them — w:gridSpan for horizontal merges, w:vMerge restart/continue for vertical
  * ones (w:hMerge from old Word versions too, and w:gridBefore for rows starting further right).
  *
- * Unzipping is not done here: the archive is read through a ZipTextReader, so Node plugs in the zip
- * guard (src/io/zip.ts, see node.ts) and a browser plugs in its own inflate. Headers, footers and
+ * Unzipping is not done here: the archive is read through a ZipTextReader — the zip guard
+ * (src/io/zip.ts, plugged in by node.ts and browser.ts) or, in tests, a map. Headers, footers and
  * footnotes live in other parts and are never read, so page numbers and footnotes stay out.
  */
 import { Block, SourceCell, SourceDoc, SourceTable, cellText, LIMITS } from './model';
