@@ -1,6 +1,7 @@
 /**
- * The importers' readers for a browser (the pane): the same zip guard, and the same fflate
- * inflater, as Node. .xlsx templates are read by the pane from the workbook, not from files, so no xlsx reader.
+ * The importers' readers for a browser (the pane): the same zip guard as Node, with fflate's
+ * inflater (Node uses zlib's). .xlsx templates are read by the pane from the workbook, not from
+ * files, so no xlsx reader.
  */
 import { ZipError, readZipTexts } from '../io/zip';
 import { ImportError, ImportOptions } from './index';

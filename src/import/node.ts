@@ -4,6 +4,7 @@
  * uses Node; the pane imports index.ts and passes its own readers.
  */
 import { promises as fs } from 'fs';
+import { inflateNode } from '../io/inflate-node';
 import { ZipError, readZipTexts } from '../io/zip';
 import { ReadError, readWorkbook } from '../xlsx/read';
 import { ImportError, ImportOptions, ImportResult, MAX_IMPORT_BYTES, importReport } from './index';
@@ -13,7 +14,7 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 export const nodeImportOptions: Required<ImportOptions> = {
   unzip: async (bytes, wanted) => {
     try {
-      return await readZipTexts(bytes, wanted);
+      return await readZipTexts(bytes, wanted, inflateNode);
     } catch (e) {
       if (e instanceof ZipError) throw new ImportError(e.message);
       throw e;

@@ -1,2 +1,2 @@
-/** Kept for callers of the two-inflater era: the browser inflates with the same fflate inflater as Node. */
+/** The browser's inflater for the zip guard: fflate's, stopped at the limit (src/io/inflate.ts). */
 export { inflateLimited as inflateBrowser } from './inflate';

@@ -8,6 +8,7 @@ import { GridValue, PlacedTable, SheetReport, normalizeLabel, readPlacedTables, 
 import { parseRefs } from '../core/refs';
 import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { TABLE_IDS, TABLES, TableId } from '../core/tables';
+import { inflateNode } from '../io/inflate-node';
 import { ZipError, checkZip } from '../io/zip';
 
 /** A file that cannot be read as a workbook at all; the message is for the user, in Chinese. */
@@ -166,7 +167,7 @@ export async function readWorkbook(data: Buffer): Promise<SheetReport[]> {
   if (data.length > MAX_XLSX_BYTES) throw new ReadError(`文件过大（${(data.length / 1048576).toFixed(1)} MB），年报模板不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw new ReadError('不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）');
   try {
-    const entries = await checkZip(data);
+    const entries = await checkZip(data, inflateNode);
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new ReadError('不是 .xlsx 工作簿（压缩包中没有 xl/workbook.xml）');
   } catch (e) {
     if (e instanceof ZipError) throw new ReadError(e.message);
