@@ -1,7 +1,8 @@
 /**
  * Builds the Excel add-in into dist/: taskpane.html (in the shared runtime it also hosts the
  * custom functions and the ribbon command), functions.json from the JSDoc of
- * src/functions/functions.ts, functions-zh-cn.json, icons, manifest.xml and, by default, a
+ * src/functions/functions.ts, functions-zh-cn.json, icons, manifest.xml, the blank template
+ * 年报模板.xlsx (for Excel and WPS versions that cannot run the add-in) and, by default, a
  * local copy of office.js. Works offline: nothing is fetched at build or run time except the
  * office.js source chosen.
  *
@@ -104,6 +105,34 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/** The blank template offered for download beside the add-in; the preview page and the help page link to it. */
+const TEMPLATE_FILE = '年报模板.xlsx';
+
+/**
+ * The blank template, written at build time by the same xlsx writer as `nianbao template`
+ * (native checks and marks, no findings block), so the intranet server that hosts the add-in
+ * also offers the workbook to users whose Excel cannot run it. Nothing binary is committed.
+ */
+class BlankTemplatePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BlankTemplatePlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: 'BlankTemplatePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+        try {
+          const { require: tsxRequire } = require('tsx/cjs/api');
+          const { templateBuffer } = tsxRequire('./src/xlsx/write.ts', __filename);
+          compilation.emitAsset(TEMPLATE_FILE, new sources.RawSource(await templateBuffer()));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`${TEMPLATE_FILE}: ${e.message}`));
+        }
+      });
+      // Rebuilt whenever the writer or the core it draws from changes.
+      compilation.hooks.finishModules.tap('BlankTemplatePlugin', () => {
+        for (const dir of ['src/core', 'src/xlsx']) compilation.contextDependencies.add(path.join(__dirname, dir));
+      });
+    });
+  }
+}
+
 /**
  * https for the dev server: office-addin-dev-certs' certificate when it can be had. Where its CA
  * cannot be installed (Linux without sudo), its certificates are still generated and used, and
@@ -200,6 +229,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
       new FunctionsMetadataPlugin(),
+      new BlankTemplatePlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -223,4 +253,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.TEMPLATE_FILE = TEMPLATE_FILE;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

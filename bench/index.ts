@@ -7,6 +7,7 @@ import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchPane } from './pane.bench';
+import { benchReview } from './review.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
 
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   size: benchSize,
   cli: benchCli,
   import: benchImport,
+  review: benchReview,
 };
 
 async function main(): Promise<void> {

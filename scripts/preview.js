@@ -50,6 +50,7 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
   '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.ico': 'image/x-icon',
 };
 

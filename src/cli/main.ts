@@ -11,6 +11,8 @@ import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
 import { UsageError, parseCommandArgs } from './args';
 import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
+import { EXPORT_USAGE, exportCommand } from './export';
+import { review } from './review';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
@@ -25,7 +27,9 @@ const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾�
   nianbao convert 输入文件 输出.json|输出.xlsx [--year 年度] [--org 名称] [--force]
       将已发布的年报（.docx、.html、.txt、.xlsx、.json）转换为年报数据（.json）
       或填好数据的模板（.xlsx），并校验转换结果
-
+  nianbao review 文件或文件夹… --out 审核结果.xlsx [--prior 上年文件夹] [--force] [--format text|json]
+      上级机关批量审核：生成审核结果工作簿（审核结果、问题清单、汇总），详见 nianbao review --help
+${EXPORT_USAGE}
 退出码：0 无错误；1 发现错误；2 文件无法读取或命令有误
 `;
 
@@ -155,6 +159,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await checkCommand(rest, io);
       case 'convert':
         return await convert(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'review':
+        return await review(rest, io);
       case undefined:
       case 'help':
       case '--help':

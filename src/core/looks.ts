@@ -10,6 +10,15 @@ export const INPUT_FILL = '#FFFBE6';
 export const CHECK_FILL = '#F3F3F3';
 export const FAIL_FONT = '#C00000';
 export const FAIL_FILL = '#FDE2E2';
+/** Excel's own "neutral" colours: a warning reads as "look again", not as wrong. */
+export const WARN_FONT = '#9C5700';
+export const WARN_FILL = '#FFEB9C';
+
+/** How a mark (a conditional format of the template) shows a cell: errors red and bold, warnings amber. */
+export const MARK_LOOKS: Record<'error' | 'warning', { font: string; bold: boolean; fill: string }> = {
+  error: { font: FAIL_FONT, bold: true, fill: FAIL_FILL },
+  warning: { font: WARN_FONT, bold: false, fill: WARN_FILL },
+};
 
 export type HAlign = 'Left' | 'Center' | 'Right';
 

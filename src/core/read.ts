@@ -24,7 +24,8 @@ export type NormalizeReason = 'fullWidth' | 'separators' | 'spaces' | 'storedAsT
 /** Largest value taken as a real figure; past it the cell is an error and not added up. */
 export const MAX_VALUE = 999_999_999;
 
-const PLACEHOLDERS = new Set(['/', '／', '\\', '、', '无', '暂无', '空', 'none', 'n/a', 'na', '-', '－', '—', '–', '―', '─', '－－', '--', '——', '――', '——', '—-', '……', '...', '…', '×']);
+/** Marks people type for "nothing here"; read as 0, with a warning. Compared trimmed and in lower case. */
+export const PLACEHOLDERS: ReadonlySet<string> = new Set(['/', '／', '\\', '、', '无', '暂无', '空', 'none', 'n/a', 'na', '-', '－', '—', '–', '―', '─', '－－', '--', '——', '――', '——', '—-', '……', '...', '…', '×']);
 const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
 const TRIM = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const FULL_WIDTH = /[０-９．＋－，]/g;

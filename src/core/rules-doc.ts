@@ -1,4 +1,6 @@
 /** The rule table as a Markdown page (docs/rules.md), so reviewers read exactly what the engine runs. */
+import { marksMarkdown } from './marks-doc';
+import { OMITTED_CHECKS } from './omitted';
 import { RULES } from './rules';
 import { scopeName } from './render';
 
@@ -23,5 +25,16 @@ export function rulesMarkdown(): string {
     }
     lines.push('');
   }
+  lines.push(
+    '“正文：”开头的规则（`text.*`）比对正文与表格，表二的 `T2.rules*`、`T2.inForce*` 根据机关名称和表二判断；它们在导入 Word、网页、文本格式的报告时提出（加载项的导入、命令行 `check`、`convert`），提示中引用原句。',
+    '',
+    '## 有意不做的检查',
+    '',
+    '| 检查 | 原因 |',
+    '|---|---|',
+    ...OMITTED_CHECKS.map((o) => `| ${o.check.replace(/\|/g, '\\|')} | ${o.reason.replace(/\|/g, '\\|')} |`),
+    '',
+  );
+  lines.push(...marksMarkdown());
   return lines.join('\n');
 }

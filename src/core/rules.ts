@@ -86,6 +86,7 @@ const T3_TOTAL_COL = T3_COLUMNS.length;
 const GROUP_SIZE = T4_OUTCOMES.length;
 
 const OFFICIAL = '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》';
+const TEXT_COUNT = '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致';
 const EQUATION_MESSAGE = '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}';
 const whole: Raised = { table: null, cells: [] };
 const when = (condition: boolean, raised: Raised = whole): Raised[] => (condition ? [raised] : []);
@@ -366,6 +367,40 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}的三张表格`,
   },
 
+  // ---- 表二 beyond the arithmetic: raised where a whole report with its body is read (src/core/table-checks.ts) --
+  {
+    id: 'T2.rulesAuthority',
+    title: '无权制定规章',
+    kind: 'report',
+    severity: 'error',
+    message: '表二“规章”填写了{figures}，但“{org}”属于{level}（{seat}）：立法法规定规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定，{level}政府及其部门不能制定规章，“规章”各栏应为0',
+    source: '《中华人民共和国立法法》（2023年修正）第九十一条、第九十三条',
+  },
+  {
+    id: 'T2.rulesAuthorityUnclear',
+    title: '规章制定机关',
+    kind: 'report',
+    severity: 'warning',
+    message: '表二“规章”填写了{figures}：{reason}，请核实本机关是否为规章制定机关（立法法规定规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定）',
+    source: '《中华人民共和国立法法》（2023年修正）第九十一条、第九十三条',
+  },
+  {
+    id: 'T2.inForceShort',
+    title: '现行有效件数偏少',
+    kind: 'report',
+    severity: 'warning',
+    message: '表二“{row}”：本年制发{issued}件、本年废止{repealed}件，现行有效只有{inForce}件，少于本年制发减本年废止：本年制发且未废止的文件应计入现行有效，请核实',
+    source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+  },
+  {
+    id: 'T2.inForceZero',
+    title: '现行有效为0',
+    kind: 'report',
+    severity: 'warning',
+    message: '表二“{row}”：本年制发{issued}件，现行有效为0件：本年制发的文件如未全部废止，应计入现行有效，请核实',
+    source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+  },
+
   // ---- raised by the importers (src/import): reading Word files, web pages and text --------------
   {
     id: 'format.outdated',
@@ -462,6 +497,118 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '正文“{quote}”为{stated}件，{item}为{value}件：正文与表格不一致',
     source: '年度报告正文所述政府信息公开行政诉讼数量应与表四一致',
+  },
+  {
+    id: 'text.completed',
+    title: '正文：办结答复数',
+    kind: 'report',
+    severity: 'warning',
+    message: TEXT_COUNT,
+    source: '年度报告正文所述办结、答复的申请数（含上年结转）即表三“（七）总计”',
+  },
+  {
+    id: 'text.applicant',
+    title: '正文：各类申请人',
+    kind: 'report',
+    severity: 'warning',
+    message: TEXT_COUNT,
+    source: `${OFFICIAL}表三“申请人情况”：正文所述自然人、法人或其他组织的申请数应与表三各栏一致`,
+  },
+  {
+    id: 'text.result',
+    title: '正文：办理结果',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”中“{category}”{claim}，表三“{category}”为{value}件{share}：正文与表格不一致',
+    source: `${OFFICIAL}表三“三、本年度办理结果”：正文所述各类办理结果的件数和占比（占“（七）总计”）应与表三一致`,
+  },
+  {
+    id: 'text.regulations',
+    title: '正文：制发规章数',
+    kind: 'report',
+    severity: 'warning',
+    message: TEXT_COUNT,
+    source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发规章件数应与表二一致`,
+  },
+  {
+    id: 'text.normative',
+    title: '正文：制发规范性文件数',
+    kind: 'report',
+    severity: 'warning',
+    message: TEXT_COUNT,
+    source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发行政规范性文件件数应与表二一致`,
+  },
+  {
+    id: 'text.outcome',
+    title: '正文：复议诉讼结果',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”，但{item}：正文与表格不一致',
+    source: `${OFFICIAL}表四：正文所述“均获维持”“零败诉”“未被纠错”等结果应与表四“结果纠正”（维持还涉及“其他结果”“尚未审结”）一致`,
+  },
+  {
+    id: 'text.allDone',
+    title: '正文：全部办结',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”称申请已全部办结，但表三“四、结转下年度继续办理”{where}：正文与表格不一致',
+    source: `${OFFICIAL}表三“四、结转下年度继续办理”：有结转的申请即未全部办结`,
+  },
+  {
+    id: 'text.feeNotice',
+    title: '正文：收费通知',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”为{value}件，表明本年度发出过收费通知：请核实正文与表格',
+    source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号表三（六）2',
+  },
+  {
+    id: 'text.citation',
+    title: '正文：格式文号',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”：{detail}',
+    source: '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》，自2021年度报告起施行，取代国办公开办函〔2019〕60号',
+  },
+  {
+    id: 'text.period',
+    title: '正文：统计期限',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”写的是{stated}年，报告年度为{year}年：统计期限应为报告年度的1月1日至12月31日',
+    source: '政府信息公开条例第五十条：年度报告统计的是上一年度的工作情况',
+  },
+  {
+    id: 'text.year',
+    title: '正文：年份',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文第一部分“{quote}”写的是{stated}年，报告年度为{year}年：可能沿用了往年报告的文字',
+    source: '年度报告正文应叙述报告年度的工作',
+  },
+  {
+    id: 'text.outline',
+    title: '正文：旧版提纲',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文“{quote}”使用2019年以前的报告提纲（{evidence}）：{year}年度报告应按国办公开办函〔2021〕30号格式的六个部分编写，收费情况写入第六部分，行政复议、行政诉讼写入第四部分',
+    source: '国办公开办函〔2021〕30号格式的六个部分；“收费及减免”“复议、诉讼和申诉”是2008年版条例时期的提纲',
+  },
+  {
+    id: 'text.partMissing',
+    title: '正文：缺少部分',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文中未找到第{parts}部分（{titles}）：年度报告应包括格式规定的六个部分',
+    source: `${OFFICIAL}：年度报告由六个部分组成`,
+  },
+  {
+    id: 'text.partOrder',
+    title: '正文：部分顺序',
+    kind: 'report',
+    severity: 'warning',
+    message: '正文各部分的顺序为{order}：应按格式规定的一至六依次排列',
+    source: `${OFFICIAL}：年度报告由六个部分组成，依次排列`,
   },
   {
     id: 'text.fee',

@@ -6,6 +6,7 @@
  * hold native formulas compiled from the intra-report equations, so the sheet checks itself in
  * any spreadsheet program.
  */
+import { MarkSeverity, MarkTest, PlannedMark, INPUT_MARK_RULES, markFormula, rectangles } from './marks';
 import { Equation, EQUATION_RULES, isIntraReport } from './rules';
 import { CellId, InputKind, Merge, TABLE_IDS, TABLES, TableId, inputCell } from './tables';
 
@@ -52,19 +53,6 @@ export interface CheckCell {
   equation: Equation;
 }
 
-/**
- * A conditional format written once with the template (issue 11): Excel, WPS and LibreOffice
- * evaluate it, so a wrong cell turns red with or without the add-in and no runtime write is needed.
- */
-export interface PlannedMark {
-  /** The cells the format covers. */
-  area: Area;
-  /** A formula without the leading "=", relative to the top-left cell of `area`; true means marked. */
-  formula: string;
-  /** 'error' is the red fill; 'warning' the lighter one. */
-  severity: 'error' | 'warning';
-}
-
 export interface SheetPlan {
   cells: PlannedCell[];
   /** Conditional formats of the template, in priority order (first wins). */
@@ -79,14 +67,20 @@ export interface SheetPlan {
   checks: CheckCell[];
   /** The cell that sums up the native checks. */
   summary: { row: number; col: number };
-  /** Where the add-in's findings block (NIANBAO.CHECK) starts: its header row. */
-  findings: { row: number; col: number };
+  /**
+   * The findings block, which only the add-in inserts (the xlsx writer leaves it out): a header
+   * row at `row`/`col` and below it `formula`, the custom function wrapped so that without the
+   * add-in it shows a Chinese sentence instead of an error value.
+   */
+  findings: { row: number; col: number; header: readonly string[]; formula: string };
   /** The org and year input cells. */
   org: { row: number; col: number };
   year: { row: number; col: number };
   /** Number of native check cells, i.e. intra-report rule instances. */
   checkCount: number;
 }
+
+export type { MarkSeverity, MarkTest, PlannedMark } from './marks';
 
 export const SHEET_COLUMNS = 15;
 export const PASS_MARK = '✓';
@@ -258,7 +252,7 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
 
   return {
     cells,
-    marks: [],
+    marks: planMarks(cells, checks, at),
     merges,
     colWidths: [...LAYOUT.widths],
     rowHeights,
@@ -266,7 +260,7 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
     tables,
     checks,
     summary,
-    findings: { row, col: 0 },
+    findings: { row, col: 0, header: FINDINGS_HEADER, formula: FINDINGS_FORMULA },
     org: org_,
     year: year_,
     checkCount: checks.length,
@@ -303,6 +297,62 @@ function summaryFormula(checks: CheckCell[]): string {
   const n = checks.length;
   return `IF(${passed}=${n},"${PASS_MARK} 全部勾稽关系通过（${n}条）","✗ "&(${n}-(${passed}))&" 条勾稽关系不成立或含文本")`;
 }
+
+/**
+ * The template's conditional formats, errors before warnings (the first that holds wins):
+ * each input cell by its own value, each total whose check fails, each check cell.
+ * A failing equation marks its check cell and, for a total against its parts, that total only:
+ * never every operand, which would paint half a table red for one stale total.
+ */
+function planMarks(cells: readonly PlannedCell[], checks: readonly CheckCell[], at: (id: CellId) => { row: number; col: number }): PlannedMark[] {
+  const marks: PlannedMark[] = [];
+  const add = (area: Area, severity: MarkSeverity, test: MarkTest, rules: string[]): void => {
+    marks.push({ area, severity, test, rules, formula: markFormula(test, severity, (dr, dc) => a1(area.row + dr, area.col + dc)) });
+  };
+  const inputs = (kind: InputKind) => cells.filter((c) => c.input && c.kind === kind);
+  const checkRules = [...new Set(checks.map((c) => c.rule))];
+  const checkAreas = rectangles(checks);
+  // Totals by the offset of their check cell: one format covers a run with the same offset.
+  const totals = new Map<string, { dRow: number; dCol: number; rule: Set<string>; cells: { row: number; col: number }[] }>();
+  for (const c of checks) {
+    const rule = EQUATION_RULES.find((r) => r.id === c.rule);
+    if (!rule?.recomputesTotal) continue;
+    const total = at(c.equation.lhs[0].cell);
+    const dRow = c.row - total.row;
+    const dCol = c.col - total.col;
+    const k = `${dRow},${dCol}`;
+    const group = totals.get(k) ?? { dRow, dCol, rule: new Set<string>(), cells: [] };
+    group.rule.add(c.rule);
+    group.cells.push(total);
+    totals.set(k, group);
+  }
+  for (const severity of ['error', 'warning'] as const) {
+    for (const kind of ['count', 'amount'] as const) {
+      for (const area of rectangles(inputs(kind))) add(area, severity, { type: 'input', kind }, INPUT_MARK_RULES[kind][severity]);
+    }
+    if (severity === 'error') {
+      for (const g of totals.values()) for (const area of rectangles(g.cells)) add(area, 'error', { type: 'total', dRow: g.dRow, dCol: g.dCol }, [...g.rule]);
+    }
+    for (const area of checkAreas) {
+      const rules = checkRules.filter((r) => checks.some((c) => c.rule === r && c.row >= area.row && c.row < area.row + area.rows && c.col >= area.col && c.col < area.col + area.cols));
+      add(area, severity, { type: 'check', text: TEXT_MARK }, rules);
+    }
+  }
+  return marks;
+}
+
+/** The findings block's header, and what the add-in's custom function fills in below it. */
+export const FINDINGS_HEADER: readonly string[] = ['规则', '位置', '说明'];
+
+/** What the findings block shows where the add-in is not running: a colleague's Excel, WPS, LibreOffice. */
+export const FINDINGS_FALLBACK = '此处由年报加载项列出问题；未加载加载项时，请看上方“校验结果”和各表旁的校验格（红色为不成立）';
+
+/**
+ * The findings block's formula. IFERROR (Excel 2007) turns the #NAME? of a missing add-in into
+ * the sentence above; the custom function itself returns findings as text, never an error value,
+ * so with the add-in everything it spills passes through unchanged.
+ */
+export const FINDINGS_FORMULA = `IFERROR(NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')}),"${FINDINGS_FALLBACK}")`;
 
 /** Where an input cell sits in the plan. */
 export function inputPosition(plan: SheetPlan, id: CellId): { row: number; col: number } {

@@ -118,7 +118,7 @@ export function check(table2: any[][], table3: any[][], table4: any[][], priorTa
 }
 
 /**
- * Counts the errors among the findings of the three tables: 0 when every rule holds. For IF and conditional formatting.
+ * Counts the errors among the findings of the three tables: 0 when every rule holds. For IF and other formulas.
  * @customfunction ERRORS
  * @param table2 Table 2, including its labels (name NB_T2).
  * @param table3 Table 3, including its labels (name NB_T3).

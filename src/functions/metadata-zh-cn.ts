@@ -1,19 +1,22 @@
 /**
- * Chinese names and descriptions of the custom functions, keyed by function id. functions.json is
- * generated from the JSDoc of functions.ts and cannot be localized; the build turns it and this
- * table into functions-zh-cn.json (same ids), which the manifest serves to Chinese Excel.
+ * Chinese descriptions and parameter names of the custom functions, keyed by function id.
+ * functions.json is generated from the JSDoc of functions.ts and cannot be localized; the build
+ * turns it and this table into functions-zh-cn.json (same ids), which the manifest serves to
+ * Chinese Excel.
+ *
+ * The function names are NOT translated: NIANBAO.CHECK is NIANBAO.CHECK in every display
+ * language. A formula the add-in writes, or a colleague types, names a function once; Excel
+ * does not map a translated name back (office-js#891), so a Chinese name would turn into #NAME?
+ * as soon as the workbook is opened in another display language.
  *
  * Runs at build time in Node (webpack.config.js) and in the tests, never in the add-in.
  */
 import { z } from 'zod';
 
-/** Excel's rules for a function name: starts with a letter, letters (any script), digits, "_" and "."; 3 to 128 characters. */
-const FunctionName = z.string().regex(/^\p{L}[\p{L}\p{N}_.]{2,127}$/u, '函数名须以字母开头，至少3个字符，只含字母、数字、下划线和点');
 const ParameterName = z.string().regex(/^\p{L}[\p{L}\p{N}_]{0,63}$/u, '参数名须以字母开头，只含字母、数字和下划线');
 const Description = z.string().min(1).max(255);
 
 const FunctionTranslation = z.strictObject({
-  name: FunctionName,
   description: Description,
   parameters: z.record(z.string(), z.strictObject({ name: ParameterName, description: Description })),
 });
@@ -23,7 +26,6 @@ export type TranslationTable = z.infer<typeof TranslationTable>;
 
 export const ZH_CN: TranslationTable = {
   CHECK: {
-    name: '勾稽校验',
     description: '校验年报三张表格的全部勾稽关系，逐条列出问题（规则、位置、说明）；全部通过时显示一个“✓”单元格。空白格按0计算。',
     parameters: {
       table2: { name: '表二', description: '表二“主动公开政府信息情况”整张表（含表头文字），模板中的名称为 NB_T2' },
@@ -33,8 +35,7 @@ export const ZH_CN: TranslationTable = {
     },
   },
   ERRORS: {
-    name: '错误条数',
-    description: '年报三张表格中“错误”级问题的条数，全部通过时为0；可用于 IF 和条件格式',
+    description: '年报三张表格中“错误”级问题的条数，全部通过时为0；可用于 IF 等公式',
     parameters: {
       table2: { name: '表二', description: '表二整张表（含表头文字），名称 NB_T2' },
       table3: { name: '表三', description: '表三整张表（含表头文字），名称 NB_T3' },
@@ -42,7 +43,6 @@ export const ZH_CN: TranslationTable = {
     },
   },
   BALANCE: {
-    name: '结转平衡',
     description: '表三一列的勾稽关系：本年新收+上年结转=办理结果总计+结转下年度。成立时显示“✓”，否则显示差额（左边减右边）；有非数字时显示“含文本”',
     parameters: {
       received: { name: '本年新收', description: '一、本年新收政府信息公开申请数量' },
@@ -52,7 +52,6 @@ export const ZH_CN: TranslationTable = {
     },
   },
   SUMCHECK: {
-    name: '合计校验',
     description: '合计是否等于各项明细之和。成立时显示“✓”，否则显示差额（合计减明细之和）；有非数字时显示“含文本”',
     parameters: {
       total: { name: '合计', description: '合计数所在的单元格' },
@@ -67,7 +66,7 @@ interface Metadata {
 }
 
 /**
- * functions.json in Chinese: same ids, options and types; names and descriptions from the table.
+ * functions.json in Chinese: same ids, names, options and types; descriptions and parameter names from the table.
  * Throws, naming what is missing or extra, when the table and the functions have drifted apart.
  */
 export function localizeMetadata<M extends Metadata>(metadata: M, table: unknown = ZH_CN): M {
@@ -83,8 +82,6 @@ export function localizeMetadata<M extends Metadata>(metadata: M, table: unknown
     for (const p of params) if (!tr.parameters[p]) problems.push(`${f.id}: no translation for parameter ${p}`);
     for (const p of Object.keys(tr.parameters)) if (!params.includes(p)) problems.push(`${f.id}: translation for unknown parameter ${p}`);
   }
-  const names = Object.values(t).map((x) => x.name);
-  if (new Set(names).size !== names.length) problems.push('two functions share a Chinese name');
   if (problems.length) throw new Error(`functions-zh-cn: ${problems.join('; ')}`);
 
   return {
@@ -93,7 +90,6 @@ export function localizeMetadata<M extends Metadata>(metadata: M, table: unknown
       const tr = t[f.id];
       return {
         ...f,
-        name: tr.name,
         description: tr.description,
         parameters: f.parameters.map((p) => ({ ...p, name: tr.parameters[p.name].name, description: tr.parameters[p.name].description })),
       };

@@ -19,6 +19,7 @@ import { parseHtml } from './html';
 import { locate } from './locate';
 import { SourceDoc } from './model';
 import { Prose, proseFindings, readProse } from './prose';
+import { tableFindings } from '../core/table-checks';
 import { parseFlatText } from './text';
 
 export type { ZipTextReader } from './docx';
@@ -119,7 +120,7 @@ export function importDocument(doc: SourceDoc): ImportedReport {
   const report: Report = { format: REPORT_FORMAT, org: prose.org ?? '', year: prose.year, cells: located.cells };
   const findings: Finding[] = [];
   if (located.edition === '2019') findings.push(formatFinding(report.year, located.evidence, located.t2Outdated, located.t3SingleOther));
-  findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable));
+  findings.push(...located.findings, ...tableFindings(report, located.unreadable), ...proseFindings(prose, report, located.unreadable));
   return { report, findings, unreadable: located.unreadable, edition: located.edition, prose };
 }
 

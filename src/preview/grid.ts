@@ -3,16 +3,19 @@
  * (merges as rowspan/colspan, looks from core/looks.ts, the column letters and row numbers a
  * user finds "D24" by), a tab per sheet below, as in Excel.
  *
+ * The template's marks (its conditional formats, src/core/marks.ts) are evaluated as a spreadsheet
+ * evaluates them after every edit, so a wrong cell turns red here exactly as it does in Excel.
+ *
  * Every cell's content is set with textContent or an input's value: a cell may hold any text,
  * and none of it is ever read as HTML. Styles are set through the CSSOM (element.style), which
  * the page's Content-Security-Policy allows, never through style attributes.
  */
 import { check as nianbaoCheck } from '../functions/functions';
-import { FINDINGS_HEADER } from '../excel/template';
-import { CHECK_FILL, FAIL_FILL, FAIL_FONT, FONT, HEADING_FONT, LOOKS, Look } from '../core/looks';
+import { FONT, HEADING_FONT, LOOKS, Look, MARK_LOOKS } from '../core/looks';
+import type { MarkSeverity } from '../core/marks';
 import { CellStyle, PlannedCell, columnLetter } from '../core/sheet';
 import { CellId, cellName } from '../core/tables';
-import { checkCellText, checkCellValue, summaryText, titleText } from './native';
+import { SheetValue, checkCellText, checkCellValue, markedCells, summaryText, titleText } from './native';
 import { isBlock, parseBlock, placeBlock } from './paste';
 import { BookEvent, MetaField, PLAN, PreviewSheet, PreviewWorkbook } from './workbook';
 
@@ -56,7 +59,24 @@ interface SheetDom {
   summary: HTMLTableCellElement | null;
   title: HTMLElement | null;
   spill: HTMLTableSectionElement | null;
-  marked: HTMLElement[];
+  /** The cells the pane selected, to unselect. */
+  selection: HTMLElement[];
+  /** Every cell a mark covers, by "row,col", with its look when unmarked. */
+  markable: Map<string, { td: HTMLElement; look: Look }>;
+}
+
+/** The cells the template's marks cover. */
+const MARK_AREA = new Set<string>();
+for (const m of PLAN.marks) for (let r = m.area.row; r < m.area.row + m.area.rows; r++) for (let c = m.area.col; c < m.area.col + m.area.cols; c++) MARK_AREA.add(`${r},${c}`);
+
+/** A cell as a conditional format shows it: the mark's font and fill, or the cell's own look again. */
+function paintMark(td: HTMLElement, look: Look, severity: MarkSeverity | undefined): void {
+  const mark = severity === undefined ? undefined : MARK_LOOKS[severity];
+  td.style.color = mark?.font ?? look.font.color ?? '';
+  td.style.fontWeight = (mark?.bold ?? look.font.bold) ? '700' : '400';
+  td.style.backgroundColor = mark?.fill ?? look.fill ?? '';
+  if (severity === undefined) delete td.dataset.mark;
+  else td.dataset.mark = severity;
 }
 
 /** Which input starts at each sheet position, for pasting and for moving with Enter and the arrow keys. */
@@ -198,7 +218,7 @@ export class GridView {
     }
     table.append(body);
     root.append(hint, table);
-    return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, marked: [] };
+    return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, selection: [], markable: new Map() };
   }
 
   /** The column widths and the row of column letters; the table is exactly as wide as its columns, as a sheet is. */
@@ -244,7 +264,7 @@ export class GridView {
     table.className = 'nb-grid';
     table.append(...this.columns(table));
 
-    const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, marked: [] };
+    const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, selection: [], markable: new Map() };
     const byPos = new Map<string, PlannedCell>(PLAN.cells.map((c) => [`${c.row},${c.col}`, c]));
     const spans = new Map(PLAN.merges.map((m) => [`${m.r1},${m.c1}`, { rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }]));
     const covered = new Set<string>();
@@ -268,15 +288,17 @@ export class GridView {
         }
         td.dataset.address = `${columnLetter(c)}${r + 1}`;
         const cell = byPos.get(key);
-        if (r === PLAN.findings.row && c >= PLAN.findings.col && c < PLAN.findings.col + FINDINGS_HEADER.length) {
-          td.textContent = FINDINGS_HEADER[c - PLAN.findings.col];
+        const header = PLAN.findings.header;
+        if (r === PLAN.findings.row && c >= PLAN.findings.col && c < PLAN.findings.col + header.length) {
+          td.textContent = header[c - PLAN.findings.col];
           applyLook(td, LOOKS.header);
-          if (c === PLAN.findings.col + FINDINGS_HEADER.length - 1) td.colSpan = PLAN.colWidths.length - c;
+          if (c === PLAN.findings.col + header.length - 1) td.colSpan = PLAN.colWidths.length - c;
           tr.append(td);
           if (td.colSpan > 1) break;
           continue;
         }
         if (cell) this.drawCell(td, cell, sheet, dom, checkAt.get(key));
+        if (cell && MARK_AREA.has(key)) dom.markable.set(key, { td, look: LOOKS[cell.style] });
         tr.append(td);
       }
       body.append(tr);
@@ -341,16 +363,13 @@ export class GridView {
   private recalculate(sheet: PreviewSheet, dom: SheetDom): void {
     const valueOf = (id: CellId) => this.book.value(sheet.name, id);
     const values = PLAN.checks.map((c) => checkCellValue(c.equation, valueOf));
-    values.forEach((v, i) => {
-      const td = dom.checks[i];
-      td.textContent = checkCellText(v);
-      const failing = td.textContent !== '✓' && td.textContent !== '';
-      td.classList.toggle('nb-fail', failing);
-      // The template's conditional format: red and bold on pink when a check does not pass.
-      td.style.color = failing ? FAIL_FONT : LOOKS.check.font.color!;
-      td.style.fontWeight = failing ? '700' : '400';
-      td.style.backgroundColor = failing ? FAIL_FILL : CHECK_FILL;
-    });
+    values.forEach((v, i) => (dom.checks[i].textContent = checkCellText(v)));
+    // The template's conditional formats, over the values a spreadsheet would see.
+    const at = new Map<string, SheetValue>();
+    for (const [id, p] of POSITION) at.set(`${p.row},${p.col}`, valueOf(id));
+    PLAN.checks.forEach((c, i) => at.set(`${c.row},${c.col}`, values[i]));
+    const marks = markedCells(PLAN.marks, (r, c) => at.get(`${r},${c}`) ?? null);
+    for (const [key, { td, look }] of dom.markable) paintMark(td, look, marks.get(key));
     if (dom.summary) dom.summary.textContent = summaryText(values);
     if (dom.title) dom.title.textContent = titleText(this.book.metaValue(sheet.name, 'org'), this.book.metaValue(sheet.name, 'year'));
     this.drawSpill(sheet, dom);
@@ -384,18 +403,14 @@ export class GridView {
     const dom = this.sheets.get(sheetName);
     if (!dom) return;
     const sheet = this.book.sheet(sheetName);
-    for (const el of dom.marked) el.classList.remove('nb-selected', 'nb-flagged', 'nb-active-cell');
-    dom.marked = [];
-    const mark = (ids: readonly CellId[], cls: string) => {
-      for (const id of ids) {
-        const td = dom.inputs.get(id)?.parentElement;
-        if (!td) continue;
-        td.classList.add(cls);
-        dom.marked.push(td);
-      }
-    };
-    mark(sheet.flagged, 'nb-flagged');
-    mark(sheet.selected, 'nb-selected');
+    for (const el of dom.selection) el.classList.remove('nb-selected', 'nb-active-cell');
+    dom.selection = [];
+    for (const id of sheet.selected) {
+      const td = dom.inputs.get(id)?.parentElement;
+      if (!td) continue;
+      td.classList.add('nb-selected');
+      dom.selection.push(td);
+    }
     const first = sheet.selected[0];
     const input = first === undefined ? undefined : dom.inputs.get(first);
     if (input) {

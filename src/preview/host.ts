@@ -95,9 +95,8 @@ export class PreviewHost implements WorkbookHost {
     this.book.select(sheet, cells);
   }
 
-  async highlight(sheet: string, cells: readonly CellId[]): Promise<void> {
-    this.book.highlight(sheet, cells);
-  }
+  /** Marks nothing: the template's own marks show wrong cells (grid.ts). Goes with highlight from the contract (issue 11, Office.js side). */
+  async highlight(): Promise<void> {}
 
   async onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>> {
     this.listeners.add(listener);

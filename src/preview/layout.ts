@@ -6,6 +6,9 @@ import { GridView } from './grid';
 import { PreviewHost, PreviewHostOptions } from './host';
 import { PreviewWorkbook } from './workbook';
 
+/** The blank template the build puts beside the page (webpack.config.js). */
+export const TEMPLATE_FILE = '年报模板.xlsx';
+
 /** The pane's width in Excel's task pane, which the preview keeps. */
 export const PANE_WIDTH = 320;
 
@@ -47,7 +50,12 @@ export function mountPreview(doc: Document, options: MountOptions = {}): Mounted
   badge.textContent = '预览模式';
   const text = doc.createElement('span');
   text.textContent = '本页不在 Excel 中打开：工作簿由页面模拟，任务窗格和校验规则与 Excel 中完全相同。';
-  bar.append(badge, text);
+  // The workbook itself, for Excel 2016/2019 and WPS, which cannot run the add-in: checks and marks work without it.
+  const download = doc.createElement('a');
+  download.href = TEMPLATE_FILE;
+  download.download = TEMPLATE_FILE;
+  download.textContent = '下载空白年报模板（.xlsx）';
+  bar.append(badge, text, download);
 
   const layout = doc.createElement('div');
   layout.className = 'nb-layout';

@@ -24,9 +24,8 @@ export interface PreviewSheet {
   /** Input cells as typed (or as the pane wrote them); a cell not in the map is empty. */
   readonly texts: Map<CellId, string>;
   readonly meta: Record<MetaField, string>;
-  /** The pane's marks: the cells it selected (the first one active) and the cells it flags as offending. */
+  /** The cells the pane selected, the first one active. Wrong cells are marked by the template's own marks (see grid.ts). */
   selected: CellId[];
-  flagged: CellId[];
 }
 
 /** What changed, for the grid (to redraw) and the host (to tell the pane about people's edits). */
@@ -34,7 +33,7 @@ export type BookEvent =
   | { type: 'cells'; sheet: string; cells: CellId[]; meta: MetaField[]; source: 'user' | 'host' }
   | { type: 'sheets' }
   | { type: 'active'; sheet: string }
-  /** Selection or flags changed; `focus` when the pane asked to bring the selection into view. */
+  /** The selection changed; `focus` when the pane asked to bring the selection into view. */
   | { type: 'marks'; sheet: string; focus: boolean };
 
 /** The template's fixed layout; the body and year change only the title and meta values, never a position. */
@@ -183,13 +182,6 @@ export class PreviewWorkbook {
     this.emit({ type: 'marks', sheet: s.name, focus: true });
   }
 
-  /** Flags exactly these input cells, dropping earlier flags. */
-  highlight(sheet: string, cells: readonly CellId[]): void {
-    const s = this.sheet(sheet);
-    s.flagged = [...new Set(cells.filter(isCellId))];
-    this.emit({ type: 'marks', sheet: s.name, focus: false });
-  }
-
   /** The value grids of the three tables of a template sheet, labels in place: what the names NB_T2…NB_T4 cover in Excel. */
   grids(sheet: string): Record<TableId, GridValue[][]> {
     const s = this.sheet(sheet);
@@ -222,7 +214,7 @@ export class PreviewWorkbook {
 const asText = (text: string): string => (typedValue(text) === text ? text : `'${text}`);
 
 function blankSheet(name: string): PreviewSheet {
-  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], flagged: [] };
+  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [] };
 }
 
 /** Where each input sits on a template sheet, as a user finds it: D24. */

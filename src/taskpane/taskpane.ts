@@ -14,6 +14,7 @@ import { setTheme } from '@fluentui/web-components';
 import { webLightTheme } from '@fluentui/tokens';
 import { ExcelHost, ExcelRun, loadWithDocument } from '../excel/host';
 import { Pane } from './pane';
+import { saverFor } from './parts/export-word';
 
 setTheme(webLightTheme);
 
@@ -25,5 +26,5 @@ void Office.onReady((info) => {
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
     keepLoaded: loadWithDocument,
   });
-  new Pane(document, host);
+  new Pane(document, host, { saveFile: saverFor(document, String(info.platform)) });
 });

@@ -4,9 +4,9 @@
  */
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
-import { FAIL_FILL, FAIL_FONT, LOOKS, Look } from '../core/looks';
+import { LOOKS, Look, MARK_LOOKS } from '../core/looks';
 import { parseRefs } from '../core/refs';
-import { NAME_PREFIX, PASS_MARK, PlannedCell, SheetPlan, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { NAME_PREFIX, PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 
 const BORDER: Partial<ExcelJS.Borders> = {
@@ -33,6 +33,8 @@ export interface TemplateOptions {
   year?: number | null;
   /** Values to fill in, as typed; without it the template is empty. */
   report?: Report;
+  /** The worksheet's name, where the year's title will not do (the review workbook's 汇总). */
+  sheetName?: string;
 }
 
 /** A value as a spreadsheet cell holds it: numbers as numbers, text exactly as typed. */
@@ -63,7 +65,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   const org = options.org ?? options.report?.org ?? '';
   const year = options.year ?? options.report?.year ?? null;
   const plan = sheetPlan(org, year);
-  const name = uniqueSheetName(wb, sheetTitle(year));
+  const name = uniqueSheetName(wb, options.sheetName ?? sheetTitle(year));
   const ws = wb.addWorksheet(name, {
     views: [{ showGridLines: false, state: 'frozen', ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -107,21 +109,22 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   const quoted = `'${name.replace(/'/g, "''")}'`;
   for (const n of plan.names) wb.definedNames.add(`${quoted}!${areaA1(n.area, true)}`, n.name);
 
-  // A failing check turns red; "✓" stays green.
-  for (const ref of compactRefs(plan.checks)) {
-    const first = ref.split(':')[0];
+  // The marks: conditional formats over runs of cells, each with a formula relative to the run's
+  // first cell. Priorities follow the plan, errors first, so a red mark wins over an amber one.
+  plan.marks.forEach((mark, i) => {
+    const look = MARK_LOOKS[mark.severity];
     ws.addConditionalFormatting({
-      ref,
+      ref: areaA1(mark.area),
       rules: [
         {
           type: 'expression',
-          priority: 1,
-          formulae: [`AND(${first}<>"${PASS_MARK}",${first}<>"")`],
-          style: { font: { color: { argb: argb(FAIL_FONT) }, bold: true }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(FAIL_FILL) } } },
+          priority: i + 1,
+          formulae: [mark.formula],
+          style: { font: { color: { argb: argb(look.font) }, bold: look.bold }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } } },
         },
       ],
     });
-  }
+  });
 
   // Protection without a password: labels and formulas stay put, the user can still lift it.
   void ws.protect('', {

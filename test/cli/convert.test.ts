@@ -106,6 +106,17 @@ describe('nianbao check on published reports', () => {
     expect(text).toContain('正文“本年度未收到政府信息公开申请。”为0件');
   });
 
+  test('check and convert print the reviewer checks with the sentence quoted', () => {
+    const base = withCells(consistentReport(77, '某县人民政府', 2024), { 'T2.R1.C1': 1, 'T2.R1.C3': 1, 'T4.R1.C1': 0, 'T4.R1.C2': 2, 'T4.R1.C3': 0, 'T4.R1.C4': 0, 'T4.R1.C5': 2 });
+    const partOne = ['全年未发生因依申请公开被行政复议纠错情形。'];
+    file('review.docx', makeDocx(documentXml(reportBlocks(base, { partOne }))));
+    for (const args of [['check', 'review.docx'], ['convert', 'review.docx', 'review.json']]) {
+      const out = run(...args).out;
+      expect([args[0], out]).toEqual([args[0], expect.stringContaining('正文“全年未发生因依申请公开被行政复议纠错情形。”，但表四行政复议“结果纠正”2件')]);
+      expect([args[0], out]).toEqual([args[0], expect.stringContaining('“某县人民政府”属于县级（某县）')]);
+    }
+  });
+
   test('--prior accepts last year’s Word report', () => {
     const prior = consistentReport(75, '某县审计局', 2023);
     const current = withCells(consistentReport(76, '某县审计局', 2024), {});

@@ -587,8 +587,9 @@ describeRule('layout.missing', () => {
   });
 });
 
-// The importers' rules (src/import) are raised while reading Word files, web pages and text; their
-// conformance tests live in test/import. Here: each renders, and the engine never raises it.
+// The importers' rules (src/import, and src/core/table-checks.ts for 表二 where the body is known) are
+// raised while reading Word files, web pages and text; their conformance tests live in test/import
+// and test/core/table-checks.test.ts. Here: each renders, and the engine never raises it.
 const IMPORTER_RULES: Record<string, Finding> = {
   'format.outdated': { rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { year: 2022, evidence: '表二有“政府集中采购”', detail: '表二未读取' } },
   'format.edition2019': { rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params: { evidence: '表二有“政府集中采购”', detail: '表二未读取' } },
@@ -603,6 +604,24 @@ const IMPORTER_RULES: Record<string, Finding> = {
   'text.review': { rule: 'text.review', severity: 'warning', table: 'T4', cells: [t4(5)], value: 1, params: { quote: '行政复议0件。', stated: 0, item: '表四总计' } },
   'text.litigation': { rule: 'text.litigation', severity: 'warning', table: 'T4', cells: [t4(10), t4(15)], value: 2, params: { quote: '行政诉讼3件。', stated: 3, item: '表四总计' } },
   'text.fee': { rule: 'text.fee', severity: 'warning', table: null, cells: [], params: { where: '正文第六部分' } },
+  'text.completed': { rule: 'text.completed', severity: 'warning', table: 'T3', cells: [t3(24, 7)], value: 83, params: { quote: '答复政府信息公开申请85件。', stated: 85, item: '表三“三、本年度办理结果（七）总计”总计' } },
+  'text.applicant': { rule: 'text.applicant', severity: 'warning', table: 'T3', cells: [t3(1, 1)], value: 28, params: { quote: '其中27件为自然人申请。', stated: 27, item: '表三“一、本年新收政府信息公开申请数量”自然人栏' } },
+  'text.result': { rule: 'text.result', severity: 'warning', table: 'T3', cells: [t3(3, 7)], value: 389, params: { quote: '予以公开389件，占31.1%。', category: '予以公开', claim: '占31.1%', share: '，占“（七）总计”1292件的30.11%' } },
+  'text.regulations': { rule: 'text.regulations', severity: 'warning', table: 'T2', cells: [t2(1, 1)], value: 0, params: { quote: '本年度制定规章1件。', stated: 1, item: '表二“规章”本年制发件数' } },
+  'text.normative': { rule: 'text.normative', severity: 'warning', table: 'T2', cells: [t2(2, 1)], value: 1, params: { quote: '我局新制发规范性文件2个。', stated: 2, item: '表二“行政规范性文件”本年制发件数' } },
+  'text.outcome': { rule: 'text.outcome', severity: 'warning', table: 'T4', cells: [t4(2)], value: 1, params: { quote: '已审结案件中，未发生被纠错、败诉情况。', item: '表四行政复议“结果纠正”1件' } },
+  'text.allDone': { rule: 'text.allDone', severity: 'warning', table: 'T3', cells: [t3(25, 1)], value: 1, params: { quote: '所有申请均已办结。', where: '自然人栏1件' } },
+  'text.feeNotice': { rule: 'text.feeNotice', severity: 'warning', table: 'T3', cells: [t3(22, 7)], value: 1, params: { quote: '本年度未发出收费通知。' } },
+  'text.citation': { rule: 'text.citation', severity: 'warning', table: null, cells: [], params: { quote: '（国办公开办函〔202130号）', detail: '文号“国办公开办函〔202130号”有误，应为“国办公开办函〔2021〕30号”' } },
+  'text.period': { rule: 'text.period', severity: 'warning', table: null, cells: [], params: { quote: '统计期限从2024年1月1日到12月31日止。', stated: 2024, year: 2025 } },
+  'text.year': { rule: 'text.year', severity: 'warning', table: null, cells: [], params: { quote: '2024年，我办坚持…', stated: 2024, year: 2025 } },
+  'text.outline': { rule: 'text.outline', severity: 'warning', table: null, cells: [], params: { quote: '四、政府信息公开的收费及减免情况', evidence: '政府信息公开的收费及减免情况', year: 2024 } },
+  'text.partMissing': { rule: 'text.partMissing', severity: 'warning', table: null, cells: [], params: { parts: '六', titles: '六、其他需要报告事项' } },
+  'text.partOrder': { rule: 'text.partOrder', severity: 'warning', table: null, cells: [], params: { order: '“一、总体情况”、“六、其他需要报告事项”、“五、存在的主要问题及改进情况”' } },
+  'T2.rulesAuthority': { rule: 'T2.rulesAuthority', severity: 'error', table: 'T2', cells: [t2(1, 1)], params: { org: '沭阳县人民政府', figures: '本年制发件数2件', seat: '沭阳县', level: '县级' } },
+  'T2.rulesAuthorityUnclear': { rule: 'T2.rulesAuthorityUnclear', severity: 'warning', table: 'T2', cells: [t2(1, 1)], params: { figures: '本年制发件数2件', reason: '机关名称未表明其层级' } },
+  'T2.inForceShort': { rule: 'T2.inForceShort', severity: 'warning', table: 'T2', cells: [t2(2, 1), t2(2, 2), t2(2, 3)], params: { row: '行政规范性文件', issued: 6, repealed: 1, inForce: 4 } },
+  'T2.inForceZero': { rule: 'T2.inForceZero', severity: 'warning', table: 'T2', cells: [t2(2, 1), t2(2, 2), t2(2, 3)], params: { row: '行政规范性文件', issued: 2, repealed: 3, inForce: 0 } },
 };
 
 for (const [id, finding] of Object.entries(IMPORTER_RULES)) {

@@ -94,10 +94,11 @@ test('each function is associated by name (none dropped as an arrow function)', 
   ]);
 });
 
-test('zh-CN metadata: same ids and options, Chinese names and parameter names', () => {
+test('zh-CN metadata: same ids, names and options; Chinese descriptions and parameter names', () => {
   const zh = localizeMetadata(metadata) as { functions: Fn[] };
   expect(zh.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
-  expect(zh.functions.map((f) => f.name)).toEqual(['勾稽校验', '错误条数', '结转平衡', '合计校验']);
+  // One name in every display language: a formula names NIANBAO.CHECK, and Excel never maps a translated name back (office-js#891).
+  expect(zh.functions.map((f) => f.name)).toEqual(['CHECK', 'ERRORS', 'BALANCE', 'SUMCHECK']);
   expect(zh.functions[0].parameters.map((p) => p.name)).toEqual(['表二', '表三', '表四', '上年表三']);
   expect(zh.functions[2].parameters.map((p) => p.name)).toEqual(['本年新收', '上年结转', '办理总计', '结转下年']);
   expect(zh.functions[3].parameters.map((p) => p.name)).toEqual(['合计', '明细']);
@@ -109,13 +110,19 @@ test('zh-CN metadata: same ids and options, Chinese names and parameter names', 
   });
 });
 
+test('no description offers NIANBAO.ERRORS for conditional formatting: Excel does not evaluate custom functions there', () => {
+  const zh = localizeMetadata(metadata) as { functions: Fn[] };
+  for (const f of [...metadata.functions, ...zh.functions]) expect([f.id, f.description]).not.toEqual([f.id, expect.stringMatching(/conditional format|条件格式/i)]);
+});
+
 test('a table drifted from the functions fails the build, naming what drifted', () => {
   const missing = { ...ZH_CN };
   delete (missing as Record<string, unknown>).SUMCHECK;
   expect(() => localizeMetadata(metadata, missing)).toThrow(/no translation for SUMCHECK/);
   const extraParam = { ...ZH_CN, BALANCE: { ...ZH_CN.BALANCE, parameters: { ...ZH_CN.BALANCE.parameters, extra: { name: '多余', description: 'x' } } } };
   expect(() => localizeMetadata(metadata, extraParam)).toThrow(/BALANCE: translation for unknown parameter extra/);
-  const badName = { ...ZH_CN, CHECK: { ...ZH_CN.CHECK, name: '校' } };
-  expect(() => localizeMetadata(metadata, badName)).toThrow();
+  // A translated function name is refused: it would show #NAME? in another display language.
+  const translatedName = { ...ZH_CN, CHECK: { ...ZH_CN.CHECK, name: '勾稽校验' } };
+  expect(() => localizeMetadata(metadata, translatedName)).toThrow();
   expect(() => TranslationTable.parse({ check: ZH_CN.CHECK })).toThrow();
 });

@@ -58,7 +58,15 @@ export function consistentReport(seed = 1, org = '测试机关', year = 2024): R
     }
     set('T4', 1, g * 5 + 5, sum);
   }
-  for (const r of [1, 2]) for (const c of [1, 2, 3]) set('T2', r, c, rnd(30));
+  // 规章 none (most bodies cannot make them); 现行有效 at least this year's documents.
+  for (const c of [1, 2, 3]) {
+    rnd(30); // keeps the sequence, so every other figure stays as it was
+    set('T2', 1, c, 0);
+  }
+  const issued = rnd(30);
+  set('T2', 2, 1, issued);
+  set('T2', 2, 2, rnd(30));
+  set('T2', 2, 3, issued + rnd(30));
   for (const r of [3, 4, 5]) set('T2', r, 1, rnd(1000));
   set('T2', 6, 1, rnd(100000) / 100);
   return { format: 'nianbao/report@1', org, year, cells };

@@ -97,7 +97,10 @@ describe('the parsing core runs in a browser', () => {
       const source = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       expect([path.relative(SRC, file), /\bBuffer\b|\bprocess\.|\brequire\(/.test(source)]).toEqual([path.relative(SRC, file), false]);
       for (const spec of importsOf(file)) {
-        if (spec.startsWith('.')) queue.push(path.resolve(path.dirname(file), `${spec}.ts`));
+        if (spec.startsWith('.')) {
+          const target = path.resolve(path.dirname(file), spec);
+          queue.push(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts'));
+        }
         else bare.add(spec);
       }
     }

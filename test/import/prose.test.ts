@@ -4,7 +4,10 @@ import { Report } from '../../src/core/report';
 import { importDocument, parseFlatText } from '../../src/import';
 import { parseCount } from '../../src/import/prose';
 import { flatDocument, officialRows, reportBlocks } from '../helpers/documents';
-import { consistentReport, withCells } from '../helpers/reports';
+import { TABLES } from '../../src/core/tables';
+
+const TABLE_TITLES = { T2: TABLES.T2.title, T3: TABLES.T3.title, T4: TABLES.T4.title };
+import { consistentReport, fixture, withCells } from '../helpers/reports';
 
 const base = withCells(consistentReport(31, '某县市场监督管理局', 2024), {});
 const v = (id: string) => base.cells[id] as number;
@@ -70,6 +73,38 @@ describe('part 一 against the tables', () => {
     expect(textFindings(r).map((f) => [f.rule, f.params?.stated, f.value, f.cells])).toEqual([['text.review', 0, 1, ['T4.R1.C5']]]);
   });
 
+  test('an outcome claim is not a count: "未发生…纠错或败诉" with 55 复议 cases, none corrected (上海市人民政府办公厅 2025)', () => {
+    const t4 = (cells: number[]) => Object.fromEntries(cells.map((v, i) => [`T4.R1.C${i + 1}`, v]));
+    const sentence = '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。';
+    const clean = withCells(base, t4([40, 0, 5, 10, 55, 3, 0, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: clean }))).toEqual([]);
+    const corrected = withCells(base, t4([39, 1, 5, 10, 55, 3, 0, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: corrected }))).toEqual([
+      { rule: 'text.outcome', severity: 'warning', table: 'T4', cells: ['T4.R1.C2'], value: 1, params: { quote: sentence, item: '表四行政复议“结果纠正”1件' } },
+    ]);
+    const lost = withCells(base, t4([40, 0, 5, 10, 55, 2, 1, 0, 1, 4, 0, 0, 0, 0, 0]));
+    expect(textFindings(read([sentence], { report: lost })).map((f) => [f.rule, f.cells])).toEqual([['text.outcome', ['T4.R1.C7']]]);
+  });
+
+  test('"均获维持" is contradicted by 纠正, 其他结果 or 尚未审结; "零败诉" only by a suit corrected', () => {
+    const t4 = (cells: number[]) => Object.fromEntries(cells.map((v, i) => [`T4.R1.C${i + 1}`, v]));
+    const upheld = '被申请行政复议3件，均获维持。';
+    expect(textFindings(read([upheld], { report: withCells(base, t4([3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1])) }))).toEqual([]);
+    expect(textFindings(read([upheld], { report: withCells(base, t4([2, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])) })).map((f) => f.cells)).toEqual([['T4.R1.C4']]);
+    const noLoss = '行政诉讼零败诉。';
+    expect(textFindings(read([noLoss], { report: withCells(base, t4([0, 2, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0])) }))).toEqual([]);
+    expect(textFindings(read([noLoss], { report: withCells(base, t4([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1])) })).map((f) => f.cells)).toEqual([['T4.R1.C12']]);
+  });
+
+  test('"共受理749件" is 本年新收 + 上年结转 (沭阳县人民政府 2025: 713 + 36)', () => {
+    const shuyang = fixture('shuyang-county-2025.json');
+    const r = read(['2025年，我县共受理政府信息公开申请749件，办结718件，结转下年度继续办理31件。'], { report: shuyang });
+    expect(r.report.org).toBe('沭阳县人民政府');
+    expect(textFindings(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule.startsWith('T2.'))).toEqual([]);
+    expect(textFindings(read(['2025年，我县共受理政府信息公开申请750件。'], { report: shuyang })).map((f) => f.rule)).toEqual(['text.received']);
+  });
+
   test('counts in Chinese numerals are read', () => {
     expect(parseCount('十二')).toBe(12);
     expect(parseCount('两')).toBe(2);
@@ -109,7 +144,10 @@ describe('part 六 and the 信息处理费', () => {
   test('no part 六 at all, and no mention anywhere: the warning says the part is missing', () => {
     const blocks = reportBlocks(base, { partSix: [] }).filter((b) => b !== '六、其他需要报告事项');
     const r = importDocument(parseFlatText(flatDocument(blocks)));
-    expect(textFindings(r).map((f) => f.params?.where)).toEqual(['正文（未找到第六部分“其他需要报告事项”）']);
+    expect(textFindings(r).map((f) => [f.rule, f.params?.where ?? f.params?.parts])).toEqual([
+      ['text.partMissing', '六'],
+      ['text.fee', '正文（未找到第六部分“其他需要报告事项”）'],
+    ]);
   });
 
   test('"其它需要报告事项" and "其他需要报告的事项" are part 六 too', () => {
@@ -142,5 +180,106 @@ describe('the title', () => {
     none.splice(1, 0, '根据《关于做好2024年度政府信息公开工作年度报告编制和发布工作的通知》要求编制。');
     const r = importDocument(parseFlatText(flatDocument(none)));
     expect([r.report.org, r.report.year]).toEqual(['', 2024]);
+  });
+});
+
+describe('the six parts, by their wording', () => {
+  const blocksWith = (rename: Record<string, string>, extra: string[] = []) =>
+    reportBlocks(base, { partSix: ['本年度未收取信息处理费。'] })
+      .map((b) => (typeof b === 'string' && rename[b] !== undefined ? rename[b] : b))
+      .concat(extra);
+  const partsOf = (blocks: ReturnType<typeof reportBlocks>) => importDocument(parseFlatText(flatDocument(blocks)));
+
+  test('the variants real reports print are the official parts, and draw nothing', () => {
+    const r = partsOf(
+      blocksWith({
+        [TABLE_TITLES.T4]: '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+        '五、存在的主要问题及改进情况': '五、政府信息公开工作存在的主要问题及改进措施',
+        '六、其他需要报告事项': '六、其它需要报告事项',
+      }),
+    );
+    expect(r.prose!.headings.map((h) => h.part)).toEqual(['一', '二', '三', '四', '五', '六']);
+    expect(textFindings(r)).toEqual([]);
+  });
+
+  test('renumbered parts are found by their titles', () => {
+    const r = partsOf(blocksWith({ '五、存在的主要问题及改进情况': '四、存在的主要问题及改进情况', '六、其他需要报告事项': '五、其他需要报告事项' }));
+    expect(r.prose!.parts['六']).toEqual(['本年度未收取信息处理费。']);
+    expect(textFindings(r)).toEqual([]);
+  });
+
+  test('two parts run together on one line are cut apart', () => {
+    const blocks = reportBlocks(base, { partSix: [] });
+    const i = blocks.indexOf('五、存在的主要问题及改进情况');
+    blocks.splice(i, 3, '五、存在的主要问题及改进情况：一是公开内容不够全面。六、其他需要报告事项 本年度未收取信息处理费。');
+    const r = partsOf(blocks.filter((b) => b !== '六、其他需要报告事项'));
+    expect(r.prose!.parts['五']).toEqual(['一是公开内容不够全面。']);
+    expect(r.prose!.parts['六']).toEqual(['本年度未收取信息处理费。']);
+    expect(textFindings(r)).toEqual([]);
+  });
+
+  test('a list numbered 一、二、 inside part 五 does not start new parts', () => {
+    const blocks = reportBlocks(base);
+    const i = blocks.indexOf('五、存在的主要问题及改进情况');
+    blocks.splice(i + 1, 1, '一、存在的问题', '公开内容不够全面。', '二、改进措施', '加强解读。');
+    const r = partsOf(blocks);
+    expect(r.prose!.parts['五']).toEqual(['一、存在的问题', '公开内容不够全面。', '二、改进措施', '加强解读。']);
+    expect(textFindings(r)).toEqual([]);
+  });
+
+  test('part 六 that is just "无" says nothing of the fee', () => {
+    expect(textFindings(read([], { partSix: ['无'] })).map((f) => f.rule)).toEqual(['text.fee']);
+  });
+
+  test('a missing part 五 is named; parts out of order are named with their headings', () => {
+    const missing = partsOf(reportBlocks(base).filter((b) => b !== '五、存在的主要问题及改进情况' && b !== '一是公开内容不够全面；二是解读形式较为单一。'));
+    expect(textFindings(missing).map((f) => [f.rule, f.params?.parts])).toEqual([['text.partMissing', '五']]);
+  });
+});
+
+describe('the format cited, the period and the years', () => {
+  const withIntro = (intro: string, year = 2024) => {
+    const report = { ...base, year };
+    const blocks = reportBlocks(report);
+    blocks.splice(1, 1, intro);
+    return textFindings(importDocument(parseFlatText(flatDocument(blocks))));
+  };
+
+  test('the 2021 format cited, the period of the report year: nothing', () => {
+    expect(withIntro('本报告依据国办公开办函〔2021〕30号编制，统计期限自2024年1月1日起至2024年12月31日止。')).toEqual([]);
+  });
+
+  test('a 2021-or-later report citing the 2019 format', () => {
+    const found = withIntro('本报告依据国办公开办函〔2019〕60号编制，统计期限自2024年1月1日起至2024年12月31日止。');
+    expect(found.map((f) => f.rule)).toEqual(['text.citation']);
+    expect(renderFinding(found[0])).toContain('国办公开办函〔2019〕60号格式已被取代');
+  });
+
+  test('a garbled number', () => {
+    expect(withIntro('本报告依据国办公开办函〔202130号编制，统计期限自2024年1月1日起至2024年12月31日止。').map((f) => f.params?.detail)).toEqual(['文号“国办公开办函〔202130号”有误，应为“国办公开办函〔2021〕30号”']);
+  });
+
+  test('the statistical period of last year (统计期限从2024年1月1日… in a 2025 report)', () => {
+    const found = withIntro('本年度报告中所列数据统计期限从2024年1月1日到12月31日止。', 2025);
+    expect(found.map((f) => [f.rule, f.params?.stated, f.params?.year])).toEqual([['text.period', 2024, 2025]]);
+  });
+
+  test('years that belong in the text draw nothing: 结转 from last year, last year\'s problems in part 五', () => {
+    const r = read([`${base.year}年，共收到政府信息公开申请${received}件（含${base.year! - 1}年结转${carriedIn}件）。`], { partFive: `${base.year! - 1}年度存在问题及改进情况：${base.year! - 1}年，我局解读形式较为单一。` });
+    expect(textFindings(r).filter((f) => f.rule === 'text.year' || f.rule === 'text.period')).toEqual([]);
+  });
+
+  test('part 一 opening on last year', () => {
+    const r = read([`${base.year! - 1}年，我局严格落实政府信息公开条例。`]);
+    expect(textFindings(r).map((f) => [f.rule, f.params?.stated])).toEqual([['text.year', base.year! - 1]]);
+  });
+});
+
+describe('part 一 with its sections numbered 一、二、… as parts are', () => {
+  test('the sections stay in part 一, the statements in them are read, and no part is out of order', () => {
+    const blocks = reportBlocks(base, { partOne: ['二、依申请公开情况', `本年度新收政府信息公开申请${received + 1}件。`, '三、政府信息管理', '严格审核。', '四、政府信息公开平台建设', '五、监督保障'] });
+    const r = importDocument(parseFlatText(flatDocument(blocks)));
+    expect(r.prose!.headings.map((h) => h.part)).toEqual(['一', '二', '三', '四', '五', '六']);
+    expect(textFindings(r).map((f) => f.rule)).toEqual(['text.received']);
   });
 });

@@ -4,7 +4,7 @@
  * and never reading cell text as HTML. The real browser runs the same in test/e2e.
  */
 import { check } from '../../src/core/engine';
-import { PASS_MARK, TEXT_MARK, columnLetter, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { PASS_MARK, TEXT_MARK, columnLetter, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES, TABLE_IDS, cellName } from '../../src/core/tables';
 import { rule } from '../../src/core/rules';
 import { mountPreview } from '../../src/preview/layout';
@@ -48,6 +48,8 @@ describe('the page', () => {
     expect(Array.from(layout.children).map((c) => c.className)).toEqual(['nb-bar', 'nb-workbook', 'nb-pane']);
     expect(pane.querySelector('#pane-markup h1')!.textContent).toBe('政府信息公开年报');
     expect(document.querySelector('.nb-bar')!.textContent).toContain('预览模式');
+    // The workbook itself, for Excel and WPS versions that cannot run the add-in.
+    expect(document.querySelector('.nb-bar a')!.getAttribute('href')).toBe('年报模板.xlsx');
     expect(document.querySelector('link[rel=stylesheet]')!.getAttribute('href')).toBe('preview.css');
     expect(document.title).toBe('预览 · 政府信息公开年报');
   });
@@ -119,7 +121,7 @@ describe('a template sheet', () => {
     const failing = check({ ...report, cells: { ...report.cells, 'T3.R3.C1': (report.cells['T3.R3.C1'] as number) + 2 } }).filter((f) => f.anchor);
     expect(checks().filter((c) => c !== PASS_MARK).sort()).toEqual(failing.map((f) => String(f.difference)).sort());
     expect(summary()).toBe(`✗ ${failing.length} 条勾稽关系不成立或含文本`);
-    expect(sheet().querySelectorAll('td.nb-fail')).toHaveLength(failing.length);
+    expect(sheet().querySelectorAll('td[data-check][data-mark="error"]')).toHaveLength(failing.length);
 
     const org = sheet().querySelector<HTMLInputElement>('input[data-meta="org"]')!;
     org.value = '马厂镇';
@@ -194,6 +196,53 @@ describe('a template sheet', () => {
   });
 });
 
+describe('the template’s marks', () => {
+  const marks = (sheet: HTMLElement, severity: string) =>
+    Array.from(sheet.querySelectorAll<HTMLElement>(`td[data-mark="${severity}"]`))
+      .map((td) => td.dataset.address!)
+      .sort();
+  const address = (id: string) => {
+    const p = inputPosition(plan, id);
+    return `${columnLetter(p.col)}${p.row + 1}`;
+  };
+
+  test('a fresh template is not marked anywhere', () => {
+    const { book, sheet } = setup();
+    book.insertTemplate({ org: '', year: 2024 });
+    expect(sheet().querySelectorAll('td[data-mark]')).toHaveLength(0);
+  });
+
+  test('a wrong cell turns red, the checks it blocks amber, and both clear once it is fixed', () => {
+    const { book, type, sheet, input } = setup();
+    book.insertTemplate({ org: '', year: 2024 });
+    type('T3.R1.C1', '22（其中修订16件）');
+    expect(marks(sheet(), 'error')).toEqual([address('T3.R1.C1')]);
+    expect(marks(sheet(), 'warning')).toEqual(['D49', 'K24']);
+    const td = input('T3.R1.C1').parentElement!;
+    expect([td.style.backgroundColor, td.style.color, td.style.fontWeight]).toEqual(['rgb(253, 226, 226)', 'rgb(192, 0, 0)', '700']);
+    type('T3.R1.C1', '１２');
+    expect(marks(sheet(), 'error')).toEqual([]);
+    expect(marks(sheet(), 'warning')).toEqual([address('T3.R1.C1'), 'D49', 'K24'].sort());
+    type('T3.R1.C1', '12');
+    expect(marks(sheet(), 'warning')).toEqual([]);
+    expect(marks(sheet(), 'error')).toEqual(['D49', 'J24', 'K24'].sort());
+    type('T3.R1.C1', '');
+    expect(sheet().querySelectorAll('td[data-mark]')).toHaveLength(0);
+    expect([td.style.backgroundColor, td.style.fontWeight]).toEqual(['rgb(255, 251, 230)', '400']);
+  });
+
+  test('a stale total marks the total and its check cells, not its parts', () => {
+    const { book, type, sheet } = setup();
+    book.insertTemplate({ org: '', year: 2024 });
+    const report = consistentReport(4, '木厂镇', 2024);
+    for (const [id, v] of Object.entries(report.cells)) type(id, String(v));
+    expect(sheet().querySelectorAll('td[data-mark]')).toHaveLength(0);
+    type('T3.R24.C7', String((report.cells['T3.R24.C7'] as number) + 1));
+    expect(marks(sheet(), 'error')).toEqual([address('T3.R24.C7'), 'J49', 'J50', 'K47'].sort());
+    expect(marks(sheet(), 'warning')).toEqual([]);
+  });
+});
+
 describe('the host through the grid', () => {
   test('write shows the new values', async () => {
     const { book, host, input, checks } = setup();
@@ -204,7 +253,7 @@ describe('the host through the grid', () => {
     expect(checks().filter((c) => c !== PASS_MARK)).toEqual(['-1']);
   });
 
-  test('select focuses the first cell and marks them all; highlight flags exactly the cells given', async () => {
+  test('select focuses the first cell and marks them all', async () => {
     const { book, host, input, sheet } = setup();
     book.insertTemplate({ org: '', year: 2024 });
     await host.activate('Sheet1');
@@ -213,11 +262,8 @@ describe('the host through the grid', () => {
     expect(document.activeElement).toBe(input('T3.R24.C1'));
     expect(Array.from(sheet().querySelectorAll('td.nb-selected input')).map((i) => (i as HTMLInputElement).dataset.cell).sort()).toEqual(['T3.R24.C1', 'T3.R3.C1']);
     expect(input('T3.R24.C1').parentElement!.classList.contains('nb-active-cell')).toBe(true);
-    await host.highlight(TITLE, ['T3.R1.C1']);
-    await host.highlight(TITLE, ['T3.R2.C1', 'T3.R2.C2']);
-    expect(Array.from(sheet().querySelectorAll('td.nb-flagged input')).map((i) => (i as HTMLInputElement).dataset.cell)).toEqual(['T3.R2.C1', 'T3.R2.C2']);
-    // Flags leave values alone.
-    expect(input('T3.R2.C1').value).toBe('');
+    // Selection leaves values alone.
+    expect(input('T3.R24.C1').value).toBe('');
   });
 
   test('each sheet has a tab; a click shows it', async () => {

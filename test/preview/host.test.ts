@@ -258,15 +258,6 @@ describe('selection and flags', () => {
       { type: 'marks', sheet: TITLE, focus: true },
     ]);
   });
-
-  test('highlight flags exactly the cells given, replacing earlier flags', async () => {
-    const { host, book } = setup();
-    await host.insertTemplate({ org: '', year: 2024 });
-    await host.highlight(TITLE, ['T3.R1.C1', 'T3.R1.C1', 'T3.R2.C1']);
-    expect(book.sheet(TITLE).flagged).toEqual(['T3.R1.C1', 'T3.R2.C1']);
-    await host.highlight(TITLE, []);
-    expect(book.sheet(TITLE).flagged).toEqual([]);
-  });
 });
 
 describe('acknowledgements', () => {

@@ -23,6 +23,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'office-js'));
   fs.writeFileSync(path.join(dir, 'office-js', 'office.js'), '/* office */');
   fs.writeFileSync(path.join(dir, 'preview.css'), 'body{}');
+  fs.writeFileSync(path.join(dir, '年报模板.xlsx'), 'PK');
   fs.writeFileSync(path.join(dir, '..', `${path.basename(dir)}-secret.txt`), 'secret');
   server = await preview.serve(dir, { port: 0 });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,6 +73,13 @@ test('serves office.js from the local copy, with its type', async () => {
   expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
   expect(res.body).toBe('/* office */');
   expect((await request('/preview.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+});
+
+test('serves the blank template the page links to, by its Chinese name, as a workbook', async () => {
+  const res = await request(`/${encodeURIComponent('年报模板.xlsx')}`);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(res.body).toBe('PK');
 });
 
 test('nothing outside its folder, no folders, nothing missing', async () => {

@@ -1,0 +1,98 @@
+/**
+ * `nianbao export 输入文件 输出.docx [--force]`: the report as an official Word document, its
+ * tables and number-bearing sentences drafted from the figures. A draft with errors is still
+ * written (people export drafts), and its findings are printed.
+ *
+ * Exit codes: 0 written, the tables have no errors; 1 written, but the tables have errors;
+ * 2 nothing written (unreadable input, an existing output without --force, bad usage).
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'node:util';
+import { check, equationCount } from '../core/engine';
+import { countBySeverity } from '../core/findings';
+import { exportDocx } from '../export';
+import { CheckedReport, formatText } from './format';
+import { InputError, loadReports } from './inputs';
+
+export const EXPORT_USAGE = `  nianbao export 输入文件 输出.docx [--force]
+      将年报（.xlsx、.json、.docx、.html、.txt）生成为 Word 文档（.docx）：
+      官方格式的标题、六个部分、表二至表四，正文中的数字由表格生成，其余待填写处以黄色标出
+`;
+
+interface ExportIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+class UsageError extends Error {}
+
+function parse(args: string[]): { input: string; output: string; force: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const option = /'([^']+)'/.exec((e as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`不认识的选项 ${option}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${option.split(' ')[0]} 不带值`);
+    throw new UsageError('命令格式有误');
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length !== 2) throw new UsageError('export 需要两个文件名：输入文件和输出的 .docx 文件');
+  const [input, output] = positionals;
+  if (path.extname(output).toLowerCase() !== '.docx') throw new UsageError('输出文件应以 .docx 结尾');
+  if (path.resolve(input) === path.resolve(output)) throw new UsageError('输出文件不能与输入文件相同');
+  return { input, output, force: values.force === true };
+}
+
+/** Refuses to replace a file unless asked to; a failure says why, in Chinese. */
+async function write(out: string, data: Uint8Array, force: boolean): Promise<void> {
+  try {
+    await fs.writeFile(out, data, { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
+    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${out}：没有写入权限`);
+    if (code === 'EISDIR') throw new InputError(`${out}：是一个文件夹`);
+    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
+  }
+}
+
+export async function exportCommand(args: string[], io: ExportIo): Promise<number> {
+  try {
+    const { input, output, force } = parse(args);
+    const loaded = await loadReports(input);
+    // A workbook may hold several years: the latest is this year's report.
+    const chosen = loaded.reduce((a, b) => ((b.report.year ?? -1) > (a.report.year ?? -1) ? b : a));
+    const report = chosen.report;
+    // Checked first, so the output file is never touched when the check itself fails.
+    const findings = [...chosen.findings, ...check(report, { unreadable: chosen.unreadable })];
+    await write(output, await exportDocx(report), force);
+
+    const which = loaded.length > 1 ? `（工作簿中有 ${loaded.length} 份年报，已导出工作表“${chosen.sheet}”）` : '';
+    io.out(`已生成 ${output}：${report.org || '（未填机关名称）'}${report.year ?? '（未填年度）'}年政府信息公开工作年度报告${which}\n`);
+    io.out('正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。\n\n');
+    const checked: CheckedReport = { ...chosen, findings, equations: equationCount(null) };
+    io.out(formatText([checked]));
+    const { errors } = countBySeverity(findings);
+    if (errors > 0) {
+      io.out(`\n表格中有 ${errors} 处错误：文档已按表格现有数字生成，改正表格后请重新导出。\n`);
+      return EXIT.findings;
+    }
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`nianbao：${e.message}\n\n用法：\n${EXPORT_USAGE}`);
+      return EXIT.unusable;
+    }
+    if (e instanceof InputError) {
+      io.err(`nianbao：${e.message}\n`);
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+}

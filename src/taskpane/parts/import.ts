@@ -1,0 +1,158 @@
+/**
+ * 导入本年数据: reads the chosen file, compares it with the template in view, and fills the blank
+ * cells at once — unless a filled cell would change, or the file is of another body or year, or a
+ * blank body or year could be filled: then the panel asks first, and nothing is written before
+ * the answer.
+ */
+import type { CellWrite, MetaWrite } from '../../host/contract';
+import type { FillConflict } from '../../import/merge';
+import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImport, renderConfirmation, renderImportMessage, renderOutcome } from '../import-view';
+import { shownValue } from '../model';
+import { PaneContext, elements, isDisabled, setDisabled, takeFile } from '../part';
+import type { CurrentFileReader } from '../report-file';
+import { describeError } from '../session';
+
+const IDS = ['import-button', 'import-file', 'import-panel'] as const;
+
+export class Import {
+  private readonly el;
+  /** A file read, waiting for the user's choice in the panel. */
+  private pending: PendingImport | null = null;
+
+  constructor(
+    private readonly ctx: PaneContext,
+    private readonly readFile: CurrentFileReader,
+  ) {
+    this.el = elements(ctx.doc, IDS);
+    this.el['import-button'].addEventListener('click', () => this.el['import-file'].click());
+    this.el['import-file'].addEventListener('change', () => ctx.track(this.loadFile()));
+    this.el['import-panel'].addEventListener('click', (e) => this.onClick(e));
+    this.el['import-panel'].addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.pending) {
+        e.preventDefault();
+        void this.answer('cancel');
+      }
+    });
+  }
+
+  private async loadFile(): Promise<void> {
+    const ctx = this.ctx;
+    const year = ctx.current?.report.year ?? ctx.templates.find((t) => t.name === ctx.shown)?.year ?? null;
+    const taken = await takeFile(this.el['import-file'], (bytes, name) => this.readFile(bytes, name, year));
+    if (!taken) return;
+    const { file, result } = taken;
+    await ctx.exclusive(async () => {
+      this.pending = null;
+      const panel = this.el['import-panel'];
+      if (!result.ok) return renderImportMessage(ctx.doc, panel, 'error', `未能读取“${file.name}”：${result.error}`);
+      if (ctx.shown === null) {
+        return renderImportMessage(ctx.doc, panel, 'error', '当前没有年报模板：请先插入年报模板或切换到模板工作表，再导入本年数据。', result.findings);
+      }
+      // Compare with what the sheet holds now, not with the last check: a value typed a moment ago counts.
+      await ctx.readCurrent();
+      const current = ctx.current;
+      if (current === null) {
+        ctx.render();
+        return renderImportMessage(ctx.doc, panel, 'error', '未能读取当前模板，没有导入。', result.findings);
+      }
+      const pending: PendingImport = {
+        file: file.name,
+        ...(result.sheet ? { sourceSheet: result.sheet } : {}),
+        incoming: result.report,
+        findings: result.findings,
+        target: current.sheet,
+        plan: prepareImport(current, result.report),
+      };
+      if (!needsConfirmation(pending.plan)) return this.apply(pending, pending.plan, [], {});
+      this.pending = pending;
+      ctx.render();
+      renderConfirmation(ctx.doc, panel, pending, current.addresses);
+      // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
+      (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
+      await ctx.mark();
+    });
+  }
+
+  private onClick(e: Event): void {
+    const control = (e.target as HTMLElement).closest('[data-action]') as HTMLElement | null;
+    if (!control || isDisabled(control)) return;
+    const choice = control.dataset.action;
+    if (choice === 'import-overwrite') void this.answer('overwrite');
+    else if (choice === 'import-blanks-only') void this.answer('blanks-only');
+    else if (choice === 'import-cancel') void this.answer('cancel');
+  }
+
+  /** The user's answer to the confirmation. Nothing is written before it, and 取消 writes nothing. */
+  private answer(choice: 'overwrite' | 'blanks-only' | 'cancel'): Promise<void> {
+    const ctx = this.ctx;
+    const pending = this.pending;
+    if (!pending) return Promise.resolve();
+    const panel = this.el['import-panel'];
+    const metaChosen = {
+      org: (panel.querySelector('input[data-meta="org"]') as HTMLInputElement | null)?.checked ?? false,
+      year: (panel.querySelector('input[data-meta="year"]') as HTMLInputElement | null)?.checked ?? false,
+    };
+    this.pending = null;
+    for (const b of Array.from(panel.querySelectorAll('[data-action]'))) setDisabled(b as HTMLElement, true);
+    return ctx.exclusive(async () => {
+      if (choice === 'cancel') {
+        renderImportMessage(ctx.doc, panel, 'cancelled', `已取消导入“${pending.file}”，未修改任何单元格。`);
+      } else if (ctx.shown !== pending.target) {
+        renderImportMessage(ctx.doc, panel, 'error', `模板工作表已切换，导入已取消，未修改任何单元格；请在要填写的模板中重新导入。`);
+      } else {
+        // Read again: the user may have typed while deciding. Only what was shown is replaced, and
+        // only while it still holds what was shown; a cell filled meanwhile is a filled cell.
+        await ctx.readCurrent();
+        const current = ctx.current;
+        if (current === null) {
+          ctx.render();
+          renderImportMessage(ctx.doc, panel, 'error', '未能读取当前模板，没有导入。');
+        } else {
+          const fresh = prepareImport(current, pending.incoming);
+          const meta = { ...(metaChosen.org ? { org: fresh.offer.org } : {}), ...(metaChosen.year ? { year: fresh.offer.year } : {}) };
+          const shown = new Map(pending.plan.conflicts.map((c) => [c.id, c.current]));
+          const replace =
+            choice === 'overwrite' ? fresh.conflicts.filter((c) => shown.has(c.id) && shownValue(shown.get(c.id)) === shownValue(c.current)) : [];
+          await this.apply(pending, fresh, replace, meta);
+        }
+      }
+      this.el['import-button'].focus();
+    });
+  }
+
+  /**
+   * One write — the blank cells, the replacements chosen, the body or year chosen — then one
+   * check (our own write raises no edit). Inside exclusive().
+   */
+  private async apply(pending: PendingImport, plan: ImportPlan, replace: readonly FillConflict[], meta: MetaWrite): Promise<void> {
+    const changes: CellWrite[] = [...plan.fills, ...replace.map((c) => ({ cell: c.id, value: c.incoming as number | string }))];
+    const metaWrite: MetaWrite = {};
+    if (meta.org !== undefined) metaWrite.org = meta.org;
+    if (meta.year !== undefined) metaWrite.year = meta.year;
+    const withMeta = metaWrite.org !== undefined || metaWrite.year !== undefined;
+    const outcome: ImportOutcome = {
+      file: pending.file,
+      ...(pending.sourceSheet ? { sourceSheet: pending.sourceSheet } : {}),
+      filled: plan.fills.length,
+      replaced: replace.length,
+      kept: plan.conflicts.length - replace.length,
+      meta: metaWrite,
+      findings: pending.findings,
+    };
+    if (changes.length > 0 || withMeta) {
+      try {
+        await this.ctx.host.write(pending.target, changes, metaWrite);
+      } catch (e) {
+        outcome.error = describeError(e);
+      }
+      if (withMeta) {
+        // A year filled in can make another template last year's: look at the templates again.
+        await this.ctx.refreshNow(pending.target);
+      } else {
+        await this.ctx.readCurrent();
+        await this.ctx.update();
+      }
+    }
+    renderOutcome(this.ctx.doc, this.el['import-panel'], outcome);
+  }
+}
