@@ -9,13 +9,12 @@ import { countBySeverity } from '../core/findings';
 import { Report, defaultReportYear } from '../core/report';
 import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
+import { UsageError, parseCommandArgs } from './args';
 import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { review } from './review';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-class UsageError extends Error {}
 
 const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
 
@@ -40,44 +39,18 @@ interface Io {
   now: () => Date;
 }
 
-interface Parsed {
-  positional: string[];
-  options: Map<string, string | true>;
-}
-
-function parseArgs(args: string[], valued: string[], flags: string[]): Parsed {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--') || a === '--') {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (flags.includes(name)) options.set(name, true);
-    else if (valued.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`选项 --${name} 需要一个值`);
-      options.set(name, value);
-    } else throw new UsageError(`不认识的选项 --${name}`);
-  }
-  return { positional, options };
-}
-
-
 async function template(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(args, ['year', 'org'], ['force']);
+  const { positional, options } = parseCommandArgs(args, { year: 'string', org: 'string', force: 'boolean' });
   if (positional.length !== 1) throw new UsageError('template 需要且只需要一个输出文件名');
   const out = positional[0];
   if (path.extname(out).toLowerCase() !== '.xlsx') throw new UsageError('输出文件应以 .xlsx 结尾');
-  const yearText = options.get('year');
+  const yearText = options.year;
   const year = yearText === undefined ? defaultReportYear(io.now()) : Number(yearText);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
-  const org = typeof options.get('org') === 'string' ? String(options.get('org')) : '';
+  const org = options.org ?? '';
   const data = await templateBuffer({ org, year });
   try {
-    await fs.writeFile(out, data, { flag: options.has('force') ? 'w' : 'wx' });
+    await fs.writeFile(out, data, { flag: options.force ? 'w' : 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
@@ -104,16 +77,16 @@ const SOURCE_NAMES: Record<string, string> = { '.docx': 'Word 文件', '.docm': 
 
 /** `convert`: any report file in, our JSON or a filled template out; the result is checked as `check` does. */
 async function convert(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(args, ['year', 'org'], ['force']);
+  const { positional, options } = parseCommandArgs(args, { year: 'string', org: 'string', force: 'boolean' });
   if (positional.length !== 2) throw new UsageError('convert 需要两个文件名：输入文件和输出文件');
   const [input, out] = positional;
   const outExt = path.extname(out).toLowerCase();
   if (outExt !== '.json' && outExt !== '.xlsx') throw new UsageError('输出文件应以 .json 或 .xlsx 结尾');
   if (path.resolve(input) === path.resolve(out)) throw new UsageError('输出文件不能与输入文件相同');
-  const yearText = options.get('year');
+  const yearText = options.year;
   const year = yearText === undefined ? undefined : Number(yearText);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
-  const org = options.get('org');
+  const org = options.org;
 
   const loaded = await loadReports(input);
   // A workbook may hold several years: the latest is the one being continued.
@@ -122,7 +95,7 @@ async function convert(args: string[], io: Io): Promise<number> {
   // A table that could not be read stays marked in the JSON, so a later check skips it instead of reading blanks.
   const json = chosen.unreadable.length > 0 ? { ...report, unreadable: chosen.unreadable } : report;
   const data = outExt === '.json' ? Buffer.from(`${JSON.stringify(json, null, 1)}\n`, 'utf8') : await templateBuffer({ report });
-  await writeOutput(out, data, options.has('force'));
+  await writeOutput(out, data, options.force === true);
 
   const filled = Object.values(report.cells).filter((v) => v !== null && v !== undefined).length;
   const from = SOURCE_NAMES[path.extname(input).toLowerCase()] ?? '文件';
@@ -142,13 +115,13 @@ function priorWithin(all: LoadedReport[], r: LoadedReport): Report | null {
 }
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(args, ['prior', 'format'], []);
-  const format = options.get('format') ?? 'text';
+  const { positional, options } = parseCommandArgs(args, { prior: 'string', format: 'string' });
+  const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
   if (positional.length === 0) throw new UsageError('check 需要至少一个文件');
 
   let prior: Report | null = null;
-  const priorFile = options.get('prior');
+  const priorFile = options.prior;
   if (typeof priorFile === 'string') {
     const loaded = await loadReports(priorFile);
     prior = loaded[0].report;

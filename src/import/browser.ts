@@ -1,15 +1,15 @@
 /**
- * The importers' readers for a browser (the pane): the same zip guard as Node, with the browser's
- * inflater. .xlsx templates are read by the pane from the workbook, not from files, so no xlsx reader.
+ * The importers' readers for a browser (the pane): the same zip guard as Node, with fflate's
+ * inflater (Node uses zlib's). .xlsx templates are read by the pane from the workbook, not from
+ * files, so no xlsx reader.
  */
-import { inflateBrowser } from '../io/inflate-browser';
 import { ZipError, readZipTexts } from '../io/zip';
 import { ImportError, ImportOptions } from './index';
 
 export const browserImportOptions: ImportOptions = {
   unzip: async (bytes, wanted) => {
     try {
-      return await readZipTexts(bytes, wanted, inflateBrowser);
+      return await readZipTexts(bytes, wanted);
     } catch (e) {
       if (e instanceof ZipError) throw new ImportError(e.message);
       throw e;

@@ -3,12 +3,12 @@
  * the way Word writes them — w:gridSpan for horizontal merges, w:vMerge restart/continue for vertical
  * ones (w:hMerge from old Word versions too, and w:gridBefore for rows starting further right).
  *
- * Unzipping is not done here: the archive is read through a ZipTextReader, so Node plugs in the zip
- * guard (src/io/zip.ts, see node.ts) and a browser plugs in its own inflate. Headers, footers and
+ * Unzipping is not done here: the archive is read through a ZipTextReader — the zip guard
+ * (src/io/zip.ts, plugged in by node.ts and browser.ts) or, in tests, a map. Headers, footers and
  * footnotes live in other parts and are never read, so page numbers and footnotes stay out.
  */
 import { Block, SourceCell, SourceDoc, SourceTable, cellText, LIMITS } from './model';
-import { XmlAttrs, XmlError, tokenize } from './xml';
+import { XmlError, XmlTag, attrValue, parseXml } from './xml';
 
 /**
  * Reads the entries `wanted` selects from a zip archive, as UTF-8 text. It must refuse what the
@@ -35,8 +35,8 @@ interface RawTable {
   rows: RawRow[];
 }
 
-const intAttr = (attrs: XmlAttrs, wPrefix: string): number => {
-  const v = Number(attrs[`${wPrefix}val`] ?? attrs.val);
+const intAttr = (tag: XmlTag): number => {
+  const v = Number(attrValue(tag, 'val', W_NS));
   return Number.isFinite(v) ? Math.floor(v) : 1;
 };
 
@@ -77,8 +77,8 @@ function resolveTable(raw: RawTable): SourceTable {
 export function parseDocumentXml(xml: string): SourceDoc {
   const blocks: Block[] = [];
   const tables: RawTable[] = [];
-  const scopes: Map<string, string>[] = [new Map()];
-  const names: string[] = [];
+  /** The local names of the open elements, innermost last. */
+  const open: string[] = [];
   /** Depth of elements whose text is not shown: deletions, moved-away text, fallbacks, text boxes. */
   let hidden = 0;
   const hiddenAt: number[] = [];
@@ -86,41 +86,24 @@ export function parseDocumentXml(xml: string): SourceDoc {
   let paraDepth = 0;
   let inText = false;
 
-  const ns = (qname: string): { uri: string; local: string; prefix: string } => {
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? '' : qname.slice(0, colon);
-    return { uri: scopes[scopes.length - 1].get(prefix) ?? '', local: colon < 0 ? qname : qname.slice(colon + 1), prefix: colon < 0 ? '' : `${prefix}:` };
-  };
   const table = () => tables[tables.length - 1];
   const row = () => table()?.rows[table().rows.length - 1];
   const cell = () => row()?.cells[row()!.cells.length - 1];
   const push = (block: Block) => {
     if (blocks.length < LIMITS.maxBlocks) blocks.push(block);
   };
+  const hide = () => {
+    hidden++;
+    hiddenAt.push(open.length);
+  };
 
-  tokenize(xml, {
-    start(qname, attrs) {
-      let scope = scopes[scopes.length - 1];
-      for (const [k, v] of Object.entries(attrs)) {
-        if (k === 'xmlns' || k.startsWith('xmlns:')) {
-          if (scope === scopes[scopes.length - 1]) scope = new Map(scope);
-          scope.set(k === 'xmlns' ? '' : k.slice(6), v);
-        }
-      }
-      scopes.push(scope);
-      names.push(qname);
-      const { uri, local, prefix } = ns(qname);
-      if (uri === MC_NS && local === 'Fallback') {
-        hidden++;
-        hiddenAt.push(names.length);
-        return;
-      }
+  parseXml(xml, {
+    open(tag) {
+      open.push(tag.local);
+      const { uri, local } = tag;
+      if (uri === MC_NS && local === 'Fallback') return hide();
       if (!W_NS.has(uri)) return;
-      if (local === 'del' || local === 'moveFrom' || local === 'txbxContent') {
-        hidden++;
-        hiddenAt.push(names.length);
-        return;
-      }
+      if (local === 'del' || local === 'moveFrom' || local === 'txbxContent') return hide();
       if (hidden > 0) return;
       switch (local) {
         case 'p':
@@ -131,7 +114,7 @@ export function parseDocumentXml(xml: string): SourceDoc {
           inText = true;
           break;
         case 'tab':
-          if (para && names.length > 1 && ns(names[names.length - 2]).local === 'r') para.push(' ');
+          if (para && open[open.length - 2] === 'r') para.push(' ');
           break;
         case 'br':
         case 'cr':
@@ -150,29 +133,23 @@ export function parseDocumentXml(xml: string): SourceDoc {
           if (row() && row()!.cells.length < LIMITS.maxCols) row()!.cells.push({ paras: [], colSpan: 1, vMerge: null, hMergeContinue: false });
           break;
         case 'gridBefore':
-          if (row()) row()!.gridBefore = intAttr(attrs, prefix);
+          if (row()) row()!.gridBefore = intAttr(tag);
           break;
         case 'gridSpan':
-          if (cell()) cell()!.colSpan = intAttr(attrs, prefix);
+          if (cell()) cell()!.colSpan = intAttr(tag);
           break;
-        case 'vMerge': {
-          const v = attrs[`${prefix}val`] ?? attrs.val;
-          if (cell()) cell()!.vMerge = v === 'restart' ? 'restart' : 'continue';
+        case 'vMerge':
+          if (cell()) cell()!.vMerge = attrValue(tag, 'val', W_NS) === 'restart' ? 'restart' : 'continue';
           break;
-        }
-        case 'hMerge': {
-          const v = attrs[`${prefix}val`] ?? attrs.val;
-          if (cell() && v !== 'restart') cell()!.hMergeContinue = true;
+        case 'hMerge':
+          if (cell() && attrValue(tag, 'val', W_NS) !== 'restart') cell()!.hMergeContinue = true;
           break;
-        }
       }
     },
-    end() {
-      const qname = names.pop();
-      if (qname === undefined) throw new XmlError('结束标签多余');
-      const { uri, local } = ns(qname);
-      scopes.pop();
-      if (hiddenAt.length > 0 && hiddenAt[hiddenAt.length - 1] === names.length + 1) {
+    close(tag) {
+      open.pop();
+      const { uri, local } = tag;
+      if (hiddenAt.length > 0 && hiddenAt[hiddenAt.length - 1] === open.length + 1) {
         hiddenAt.pop();
         hidden--;
         return;
@@ -214,9 +191,15 @@ const MAIN_PART = 'word/document.xml';
 /** Where _rels/.rels says the main document is (WPS and others sometimes name it differently). */
 function mainPartName(rels: string | undefined): string {
   if (!rels) return MAIN_PART;
-  const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels);
-  const target = m && /Target="([^"]+)"/.exec(m[0]);
-  return target ? target[1].replace(/^\//, '') : MAIN_PART;
+  let target: string | undefined;
+  parseXml(rels, {
+    open(tag) {
+      if (target === undefined && tag.local === 'Relationship' && /\/officeDocument$/.test(attrValue(tag, 'Type') ?? '')) target = attrValue(tag, 'Target');
+    },
+    close() {},
+    text() {},
+  });
+  return target ? target.replace(/^\//, '') : MAIN_PART;
 }
 
 /** Reads a .docx archive into the intermediate model. Throws DocxError with a Chinese message. */
@@ -227,10 +210,9 @@ export async function readDocx(bytes: Uint8Array, unzip: ZipTextReader): Promise
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxError('不是 .docx 文件（文件内容不是 Office Open XML 压缩包）');
   const parts = await unzip(bytes, (name) => name === '_rels/.rels' || name === MAIN_PART || /^word\/document\w*\.xml$/.test(name) || name === 'xl/workbook.xml');
   if (parts.has('xl/workbook.xml') && !parts.has(MAIN_PART)) throw new DocxError('这是 Excel 工作簿（.xlsx），不是 Word 文件，请以 .xlsx 扩展名导入');
-  const name = mainPartName(parts.get('_rels/.rels'));
-  const xml = parts.get(name) ?? parts.get(MAIN_PART);
-  if (xml === undefined) throw new DocxError('不是 Word 文档（压缩包中没有 word/document.xml）');
   try {
+    const xml = parts.get(mainPartName(parts.get('_rels/.rels'))) ?? parts.get(MAIN_PART);
+    if (xml === undefined) throw new DocxError('不是 Word 文档（压缩包中没有 word/document.xml）');
     return parseDocumentXml(xml);
   } catch (e) {
     if (e instanceof XmlError) throw new DocxError(`Word 文档内容已损坏（${e.message}）`);

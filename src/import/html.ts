@@ -1,10 +1,13 @@
 /**
  * Web pages as government sites publish reports: tables inside divs (or inside layout tables),
  * cells holding <p><span>…</span></p>, &nbsp; padding, labels split with <br>, Word's "save as web
- * page" markup. A tolerant one-pass tokenizer, not a DOM: nothing is executed or fetched, scripts
- * and styles are skipped, unclosed tags are closed the way browsers imply, and nesting depth costs
- * nothing (only tables are kept on a stack, and that stack is bounded).
+ * page" markup. htmlparser2's tokenizer reads the markup (tags, attributes, comments, raw text of
+ * scripts and styles, and every named and numeric entity of HTML); what stays ours is reading the
+ * table structure out of the tag stream. Not a DOM: nothing is executed or fetched, unclosed tags
+ * are closed the way browsers imply, and nesting depth costs nothing (only tables are kept on a
+ * stack, and that stack is bounded).
  */
+import { Tokenizer } from 'htmlparser2';
 import { Block, SourceCell, SourceDoc, LIMITS, cellText } from './model';
 
 /** Elements whose content is not page text. */
@@ -15,80 +18,6 @@ const BLOCK = new Set([
   'main', 'nav', 'aside', 'address', 'blockquote', 'pre', 'hr', 'center', 'form', 'figure', 'figcaption', 'caption', 'fieldset', 'tbody', 'thead', 'tfoot',
 ]);
 const MAX_OPEN_TABLES = 64;
-
-const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', ensp: '\u2002', emsp: '\u3000', thinsp: '\u2009', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'",
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', times: '×', divide: '÷',
-  yen: '¥', copy: '©', reg: '®', deg: '°', plusmn: '±', laquo: '«', raquo: '»', bull: '•', minus: '−', shy: '',
-  zwj: '', zwnj: '', lrm: '', rlm: '',
-};
-
-export function decodeHtmlEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,10});?/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-    }
-    const named = NAMED[ref] ?? NAMED[ref.toLowerCase()];
-    return named ?? whole;
-  });
-}
-
-interface Tag {
-  name: string;
-  end: boolean;
-  attrs: Record<string, string>;
-  /** Index just past the tag. */
-  next: number;
-}
-
-/** Reads the tag at `lt` ("<" followed by a letter or "/letter"); null when it is not a tag. */
-function readTag(html: string, lt: number): Tag | null {
-  let i = lt + 1;
-  const end = html[i] === '/';
-  if (end) i++;
-  const nameMatch = /^[A-Za-z][A-Za-z0-9:_-]*/.exec(html.slice(i, i + 64));
-  if (!nameMatch) return null;
-  const name = nameMatch[0].toLowerCase();
-  i += nameMatch[0].length;
-  const attrs: Record<string, string> = {};
-  const n = html.length;
-  while (i < n) {
-    const ch = html[i];
-    if (ch === '>') return { name, end, attrs, next: i + 1 };
-    if (/[\s/]/.test(ch)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && !/[\s=>/]/.test(html[j])) j++;
-    const attr = html.slice(i, j).toLowerCase();
-    i = j;
-    while (i < n && /\s/.test(html[i])) i++;
-    if (html[i] !== '=') {
-      if (attr) attrs[attr] = '';
-      continue;
-    }
-    i++;
-    while (i < n && /\s/.test(html[i])) i++;
-    let value = '';
-    if (html[i] === '"' || html[i] === "'") {
-      const q = html[i];
-      const close = html.indexOf(q, i + 1);
-      const stop = close < 0 ? n : close;
-      value = html.slice(i + 1, stop);
-      i = stop + 1;
-    } else {
-      let k = i;
-      while (k < n && !/[\s>]/.test(html[k])) k++;
-      value = html.slice(i, k);
-      i = k;
-    }
-    if (attr) attrs[attr] = decodeHtmlEntities(value);
-  }
-  return { name, end, attrs, next: n };
-}
 
 interface OpenTable {
   rows: SourceCell[][];
@@ -166,46 +95,10 @@ export function parseHtml(html: string): SourceDoc {
     t.rows = [];
   };
 
-  let i = 0;
-  const n = html.length;
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      addText(collapse(decodeHtmlEntities(html.slice(i))));
-      break;
-    }
-    if (lt > i) addText(collapse(decodeHtmlEntities(html.slice(i, lt))));
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? n : end + 3;
-      continue;
-    }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
-      const end = html.indexOf('>', lt + 2);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    const tag = readTag(html, lt);
-    if (!tag) {
-      addText('<');
-      i = lt + 1;
-      continue;
-    }
-    i = tag.next;
-    if (!tag.end && (RAW_TEXT.has(tag.name) || tag.name === 'title')) {
-      const closer = new RegExp(`</${tag.name}`, 'ig');
-      closer.lastIndex = i;
-      const found = closer.exec(html);
-      const close = found ? found.index : -1;
-      const stop = close < 0 ? n : close;
-      if (tag.name === 'title' && title === undefined) title = collapse(decodeHtmlEntities(html.slice(i, stop))).trim();
-      const gt = close < 0 ? -1 : html.indexOf('>', close);
-      i = gt < 0 ? n : gt + 1;
-      continue;
-    }
-    switch (tag.name) {
+  const onTag = (name: string, end: boolean, attrs: Record<string, string>) => {
+    switch (name) {
       case 'table': {
-        if (tag.end) {
+        if (end) {
           closeTable();
           break;
         }
@@ -227,14 +120,14 @@ export function parseHtml(html: string): SourceDoc {
           break;
         }
         closeRow(t);
-        if (!tag.end) t.row = [];
+        if (!end) t.row = [];
         break;
       }
       case 'td':
       case 'th': {
         const t = top();
         if (!t) {
-          if (!tag.end) addText(' ');
+          if (!end) addText(' ');
           break;
         }
         if (t.layout) {
@@ -242,15 +135,91 @@ export function parseHtml(html: string): SourceDoc {
           break;
         }
         closeCell(t);
-        if (tag.end) break;
+        if (end) break;
         if (!t.row) t.row = [];
-        t.cell = { lines: [], line: '', rowSpan: spanOf(tag.attrs.rowspan), colSpan: spanOf(tag.attrs.colspan) };
+        t.cell = { lines: [], line: '', rowSpan: spanOf(attrs.rowspan), colSpan: spanOf(attrs.colspan) };
         break;
       }
       default:
-        if (BLOCK.has(tag.name)) lineBreak();
+        if (BLOCK.has(name)) lineBreak();
     }
-  }
+  };
+
+  /** Text since the last tag: entities arrive decoded, between the raw pieces around them. */
+  let text = '';
+  /** Inside an element whose content is not page text (or the title): its name. */
+  let skipping: string | null = null;
+  let titleText: string | null = null;
+  let tagName = '';
+  let attrs: Record<string, string> = {};
+  let attrName = '';
+  let attrValue = '';
+  const flushText = () => {
+    if (text === '') return;
+    if (titleText !== null) titleText += text;
+    else if (skipping === null) addText(collapse(text));
+    text = '';
+  };
+  const openTagEnd = () => {
+    const name = tagName;
+    if (skipping !== null) return;
+    if (RAW_TEXT.has(name) || name === 'title') {
+      skipping = name;
+      if (name === 'title' && title === undefined) titleText = '';
+      return;
+    }
+    onTag(name, false, attrs);
+  };
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      ontext: (start, end) => {
+        text += html.slice(start, end);
+      },
+      ontextentity: (codepoint) => {
+        text += String.fromCodePoint(codepoint);
+      },
+      onopentagname: (start, end) => {
+        flushText();
+        tagName = html.slice(start, end).toLowerCase();
+        attrs = {};
+      },
+      onattribname: (start, end) => {
+        attrName = html.slice(start, end).toLowerCase();
+        attrValue = '';
+      },
+      onattribdata: (start, end) => {
+        attrValue += html.slice(start, end);
+      },
+      onattribentity: (codepoint) => {
+        attrValue += String.fromCodePoint(codepoint);
+      },
+      onattribend: () => {
+        if (!(attrName in attrs)) attrs[attrName] = attrValue;
+      },
+      onopentagend: openTagEnd,
+      onselfclosingtag: openTagEnd,
+      onclosetag: (start, end) => {
+        flushText();
+        const name = html.slice(start, end).toLowerCase();
+        if (skipping !== null) {
+          if (name !== skipping) return;
+          skipping = null;
+          if (titleText !== null) title = collapse(titleText).trim();
+          titleText = null;
+          return;
+        }
+        onTag(name, true, {});
+      },
+      oncomment: flushText,
+      oncdata: flushText,
+      ondeclaration: flushText,
+      onprocessinginstruction: flushText,
+      onend: flushText,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
   while (tables.length > 0) closeTable();
   flushPara();
   return { blocks, title };

@@ -6,7 +6,7 @@
  *   if (result.ok) check(result.report, { unreadable: result.unreadable }) …
  *
  * Platform-free: runs in the browser (the pane) as in Node. What needs a platform is passed in:
- * `unzip` for .docx (Node: the zip guard, see node.ts; a browser: its own inflate) and `readXlsx`
+ * `unzip` for .docx (the zip guard: node.ts, browser.ts) and `readXlsx`
  * for our template. Never throws: a file that cannot be read gives `ok: false` and a Chinese error.
  */
 import type { SheetReport } from '../core/grid';

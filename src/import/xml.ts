@@ -1,104 +1,87 @@
 /**
- * A small XML tokenizer for Office parts. It never processes a DTD: a document that declares one is
- * refused (Office never writes one), and only the five predefined entities and character references
- * are decoded — so external entities (XXE) and entity expansion ("billion laughs") cannot happen.
- * It yields start tags, end tags and text in one pass, without building a tree.
+ * Office parts read with saxes, a strict, namespace-aware SAX parser (the one exceljs and jsdom
+ * use). It never processes a DTD, and we refuse any document that declares one (Office never
+ * writes one): so external entities (XXE) and entity expansion ("billion laughs") cannot happen.
+ * Only the five predefined entities and character references are decoded; an undeclared entity is
+ * left as written, and an end tag closes what it skips; anything else not well-formed is refused.
+ *
+ * Namespaces are resolved here rather than by saxes: its resolver walks every ancestor for each
+ * name (slow on hostile nesting), where Office parts declare their prefixes once, at the root.
  */
+import { SaxesParser } from 'saxes';
 
 export class XmlError extends Error {}
 
-export interface XmlAttrs {
-  [name: string]: string;
+export interface XmlTag {
+  /** The qualified name as written (w:p). */
+  name: string;
+  local: string;
+  /** The namespace the prefix resolves to; '' when none. */
+  uri: string;
+  /** By qualified name, values decoded. */
+  attributes: Record<string, string>;
+  /** The prefixes in scope. */
+  scope: ReadonlyMap<string, string>;
 }
 
 export interface XmlHandler {
-  start(name: string, attrs: XmlAttrs, selfClosing: boolean): void;
-  end(name: string): void;
+  open(tag: XmlTag): void;
+  close(tag: XmlTag): void;
   text(text: string): void;
 }
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+export const DTD_REFUSED = '含有 DTD 或实体声明（DOCTYPE/ENTITY），Office 文件不会有，已拒绝读取';
 
-/** Decodes the predefined entities and character references; anything else is left as written. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,4});/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-    }
-    return PREDEFINED[ref] ?? whole;
+/** Parses `xml`, calling the handler in document order. Throws XmlError on a DTD or XML that is not well-formed. */
+export function parseXml(xml: string, handler: XmlHandler): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const open: XmlTag[] = [];
+  const root: ReadonlyMap<string, string> = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+  parser.on('doctype', () => {
+    throw new XmlError(DTD_REFUSED);
   });
+  parser.on('error', (e) => {
+    // Without a DTD no entity but the five exists; saxes keeps an undeclared one as written. An
+    // end tag that skips open elements closes them (saxes reports each): read on, as Word does.
+    if (/undefined entity|unexpected close tag/.test(e.message)) return;
+    throw new XmlError('XML 格式有误');
+  });
+  parser.on('opentag', ({ name, attributes }) => {
+    const parent = open.length > 0 ? open[open.length - 1].scope : root;
+    let scope = parent;
+    for (const key in attributes) {
+      if (key.charCodeAt(0) !== 120 /* x */ || (key !== 'xmlns' && !key.startsWith('xmlns:'))) continue;
+      if (scope === parent) scope = new Map(parent);
+      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), attributes[key]);
+    }
+    const colon = name.indexOf(':');
+    const tag: XmlTag = { name, local: colon < 0 ? name : name.slice(colon + 1), uri: scope.get(colon < 0 ? '' : name.slice(0, colon)) ?? '', attributes, scope };
+    open.push(tag);
+    handler.open(tag);
+  });
+  parser.on('closetag', () => {
+    const tag = open.pop();
+    if (tag) handler.close(tag);
+  });
+  parser.on('text', (t) => handler.text(t));
+  parser.on('cdata', (t) => handler.text(t));
+  parser.write(xml).close();
 }
 
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function parseAttrs(s: string): XmlAttrs {
-  const attrs: XmlAttrs = {};
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(s)) !== null) attrs[m[1]] = decodeEntities(m[2] ?? m[3] ?? '');
-  return attrs;
-}
-
-/** Tokenizes `xml`, calling the handler in document order. Throws XmlError on a DTD or a broken tag. */
-export function tokenize(xml: string, handler: XmlHandler): void {
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) {
-      handler.text(decodeEntities(xml.slice(i)));
-      break;
-    }
-    if (lt > i) handler.text(decodeEntities(xml.slice(i, lt)));
-    if (xml.startsWith('<!--', lt)) {
-      const end = xml.indexOf('-->', lt + 4);
-      if (end < 0) throw new XmlError('注释未结束');
-      i = end + 3;
-      continue;
-    }
-    if (xml.startsWith('<![CDATA[', lt)) {
-      const end = xml.indexOf(']]>', lt + 9);
-      if (end < 0) throw new XmlError('CDATA 未结束');
-      handler.text(xml.slice(lt + 9, end));
-      i = end + 3;
-      continue;
-    }
-    if (xml.startsWith('<!', lt)) throw new XmlError('含有 DTD 或实体声明（DOCTYPE/ENTITY），Office 文件不会有，已拒绝读取');
-    if (xml.startsWith('<?', lt)) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) throw new XmlError('处理指令未结束');
-      i = end + 2;
-      continue;
-    }
-    const gt = findTagEnd(xml, lt + 1);
-    if (gt < 0) throw new XmlError('标签未结束，文件被截断');
-    const body = xml.slice(lt + 1, gt);
-    i = gt + 1;
-    if (body[0] === '/') {
-      handler.end(body.slice(1).trim());
-      continue;
-    }
-    const selfClosing = body.endsWith('/');
-    const inner = selfClosing ? body.slice(0, -1) : body;
-    const space = inner.search(/\s/);
-    const name = space < 0 ? inner : inner.slice(0, space);
-    if (name === '') throw new XmlError('标签无名称');
-    handler.start(name, space < 0 ? {} : parseAttrs(inner.slice(space)), selfClosing);
-    if (selfClosing) handler.end(name);
+/** The attribute `local` in no namespace or in one of `uris`: its value, or undefined. */
+export function attrValue(tag: XmlTag, local: string, uris?: ReadonlySet<string>): string | undefined {
+  for (const key in tag.attributes) {
+    const colon = key.indexOf(':');
+    if ((colon < 0 ? key : key.slice(colon + 1)) !== local) continue;
+    if (colon < 0 || uris === undefined) return tag.attributes[key];
+    const uri = tag.scope.get(key.slice(0, colon));
+    if (uri !== undefined && uris.has(uri)) return tag.attributes[key];
   }
+  return undefined;
 }
 
-/** The closing ">" of a tag starting at `from`, skipping ">" inside quoted attribute values. */
-function findTagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let j = from; j < xml.length; j++) {
-    const ch = xml[j];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return j;
-  }
-  return -1;
+/** The value of an attribute `local` in some namespace (r:id), whichever prefix it has. */
+export function prefixedAttr(tag: XmlTag, local: string): string | undefined {
+  for (const key in tag.attributes) if (key.endsWith(`:${local}`) && key.indexOf(':') === key.length - local.length - 1) return tag.attributes[key];
+  return undefined;
 }

@@ -1,10 +1,10 @@
 /**
  * A small .xlsx reader for the browser: just enough to read our template's tables back out of a
  * file (for "last year's report" in the pane), where exceljs would be several times the size of
- * the whole pane. The zip goes through the shared guard (src/io/zip.ts) with the browser's
- * inflater (DecompressionStream, in every browser that runs Office add-ins and in Node ≥ 20); the XML is scanned for the few elements a
- * template needs: the defined names, the sheet list, shared strings and the cells inside the named
- * areas. Tables are found through their names (NB_T2 …) only — a file that lost them is refused
+ * the whole pane. Built on the importers' libraries: the zip goes through the shared guard
+ * (src/io/zip.ts, fflate) and each part through saxes (src/import/xml.ts, which refuses DTDs); of
+ * the SAX events only the few elements a template needs are kept: the defined names, the sheet
+ * list, shared strings and the cells inside the named areas. Tables are found through their names (NB_T2 …) only — a file that lost them is refused
  * with a message; the command line's reader also finds tables by their labels.
  *
  * Hostile files: sizes are bounded before and while inflating, so a lying or bombing archive is
@@ -14,7 +14,8 @@ import { GridValue, PlacedTable, SheetReport, readPlacedTables } from '../core/g
 import { SheetArea, cellPosition, parseRefs } from '../core/refs';
 import { Area, ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { TABLE_IDS, TableId } from '../core/tables';
-import { inflateBrowser } from './inflate-browser';
+import { XmlError, XmlHandler, XmlTag, attrValue, parseXml, prefixedAttr } from '../import/xml';
+import { inflateLimited } from './inflate';
 import { Inflate, ZipError, readZipTexts } from './zip';
 
 export class XlsxLiteError extends Error {}
@@ -36,32 +37,50 @@ async function parts(bytes: Uint8Array, wanted: (name: string) => boolean, infla
 
 // ---- xml ------------------------------------------------------------------------------------
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function text(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, code: string) => {
-    if (code[0] !== '#') return NAMED[code] ?? whole;
-    const n = code[1] === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-  });
+/** Runs saxes over one part; broken XML or a DTD is refused with the part's name. */
+function parse(name: string, xml: string, handler: Partial<XmlHandler>): void {
+  try {
+    parseXml(xml, { open: handler.open ?? (() => undefined), close: handler.close ?? (() => undefined), text: handler.text ?? (() => undefined) });
+  } catch (e) {
+    if (e instanceof XmlError) throw new XlsxLiteError(`文件已损坏：${name} ${e.message}`);
+    throw e;
+  }
 }
 
-function attrs(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = text(m[2] ?? m[3] ?? '');
-  return out;
+/**
+ * Collects rich text the way Excel shows it: the <t> runs of each <si> / <is>, without phonetic
+ * guides (<rPh>). `open`/`close`/`text` are fed every event; `take` returns what one item held.
+ */
+function richText() {
+  let inT = false;
+  let phonetic = 0;
+  let buf = '';
+  return {
+    open(tag: XmlTag) {
+      if (tag.local === 'rPh') phonetic++;
+      else if (tag.local === 't' && phonetic === 0) inT = true;
+    },
+    close(tag: XmlTag) {
+      if (tag.local === 'rPh') phonetic--;
+      else if (tag.local === 't') inT = false;
+    },
+    text(t: string) {
+      if (inT) buf += t;
+    },
+    take(): string {
+      const out = buf;
+      buf = '';
+      return out;
+    },
+  };
 }
-
-/** The text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
-const runs = (xml: string): string =>
-  [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((m) => text(m[1] ?? '')).join('');
 
 // ---- workbook -------------------------------------------------------------------------------
 
 const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
 
 /** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
-export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateBrowser): Promise<XlsxSheet[]> {
+export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<XlsxSheet[]> {
   if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
   const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
   const workbook = book.get('xl/workbook.xml');
@@ -69,24 +88,38 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
   if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
 
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target.replace(/^\.\//, '')}`);
-  }
-  const sheets = [...workbook.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => {
-    const a = attrs(m[1]);
-    const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1] ?? '';
-    return { name: a.name ?? '', part: targets.get(rid) ?? '' };
+  parse('xl/_rels/workbook.xml.rels', rels, {
+    open(tag) {
+      const id = attrValue(tag, 'Id');
+      const target = attrValue(tag, 'Target');
+      if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+    },
   });
 
+  const sheets: { name: string; part: string }[] = [];
   // name → per sheet index (sheet-scoped) or for the workbook (-1)
   const names: { name: string; local: number; refs: SheetArea[] }[] = [];
-  for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
-    const a = attrs(m[1]);
-    const upper = (a.name ?? '').toUpperCase();
-    if (!WANTED.includes(upper)) continue;
-    names.push({ name: upper, local: a.localSheetId === undefined ? -1 : Number(a.localSheetId), refs: parseRefs(text(m[2])) });
-  }
+  let definedName: { name: string; local: number; text: string } | null = null;
+  parse('xl/workbook.xml', workbook, {
+    open(tag) {
+      if (tag.local === 'sheet') {
+        // The relationship id is the one attribute named "id" in a namespace (r:id).
+        const rid = prefixedAttr(tag, 'id') ?? '';
+        sheets.push({ name: attrValue(tag, 'name') ?? '', part: targets.get(rid) ?? '' });
+      } else if (tag.local === 'definedName') {
+        const local = attrValue(tag, 'localSheetId');
+        definedName = { name: (attrValue(tag, 'name') ?? '').toUpperCase(), local: local === undefined ? -1 : Number(local), text: '' };
+      }
+    },
+    close(tag) {
+      if (tag.local !== 'definedName' || definedName === null) return;
+      if (WANTED.includes(definedName.name)) names.push({ name: definedName.name, local: definedName.local, refs: parseRefs(definedName.text) });
+      definedName = null;
+    },
+    text(t) {
+      if (definedName !== null) definedName.text += t;
+    },
+  });
 
   const shared = sharedStrings(book.get('xl/sharedStrings.xml'));
   const found: { name: string; part: string; areas: Map<string, Area> }[] = [];
@@ -103,24 +136,58 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
   const sheetXml = await parts(bytes, (n) => found.some((f) => f.part === n), inflate);
   return found.flatMap((f) => {
     const xml = sheetXml.get(f.part);
-    return xml === undefined ? [] : [readSheet(f.name, xml, shared, f.areas)];
+    return xml === undefined ? [] : [readSheet(f.name, f.part, xml, shared, f.areas)];
   });
 }
 
 function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
-  return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => runs(m[1] ?? ''));
+  const out: string[] = [];
+  const rich = richText();
+  parse('xl/sharedStrings.xml', xml, {
+    open: rich.open,
+    close(tag) {
+      rich.close(tag);
+      if (tag.local === 'si') out.push(rich.take());
+    },
+    text: rich.text,
+  });
+  return out;
 }
 
-function readSheet(name: string, xml: string, shared: readonly string[], areas: Map<string, Area>): XlsxSheet {
+function readSheet(name: string, part: string, xml: string, shared: readonly string[], areas: Map<string, Area>): XlsxSheet {
   const inside = (row: number, col: number): boolean => [...areas.values()].some((a) => row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols);
   const values = new Map<string, GridValue>();
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const a = attrs(m[1]);
-    const pos = a.r ? cellPosition(a.r) : null;
-    if (!pos || !inside(pos.row, pos.col)) continue;
-    values.set(`${pos.row},${pos.col}`, cellValue(a.t, m[2] ?? '', shared));
-  }
+  /** The cell being read, while inside one of the named areas. */
+  let cell: { key: string; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
+  let into: 'v' | 'f' | null = null;
+  const rich = richText();
+  parse(part, xml, {
+    open(tag) {
+      if (tag.local === 'c') {
+        const pos = cellPosition(attrValue(tag, 'r') ?? '');
+        cell = pos && inside(pos.row, pos.col) ? { key: `${pos.row},${pos.col}`, type: attrValue(tag, 't') } : null;
+      } else if (cell === null) return;
+      else if (tag.local === 'v' || tag.local === 'f') {
+        into = tag.local;
+        cell[into] = cell[into] ?? '';
+      } else rich.open(tag);
+    },
+    close(tag) {
+      if (cell === null) return;
+      if (tag.local === 'c') {
+        values.set(cell.key, cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared));
+        cell = null;
+      } else if (tag.local === 'v' || tag.local === 'f') into = null;
+      else if (tag.local === 'is') cell.is = rich.take();
+      else rich.close(tag);
+    },
+    text(t) {
+      if (cell === null) return;
+      if (into !== null) cell[into] += t;
+      else rich.text(t);
+    },
+  });
   const grid = (area: Area): GridValue[][] => Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => values.get(`${area.row + r},${area.col + c}`) ?? null));
   const placed: Partial<Record<TableId, PlacedTable>> = {};
   for (const t of TABLE_IDS) {
@@ -134,27 +201,22 @@ function readSheet(name: string, xml: string, shared: readonly string[], areas: 
   return { sheet: name, ...readPlacedTables(placed, single(ORG_NAME), single(YEAR_NAME), (t) => `工作表“${name}”中没有名称 ${tableName(t)}`) };
 }
 
-function cellValue(type: string | undefined, body: string, shared: readonly string[]): GridValue {
-  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body)?.[1];
+function cellValue(type: string | undefined, v: string | undefined, f: string | undefined, inline: string, shared: readonly string[]): GridValue {
   switch (type) {
     case 's':
       return v === undefined ? null : (shared[Number(v)] ?? null);
     case 'inlineStr':
-      return runs(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+      return inline;
     case 'str':
-      return v === undefined ? null : text(v);
+    case 'e':
+      return v === undefined ? null : v;
     case 'b':
       return v === undefined ? null : v.trim() === '1';
-    case 'e':
-      return v === undefined ? null : text(v);
     default: {
-      if (v === undefined) {
-        // A formula nobody calculated has no value; the engine sees it as typed.
-        const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
-        return f === undefined ? null : `=${text(f)}`;
-      }
+      // A formula nobody calculated has no value; the engine sees it as typed.
+      if (v === undefined) return f === undefined ? null : `=${f}`;
       const n = Number(v);
-      return Number.isFinite(n) ? n : text(v);
+      return Number.isFinite(n) ? n : v;
     }
   }
 }

@@ -48,3 +48,17 @@ test('the add-in bundle ships neither exceljs nor its dependencies', () => {
     }
   }
 });
+
+test('the importers and the zip guard parse only through the libraries README lists (fflate, htmlparser2, saxes)', () => {
+  // The pane bundles src/io and src/import (but node.ts and inflate-node.ts, the command line's, on Node's zlib): no hand parser returns unnoticed, and no other package slips in.
+  const allowed = new Set(['fflate', 'htmlparser2', 'saxes']);
+  const used = new Set<string>();
+  for (const dir of ['src/io', 'src/import']) {
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    for (const f of walk(path.join(ROOT, dir)).filter((x) => x.endsWith('.ts') && !x.endsWith(`${path.sep}node.ts`) && !x.endsWith(`${path.sep}inflate-node.ts`))) {
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/from '([^'.][^']*)'/g)) used.add(m[1]);
+    }
+  }
+  expect([...used].filter((p) => !allowed.has(p))).toEqual([]);
+  expect([...allowed].filter((p) => !used.has(p))).toEqual([]);
+});
