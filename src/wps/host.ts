@@ -179,14 +179,6 @@ export class WpsHost implements WorkbookHost {
     ws.Range(all.length <= MAX_REF ? all : first).Select();
   }
 
-  /**
-   * The contract's runtime marks are on their way out (the template's own conditional formats,
-   * drawn at insertion, mark wrong cells in WPS without the add-in). Nothing is written here.
-   */
-  async highlight(_sheet: string, _cells: readonly CellId[]): Promise<void> {
-    return;
-  }
-
   // ---- edits ------------------------------------------------------------------------------
 
   /**
