@@ -79,9 +79,9 @@ export async function benchPane(): Promise<void> {
     paste = { syncs: Math.max(paste.syncs, p.syncs), reads: Math.max(paste.reads, p.reads), ms: paste.ms + p.ms / runs };
   }
   row('single edit: context.sync() calls to read', String(single.reads), '1', single.reads <= 1);
-  row('single edit: all context.sync() calls (read + marks)', String(single.syncs));
+  row('single edit: all context.sync() calls (one read; checking writes nothing)', String(single.syncs));
   row('100-cell paste: context.sync() calls to read', String(paste.reads), '1', paste.reads <= 1);
-  row('100-cell paste: all context.sync() calls (read + marks)', String(paste.syncs));
+  row('100-cell paste: all context.sync() calls (one read; checking writes nothing)', String(paste.syncs));
   // jsdom's DOM is several times slower than a browser's: these times are an upper bound.
   row('single edit: pane CPU time (jsdom), Excel excluded', `${fmt(single.ms, 2)} ms`, '< 16 ms', single.ms < 16);
   row('100-cell paste: pane CPU time (jsdom), Excel excluded', `${fmt(paste.ms, 2)} ms`, '< 16 ms', paste.ms < 16);
