@@ -14,10 +14,13 @@ const T2_DOCUMENT_ROWS = [1, 2] as const;
 const T2_RULE_CELLS = [1, 2, 3].map((c) => cellId('T2', 1, c));
 const rowName = (r: number): string => TABLES.T2.inputs.find((c) => c.row === r)?.rowName ?? '';
 const INDEX = new Map<CellId, number>(INPUT_CELLS.map((c, i) => [c.id, i]));
-/** A cell's figure, or undefined when it holds none (blank cells read as 0 elsewhere; absent tables are skipped). */
+/**
+ * A figure someone wrote, or undefined: a blank or "/" (read as 0 by the equations, and already a
+ * cell.blank or cell.placeholder warning) is not yet a 现行有效 figure to doubt; absent tables are skipped.
+ */
 const valueAt = (readings: readonly Reading[], id: CellId): number | undefined => {
   const reading = readings[INDEX.get(id)!];
-  return reading.state === 'absent' ? undefined : usableValue(reading);
+  return reading.state === 'absent' || reading.state === 'blank' || reading.state === 'placeholder' ? undefined : usableValue(reading);
 };
 
 /** 规章 reported by a body whose name says it cannot make them (error) or does not tell (warning). */

@@ -134,3 +134,10 @@ test('the 规章 rules need the body: a custom function, which knows only the ta
   expect(check(report).map((f) => f.rule)).toContain('T2.rulesAuthority');
   expect(check(report, { metadata: false }).map((f) => f.rule)).not.toContain('T2.rulesAuthority');
 });
+
+test('a 现行有效 cell left blank or "/" is not doubted: only figures someone wrote are compared', () => {
+  const base = consistentReport();
+  expect(tableFindings(withCells(base, { [t2(2, 1)]: 6, [t2(2, 2)]: 1, [t2(2, 3)]: null }))).toEqual([]);
+  expect(tableFindings(withCells(base, { [t2(2, 1)]: 6, [t2(2, 2)]: 1, [t2(2, 3)]: '/' }))).toEqual([]);
+  expect(tableFindings(withCells(base, { [t2(2, 1)]: 6, [t2(2, 2)]: 1, [t2(2, 3)]: 0 })).map((f) => f.rule)).toEqual(['T2.inForceShort']);
+});

@@ -132,8 +132,9 @@ test('nothing else loads from the internet: no http(s) address in built HTML, CS
   // …and the Office Open XML namespace names the Word importer compares (the pane reads last year's .docx).
   // …and, in the Word export's own chunk (the docx library, loaded on 导出 Word), the namespace names
   // it writes into documents and one web address inside an error message it throws.
+  // …and the XML namespace names saxes binds the xml and xmlns prefixes to (the file readers' XML parser).
   const allowed =
-    /^(https?:\/\/json-schema\.org\/|http:\/\/\[|http:\/\/schemas\.openxmlformats\.org\/|http:\/\/purl\.oclc\.org\/ooxml\/|http:\/\/schemas\.microsoft\.com\/office\/|http:\/\/purl\.org\/dc\/|http:\/\/www\.w3\.org\/2001\/XMLSchema-instance$|https:\/\/answers\.microsoft\.com\/en-us\/msoffice\/forum\/all\/does-word-support-more-than-9-list-levels\/)/;
+    /^(https?:\/\/json-schema\.org\/|http:\/\/\[|http:\/\/schemas\.openxmlformats\.org\/|http:\/\/purl\.oclc\.org\/ooxml\/|http:\/\/schemas\.microsoft\.com\/office\/|http:\/\/purl\.org\/dc\/|http:\/\/www\.w3\.org\/2001\/XMLSchema-instance$|http:\/\/www\.w3\.org\/XML\/1998\/namespace$|http:\/\/www\.w3\.org\/2000\/xmlns\/$|https:\/\/answers\.microsoft\.com\/en-us\/msoffice\/forum\/all\/does-word-support-more-than-9-list-levels\/)/;
   const found: string[] = [];
   for (const f of filesUnder(dist).filter((x) => !x.startsWith('office-js/') && /\.(html|css|js)$/.test(x))) {
     for (const m of read(f).matchAll(/https?:\/\/[^\s"'`)<>\\]*/g)) if (!allowed.test(m[0])) found.push(`${f}: ${m[0]}`);

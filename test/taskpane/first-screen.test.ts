@@ -105,7 +105,7 @@ test('screen readers hear a new finding once: the summary is not live, re-checks
   await edit('T3.R1.C1', 5); // the same value again: a re-check, nothing new
   ($('check') as HTMLElement).click(); // 重新校验
   await settle();
-  await edit('T2.R1.C1', 3); // a blank filled: the same errors
+  await edit('T2.R3.C1', 3); // a blank filled: the same errors
   await settle(0);
   expect(told).toHaveLength(1);
 
