@@ -196,8 +196,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     context: __dirname,
     entry: {
-      // zod-config first: it must run before any zod schema is built (see the file).
-      functions: ['./src/zod-config.ts', FUNCTIONS],
+      // zod is not on the first screen: report-schema.ts, in the chunks that read files, configures it before any schema exists.
+      functions: FUNCTIONS,
       commands: './src/commands/commands.ts',
       taskpane: './src/taskpane/taskpane.ts',
       // Does nothing inside Excel; in a plain browser it loads the preview (src/preview/).

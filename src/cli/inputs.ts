@@ -5,7 +5,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Finding } from '../core/findings';
-import { Report, parseReportJson } from '../core/report';
+import { Report } from '../core/report';
+import { parseReportJson } from '../core/report-schema';
 import { CellId, TableId } from '../core/tables';
 import { MAX_XLSX_BYTES, ReadError, readWorkbook } from '../xlsx/read';
 import { EXTENSIONS, decodeText } from '../import/index';

@@ -11,7 +11,8 @@
  */
 import type { SheetReport } from '../core/grid';
 import { Finding } from '../core/findings';
-import { REPORT_FORMAT, Report, parseReportJson } from '../core/report';
+import { REPORT_FORMAT, Report } from '../core/report';
+import { parseReportJson } from '../core/report-schema';
 import { CellId, TableId } from '../core/tables';
 import { DocxError, ZipTextReader, readDocx } from './docx';
 import { decodeText } from './decode';

@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import fc from 'fast-check';
 import { check } from '../../src/core/engine';
-import { emptyReport, parseReport, parseReportJson, REPORT_FORMAT } from '../../src/core/report';
+import { emptyReport, REPORT_FORMAT } from '../../src/core/report';
+import { parseReport, parseReportJson } from '../../src/core/report-schema';
 import { CHINESE, consistentReport, fixturePath } from './helpers';
 
 const valid = { format: REPORT_FORMAT, org: '某县人民政府', year: 2024, cells: { 'T3.R1.C7': 12, 'T3.R1.C1': '１２', 'T3.R2.C1': null } };

@@ -9,7 +9,8 @@
 import { check, checkGridReport } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings';
 import { reportFromGrids } from '../../src/core/grid';
-import { parseReportJson, Report } from '../../src/core/report';
+import { Report } from '../../src/core/report';
+import { parseReportJson } from '../../src/core/report-schema';
 import { renderFinding } from '../../src/core/render';
 import { RULE_IDS, rule } from '../../src/core/rules';
 import {

@@ -1,7 +1,8 @@
 /** Reports for tests: the real fixtures, and consistent reports made from a seed. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Report, parseReportJson } from '../../src/core/report';
+import { Report } from '../../src/core/report';
+import { parseReportJson } from '../../src/core/report-schema';
 import { T3_COLUMNS, T3_ROW, T3_ROW_NAMES, cellId } from '../../src/core/tables';
 
 export { FIXTURES } from './shared';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import * as zlib from 'zlib';
 import { check } from '../../src/core/engine';
-import { parseReport } from '../../src/core/report';
+import { parseReport } from '../../src/core/report-schema';
 import { ImportResult, importReport, parseDocumentXml, parseFlatText, parseHtml } from '../../src/import';
 import { nodeImportOptions } from '../../src/import/node';
 import { documentXml, flatDocument, htmlPage, makeDocx, reportBlocks } from '../helpers/documents';
