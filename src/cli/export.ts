@@ -6,7 +6,6 @@
  * Exit codes: 0 written, the tables have no errors; 1 written, but the tables have errors;
  * 2 nothing written (unreadable input, an existing output without --force, bad usage).
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
 import { check, equationCount } from '../core/engine';
@@ -14,6 +13,7 @@ import { countBySeverity } from '../core/findings';
 import { exportDocx } from '../export';
 import { CheckedReport, formatText } from './format';
 import { InputError, loadReports } from './inputs';
+import { writeNewFile } from './output';
 
 export const EXPORT_USAGE = `  nianbao export 输入文件 输出.docx [--force]
       将年报（.xlsx、.json、.docx、.html、.txt）生成为 Word 文档（.docx）：
@@ -48,20 +48,6 @@ function parse(args: string[]): { input: string; output: string; force: boolean 
   return { input, output, force: values.force === true };
 }
 
-/** Refuses to replace a file unless asked to; a failure says why, in Chinese. */
-async function write(out: string, data: Uint8Array, force: boolean): Promise<void> {
-  try {
-    await fs.writeFile(out, data, { flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
-    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${out}：没有写入权限`);
-    if (code === 'EISDIR') throw new InputError(`${out}：是一个文件夹`);
-    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
-  }
-}
-
 export async function exportCommand(args: string[], io: ExportIo): Promise<number> {
   try {
     const { input, output, force } = parse(args);
@@ -71,7 +57,7 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
     const report = chosen.report;
     // Checked first, so the output file is never touched when the check itself fails.
     const findings = [...chosen.findings, ...check(report, { unreadable: chosen.unreadable })];
-    await write(output, await exportDocx(report), force);
+    await writeNewFile(output, await exportDocx(report), force);
 
     const which = loaded.length > 1 ? `（工作簿中有 ${loaded.length} 份年报，已导出工作表“${chosen.sheet}”）` : '';
     io.out(`已生成 ${output}：${report.org || '（未填机关名称）'}${report.year ?? '（未填年度）'}年政府信息公开工作年度报告${which}\n`);

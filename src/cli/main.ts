@@ -2,7 +2,6 @@
  * `nianbao`: the command line. Exit codes: 0 no errors; 1 errors found; 2 a file or the command
  * itself could not be used. Messages are Chinese; no stack trace reaches a user.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { check, equationCount } from '../core/engine';
 import { countBySeverity } from '../core/findings';
@@ -11,6 +10,7 @@ import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
 import { UsageError, parseCommandArgs } from './args';
 import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
+import { writeNewFile } from './output';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { review } from './review';
 
@@ -49,28 +49,9 @@ async function template(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
   const org = options.org ?? '';
   const data = await templateBuffer({ org, year });
-  try {
-    await fs.writeFile(out, data, { flag: options.force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
-    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
-    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
-  }
+  await writeNewFile(out, data, options.force === true);
   io.out(`已生成 ${out}：${org}${year}年政府信息公开工作年度报告 表格模板（表二、表三、表四及校验公式）\n`);
   return EXIT.ok;
-}
-
-/** Writes a new file, refusing to replace one unless asked to. */
-async function writeOutput(out: string, data: Buffer | Uint8Array, force: boolean): Promise<void> {
-  try {
-    await fs.writeFile(out, data, { flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${out}：文件已存在；如需覆盖，请加 --force`);
-    if (code === 'ENOENT') throw new InputError(`${out}：所在文件夹不存在`);
-    throw new InputError(`${out}：无法写入（${code ?? '未知错误'}）`);
-  }
 }
 
 const SOURCE_NAMES: Record<string, string> = { '.docx': 'Word 文件', '.docm': 'Word 文件', '.html': '网页', '.htm': '网页', '.txt': '文本文件', '.xlsx': '模板', '.xlsm': '模板', '.json': '年报数据' };
@@ -95,7 +76,7 @@ async function convert(args: string[], io: Io): Promise<number> {
   // A table that could not be read stays marked in the JSON, so a later check skips it instead of reading blanks.
   const json = chosen.unreadable.length > 0 ? { ...report, unreadable: chosen.unreadable } : report;
   const data = outExt === '.json' ? Buffer.from(`${JSON.stringify(json, null, 1)}\n`, 'utf8') : await templateBuffer({ report });
-  await writeOutput(out, data, options.force === true);
+  await writeNewFile(out, data, options.force === true);
 
   const filled = Object.values(report.cells).filter((v) => v !== null && v !== undefined).length;
   const from = SOURCE_NAMES[path.extname(input).toLowerCase()] ?? '文件';
