@@ -7,11 +7,10 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
+import { CHROMIUM, CHROMIUM_ARGS, freePort } from '../test/e2e/harness';
 import { consistentReport } from '../test/helpers/reports';
 import { fmt, row } from './util';
 
@@ -27,17 +26,6 @@ function quantile(xs: number[], q: number): number {
   const i = (s.length - 1) * q;
   const lo = Math.floor(i);
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** `npm run preview -- --production` on a free port, in a directory of its own. */

@@ -28,7 +28,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);

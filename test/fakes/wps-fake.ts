@@ -17,6 +17,10 @@
  * - a member the fake does not have throws on access, so the code under test cannot lean on
  *   something no one checked; `Et` (the enums) is not defined at run time.
  */
+// One A1 column arithmetic for both fakes.
+import { colIndex, colLetters } from './excel-fake';
+
+export { colIndex, colLetters };
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -29,18 +33,6 @@ export interface Area {
 }
 
 export type Scalar = string | number | boolean;
-
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
-export function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
