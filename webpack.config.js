@@ -196,12 +196,14 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     context: __dirname,
     entry: {
+      // The page's one script: every request is a round trip on the way to a usable pane, and in
+      // the shared runtime all of these load together anyway. The preview's entry comes first so
+      // that, in a plain browser, its chunk downloads while the rest evaluates (src/preview/main.ts).
       // zod is not on the first screen: report-schema.ts, in the chunks that read files, configures it before any schema exists.
+      taskpane: ['./src/preview/main.ts', FUNCTIONS, './src/commands/commands.ts', './src/taskpane/taskpane.ts'],
+      // Named by the manifest (Functions.Script.Url), which the schema requires beside a shared
+      // runtime; taskpane.html does not load it. Self-contained, so it also runs on its own.
       functions: FUNCTIONS,
-      commands: './src/commands/commands.ts',
-      taskpane: './src/taskpane/taskpane.ts',
-      // Does nothing inside Excel; in a plain browser it loads the preview (src/preview/).
-      preview: './src/preview/main.ts',
     },
     output: { path: distDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -220,10 +222,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     optimization: {
-      // One webpack runtime for the three entries: in the shared runtime they share one page,
-      // and the ribbon command and the pane must share module state.
-      runtimeChunk: 'single',
-      splitChunks: { chunks: 'all' },
+      // Only what loads later is split off (importers, Word export, the preview): the first
+      // screen is the one file above, with its own runtime.
+      splitChunks: { chunks: 'async' },
     },
     performance: { hints: false },
     plugins: [
@@ -233,11 +234,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['functions', 'commands', 'taskpane', 'preview'],
-        chunksSortMode: 'manual',
+        chunks: ['taskpane'],
         inject: 'body',
-        // Deferred, in order, after office.js (blocking, in head): the bundles download side by
-        // side instead of one after another, which a blocking script at a time forces.
+        // Deferred, after office.js (blocking, in head): it downloads while the page is parsed.
         scriptLoading: 'defer',
         officeJs: OFFICE_JS[officeJs],
         csp: contentSecurityPolicy(OFFICE_JS[officeJs]),

@@ -45,7 +45,7 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** The pane's markup is the Excel pane's (one source); WPS has no office.js, and adds the stand-in elements' styles. */
+/** The pane's markup is the Excel pane's (one source); WPS has no office.js, and adds its own few styles. */
 function paneHtml() {
   const source = fs.readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8');
   const officeJs = /[ \t]*<!--[^\n]*office\.js[^\n]*-->\n|[ \t]*<script src="<%= htmlWebpackPlugin\.options\.officeJs %>"><\/script>\n/g;
@@ -91,8 +91,7 @@ module.exports = (env = {}, argv = {}) => {
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
       ],
     },
-    // Each lazily loaded part in one file of its own name: fluent.js is then all of Fluent UI,
-    // loaded only where the browser runs it (src/wps/elements.ts).
+    // Each lazily loaded part in one file of its own name.
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     plugins: [

@@ -71,7 +71,19 @@ interface Load {
   ready: number;
   bytes: number;
   files: { name: string; bytes: number }[];
+  /** When each step of the way was reached: the page's marks and the navigation's own. */
+  steps: Record<string, number>;
 }
+
+/** The steps of a cold load in the order they happen, with what each means. */
+const STEPS: [string, string][] = [
+  ['domInteractive', 'page parsed (office.js run)'],
+  ['nb:script', 'pane script starts'],
+  ['domContentLoaded', 'pane script done'],
+  ['nb:office-ready', 'Office.onReady: no host'],
+  ['nb:preview-chunk', 'preview chunk evaluated'],
+  ['nb:preview-mounted', 'preview workbook drawn'],
+];
 
 /** A cold load: a fresh browser context (empty cache; the server also says no-store). */
 async function coldLoad(browser: Browser, origin: string): Promise<Load> {
@@ -81,10 +93,13 @@ async function coldLoad(browser: Browser, origin: string): Promise<Load> {
   const load = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const steps: Record<string, number> = { domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventStart };
+    for (const m of performance.getEntriesByType('mark')) steps[m.name] ??= m.startTime;
     return {
       ready: performance.getEntriesByName('nb:ready')[0]?.startTime ?? NaN,
       bytes: nav.transferSize + resources.reduce((n, r) => n + r.transferSize, 0),
       files: resources.map((r) => ({ name: new URL(r.name).pathname, bytes: r.transferSize })),
+      steps,
     };
   });
   await page.context().close();
@@ -129,6 +144,10 @@ export async function benchPaneBrowser(): Promise<void> {
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.origin));
     const ready = median(loads.map((l) => l.ready));
     row('cold load to usable (data-ready), median', `${fmt(ready, 0)} ms`, '≤ 600 ms', ready <= 600);
+    for (const [step, meaning] of STEPS) {
+      const at = median(loads.map((l) => l.steps[step]).filter((t) => Number.isFinite(t)));
+      if (Number.isFinite(at)) row(`    ${meaning}`, `at ${fmt(at, 0)} ms`);
+    }
     row('  transferred', `${fmt(median(loads.map((l) => l.bytes)) / 1024, 0)} KiB`);
     const biggest = [...loads[0].files].sort((a, b) => b.bytes - a.bytes).slice(0, 4);
     for (const f of biggest) row(`    ${f.name}`, `${fmt(f.bytes / 1024, 0)} KiB`);
@@ -137,8 +156,8 @@ export async function benchPaneBrowser(): Promise<void> {
     const page = await newPage(browser, server.origin);
     await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector('body[data-ready]');
-    await page.locator('#org input').fill('测试机关');
-    await page.locator('#year input').fill('2024');
+    await page.locator('#org').fill('测试机关');
+    await page.locator('#year').fill('2024');
     await page.locator('[data-action="insert-template"]').click();
     const cell = (id: string) => page.locator(`.nb-sheet:not([hidden]) input[data-cell="${id}"]`);
     await cell('T3.R1.C1').waitFor();

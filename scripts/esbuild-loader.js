@@ -1,5 +1,5 @@
 /**
- * A webpack loader that lowers third-party JavaScript (Fluent UI, zod, …) to the WPS bundle's
+ * A webpack loader that lowers third-party JavaScript (zod, htmlparser2, …) to the WPS bundle's
  * target with esbuild, as ts-loader lowers our TypeScript: WPS's embedded browser is older than
  * the one those packages are published for. Imports and exports are left for webpack.
  */

@@ -4,6 +4,7 @@
  */
 import { GridView } from './grid';
 import { PreviewHost, PreviewHostOptions } from './host';
+import { PREVIEW_STYLESHEET } from './stylesheet';
 import { PreviewWorkbook } from './workbook';
 
 /** The blank template the build puts beside the page (webpack.config.js). */
@@ -27,7 +28,7 @@ export interface MountOptions extends PreviewHostOptions {
 }
 
 export function mountPreview(doc: Document, options: MountOptions = {}): MountedPreview {
-  const stylesheet = options.stylesheet === undefined ? 'preview.css' : options.stylesheet;
+  const stylesheet = options.stylesheet === undefined ? PREVIEW_STYLESHEET : options.stylesheet;
   if (stylesheet && !doc.querySelector(`link[data-preview-css]`)) {
     const link = doc.createElement('link');
     link.rel = 'stylesheet';

@@ -7,12 +7,18 @@ export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K,
   return e;
 }
 
-/** A Fluent button that the pane's click handler finds by its data-action. */
-export function action(doc: Document, name: string, text: string, options: { appearance?: string; size?: string } = {}): HTMLElement {
-  const b = doc.createElement('fluent-button');
+/** A button that the pane's click handler finds by its data-action. */
+export function action(doc: Document, name: string, text: string, options: { appearance?: 'primary' | 'subtle'; size?: 'small' } = {}): HTMLButtonElement {
+  const b = button(doc, text, options);
   b.setAttribute('data-action', name);
-  if (options.size) b.setAttribute('size', options.size);
-  if (options.appearance) b.setAttribute('appearance', options.appearance);
+  return b;
+}
+
+/** A native button in the pane's Fluent 2 look (taskpane.css): default, primary or subtle, medium or small. */
+export function button(doc: Document, text: string, options: { appearance?: 'primary' | 'subtle'; size?: 'small' } = {}): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = ['btn', options.appearance, options.size].filter(Boolean).join(' ');
   b.textContent = text;
   return b;
 }

@@ -1,15 +1,14 @@
 /// <reference types="et-jsapi-declare" />
 /**
  * The pane's entry in WPS (taskpane.html of the WPS build): the same Pane as in Excel and the
- * preview, over the WPS host. Fluent UI's elements where WPS's browser runs them, stand-ins where
- * it does not (./elements.ts). A notice left by the ribbon's 插入年报模板 (./notice.ts) is shown
- * when the pane opens, and looked for again while it is open.
+ * preview, over the WPS host; its controls are the browser's own, which every WPS webview runs.
+ * A notice left by the ribbon's 插入年报模板 (./notice.ts) is shown when the pane opens, and
+ * looked for again while it is open.
  */
 import './polyfills';
 import { Pane } from '../taskpane/pane';
 import { announce } from '../taskpane/session';
 import { wpsApplication } from './book';
-import { defineElements } from './elements';
 import { WpsHost } from './host';
 import { takeNotice } from './notice';
 
@@ -21,8 +20,7 @@ function fail(message: string): void {
   document.body.prepend(p);
 }
 
-async function start(): Promise<void> {
-  await defineElements();
+function start(): void {
   const app = wpsApplication();
   if (!app) {
     fail('此页面须在 WPS 表格的“年报校验”窗格中打开。');
@@ -38,4 +36,8 @@ async function start(): Promise<void> {
   }, 1000);
 }
 
-start().catch((e: unknown) => fail(`年报校验窗格未能启动：${e instanceof Error ? e.message : String(e)}`));
+try {
+  start();
+} catch (e) {
+  fail(`年报校验窗格未能启动：${e instanceof Error ? e.message : String(e)}`);
+}

@@ -31,8 +31,8 @@ test('at 350×650, with a template: status and findings on the first screen, bef
     expect(await page.locator('#insert-section').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect((await page.locator('[data-action="insert-template"]').boundingBox())!.y).toBeLessThan(650);
 
-    await page.locator('#org input').fill('木厂镇');
-    await page.locator('#year input').fill('2024');
+    await page.locator('#org').fill('木厂镇');
+    await page.locator('#year').fill('2024');
     await page.locator('[data-action="insert-template"]').click();
     await page.locator('#findings li').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -200,8 +200,8 @@ describe('a person filling in the report in the preview', () => {
   });
 
   test('inserts the template with the body and year typed into the pane', async () => {
-    await page.locator('#org input').fill(ORG);
-    await page.locator('#year input').fill(String(YEAR));
+    await page.locator('#org').fill(ORG);
+    await page.locator('#year').fill(String(YEAR));
     await page.locator('[data-action="insert-template"]').click();
     await cellInput(page, 'T3.R1.C7').waitFor();
     expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(TITLE);
@@ -337,7 +337,7 @@ describe('a person filling in the report in the preview', () => {
     expect(findings.map((f) => f.rule)).toEqual(['cell.placeholder']);
     const item = page.locator('#findings [data-rule="cell.placeholder"]');
     await item.locator('[data-action="acknowledge"]').click();
-    await item.locator('[data-role="reason"] input').fill('本年未制发规章');
+    await item.locator('[data-role="reason"]').fill('本年未制发规章');
     await item.locator('[data-action="save-acknowledgement"]').click();
     await eventually(async () => expect(await page.locator('#findings [data-rule="cell.placeholder"]').getAttribute('data-acknowledged')).toBe('true'));
     expect(await shownCounts(page)).toEqual({ errors: '0', warnings: '0' });
@@ -361,7 +361,7 @@ describe('a person filling in the report in the preview', () => {
 
   test('another year on a new sheet: the year and body fields, the tabs, no overwriting', async () => {
     await unfold(page, 'insert-section');
-    await page.locator('#year input').fill(String(YEAR - 1));
+    await page.locator('#year').fill(String(YEAR - 1));
     await page.locator('[data-action="insert-template"]').click();
     await eventually(async () => expect(await page.locator('.nb-tab').allTextContents()).toEqual(['Sheet1', TITLE, sheetTitle(YEAR - 1)]));
     expect(await page.locator('.nb-tab[aria-selected="true"]').textContent()).toBe(sheetTitle(YEAR - 1));
@@ -397,8 +397,8 @@ describe('a narrow window (the page at 320 px)', () => {
     try {
       await page.goto(`${server.origin}/`);
       await waitForPreview(page);
-      await page.locator('#org input').fill('木厂镇');
-      await page.locator('#year input').fill('2024');
+      await page.locator('#org').fill('木厂镇');
+      await page.locator('#year').fill('2024');
       await page.locator('[data-action="insert-template"]').click();
       await cellInput(page, 'T3.R1.C1').waitFor();
       await page.screenshot({ path: artifact('preview-narrow-320.png'), fullPage: true });
@@ -420,8 +420,8 @@ describe('导入本年数据 in the preview', () => {
     try {
       await page.goto(`${server.origin}/`);
       await waitForPreview(page);
-      await page.locator('#org input').fill(ORG);
-      await page.locator('#year input').fill(String(YEAR));
+      await page.locator('#org').fill(ORG);
+      await page.locator('#year').fill(String(YEAR));
       await page.locator('[data-action="insert-template"]').click();
       await cellInput(page, 'T3.R1.C1').waitFor();
       // The user has typed three cells, each unlike the report being revised.

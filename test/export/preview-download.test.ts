@@ -46,8 +46,8 @@ const typed: Record<string, CellValue> = {
 };
 
 test('downloads the document built in the page, loaded on first use, the same cells as typed', async () => {
-  await page.locator('#org input').fill('某县人民政府');
-  await page.locator('#year input').fill('2025');
+  await page.locator('#org').fill('某县人民政府');
+  await page.locator('#year').fill('2025');
   await page.locator('[data-action="insert-template"]').click();
   for (const [id, v] of Object.entries(typed)) await page.locator(`.nb-sheet:not([hidden]) input[data-cell="${id}"]`).fill(String(v));
   const chunk = (url: string) => /export-docx/.test(url);

@@ -140,7 +140,7 @@ describe('inserting', () => {
     await pane.idle();
     expect(fake.model.sheets).toHaveLength(2);
     expect($('notice').textContent).toContain(`本工作簿已有2024年度的年报模板（工作表“${TITLE}”）`);
-    const [goThere, anyway] = Array.from($('notice').querySelectorAll('fluent-button')) as HTMLElement[];
+    const [goThere, anyway] = Array.from($('notice').querySelectorAll('button')) as HTMLElement[];
     expect([goThere.textContent, anyway.textContent]).toEqual(['转到该工作表', '仍然插入新模板']);
     goThere.click();
     await pane.idle();

@@ -3,13 +3,12 @@
 /**
  * The WPS add-in around the host: custom functions registered the WPS way where the build has
  * them, the ribbon's buttons, the pane opened with either spelling of CreateTaskPane, the
- * ribbon's notice reaching the pane, and the stand-ins for Fluent UI in an older browser.
+ * ribbon's notice reaching the pane.
  */
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { a1, sheetPlan } from '../../src/core/sheet';
 import { FINDINGS_FORMULA } from '../../src/core/sheet';
 import { check } from '../../src/functions/functions';
-import { defineLiteElements, fluentSupported } from '../../src/wps/elements';
 import { FUNCTION_IDS, supportsCustomFunctions } from '../../src/wps/functions';
 import { passNotice, takeNotice } from '../../src/wps/notice';
 import { paneUrl, showPane } from '../../src/wps/pane-window';
@@ -140,43 +139,5 @@ describe('ribbon', () => {
     expect(takeNotice(fake.app)).toBeNull();
     passNotice(fake.app, { kind: 'error', message: '错' });
     expect(takeNotice(fake.app)).toEqual({ kind: 'error', message: '错' });
-  });
-});
-
-describe('Fluent UI stand-ins for an older browser', () => {
-  test('jsdom has no form-associated elements: the stand-ins are used', () => {
-    expect(fluentSupported(window)).toBe(false);
-  });
-
-  test('fluent-text-input keeps its label and takes a value; fluent-button is a keyboard button that a disabled state silences', () => {
-    defineLiteElements(window);
-    document.body.innerHTML = '<fluent-text-input id="org" placeholder="如：某某县人民政府" maxlength="100">填报机关</fluent-text-input><fluent-button id="b">插入</fluent-button>';
-    const input = document.getElementById('org') as HTMLElement & { value: string };
-    expect(input.querySelector('label')!.textContent).toBe('填报机关');
-    expect(input.querySelector('input')!.getAttribute('placeholder')).toBe('如：某某县人民政府');
-    input.value = '木厂镇';
-    expect(input.querySelector('input')!.value).toBe('木厂镇');
-    input.querySelector('input')!.value = '乙县';
-    expect(input.value).toBe('乙县');
-
-    const b = document.getElementById('b')!;
-    let clicks = 0;
-    b.addEventListener('click', () => clicks++);
-    expect(b.getAttribute('role')).toBe('button');
-    b.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(clicks).toBe(1);
-    b.setAttribute('disabled', '');
-    b.click();
-    b.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
-    expect(clicks).toBe(1);
-    expect(b.getAttribute('tabindex')).toBe('-1');
-  });
-
-  test('a value set before the element is in the page is kept', () => {
-    defineLiteElements(window);
-    const el = document.createElement('fluent-text-input') as HTMLElement & { value: string };
-    el.value = '写了一半';
-    document.body.append(el);
-    expect(el.querySelector('input')!.value).toBe('写了一半');
   });
 });

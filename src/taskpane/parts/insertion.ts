@@ -3,15 +3,14 @@
  * follow it — from the pane's own button and from the ribbon button, which shares this runtime.
  */
 import { parseYear } from '../../core/grid';
+import { button } from '../dom';
 import { PaneContext, elements, valueOf } from '../part';
 import { Notice, announce, currentChoice, describeError, setChoice } from '../session';
 
 const IDS = ['org', 'year', 'insert', 'insert-section', 'notice'] as const;
 
-function button(doc: Document, text: string, onClick: () => void, primary = false): HTMLElement {
-  const b = doc.createElement('fluent-button');
-  if (primary) b.setAttribute('appearance', 'primary');
-  b.textContent = text;
+function noticeButton(doc: Document, text: string, onClick: () => void, primary = false): HTMLButtonElement {
+  const b = button(doc, text, primary ? { appearance: 'primary' } : {});
   b.addEventListener('click', onClick);
   return b;
 }
@@ -89,8 +88,8 @@ export class Insertion {
       this.el.org.value = notice.org;
       this.el.year.value = notice.year === null ? '' : String(notice.year);
       this.say('info', `本工作簿已有${notice.year ?? ''}年度的年报模板（工作表“${notice.sheet}”）。`, [
-        button(this.ctx.doc, '转到该工作表', () => void this.goTo(notice.sheet), true),
-        button(this.ctx.doc, '仍然插入新模板', () => void this.insert(true)),
+        noticeButton(this.ctx.doc, '转到该工作表', () => void this.goTo(notice.sheet), true),
+        noticeButton(this.ctx.doc, '仍然插入新模板', () => void this.insert(true)),
       ]);
     } else {
       this.say('error', notice.message);
