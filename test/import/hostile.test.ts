@@ -51,10 +51,8 @@ describe('broken and hostile files', () => {
   test('billion laughs: entity expansion never happens', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>`;
     const xml = documentXml(['&lol9;']).replace(/^<\?xml[^>]*>/, laughs);
-    const started = Date.now();
     const r = await importReport(makeDocx(xml), 'lol.docx', { unzip: () => new Map([['word/document.xml', xml]]) });
     expect(r.ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1000);
     // Without a DTD, an undeclared entity is left as written.
     const doc = parseDocumentXml(documentXml(['RAW']).replace('RAW', '&lol9; &lt;&#x4e00;'));
     expect(doc.blocks[0]).toEqual({ kind: 'para', text: '&lol9; <一' });
@@ -67,23 +65,22 @@ describe('broken and hostile files', () => {
     expectSane(r);
   });
 
-  test('deeply nested HTML reads in linear time, and the report inside is found', async () => {
+  // The inputs below finish in well under a second with linear readers; a quadratic one takes
+  // minutes (htmlparser2's Parser: 64 s at this depth). The test's time limit is only that guard
+  // against hanging, not a speed goal (speed is the bench's), so load on the machine cannot fail it.
+  test('deeply nested HTML is read without hanging, and the report inside is found', async () => {
     const depth = 100_000;
     const html = `${'<div><span>'.repeat(depth)}${htmlPage(reportBlocks(base))}${'</span></div>'.repeat(depth)}`;
-    const started = Date.now();
     const r = await importAny(Buffer.from(html), 'deep.html');
-    expect(Date.now() - started).toBeLessThan(5000);
     if (!r.ok) throw new Error(r.error);
     expect(r.report).toEqual(base);
-  });
+  }, 30_000);
 
   test('deeply nested tables, absurd spans and unterminated markup stay bounded', () => {
     const nested = '<table><tr><td>'.repeat(20_000) + '规章' + '</td></tr></table>'.repeat(5);
     expect(() => parseHtml(nested)).not.toThrow();
     const spans = `<table><tr><td rowspan="99999999" colspan="99999999">x</td><td colspan=-5>y</td></tr>${'<tr><td>1</td></tr>'.repeat(1000)}</table>`;
-    const started = Date.now();
     const doc = parseHtml(spans);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(doc.blocks).toHaveLength(1);
     for (const bad of ['<table><tr><td', '<!-- never closed', '<script>for(;;){}', '<td rowspan="3', '<p a=\'b>c', '&#xFFFFFFFF;&#0;&#xD800;']) expect(() => parseHtml(bad)).not.toThrow();
   });

@@ -351,7 +351,7 @@ describe('acknowledgements', () => {
 
   test('a warning acknowledged with a reason is kept in the workbook, survives re-checks, and returns when it changes', async () => {
     const fake = await withTemplates({ 'T4.R1.C1': '/' });
-    const { quiet, reopen } = await setup({ fake });
+    const { quiet, reopen, $ } = await setup({ fake });
     const placeholder = () => byRule('cell.placeholder')[0];
     expect(placeholder().dataset.acknowledged).toBe('false');
 
@@ -369,6 +369,8 @@ describe('acknowledgements', () => {
     expect(summary().textContent).toBe('✓ 全部勾稽关系通过（42条），199 处提示（另有 1 处已说明）');
     expect(fake.model.customXmlParts.map((p) => p.namespaceUri)).toEqual([ACK_NAMESPACE]);
     expect(JSON.stringify(fake.model.sheets.map((sh) => [sh.name, [...sh.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]))).toBe(cellsBefore);
+    // Saving it is a write: this Excel lacks ExcelUndoApiAll, so undo was cleared, and the pane says so.
+    expect($('fix-note').textContent).toBe(`说明已保存在工作簿中。${UNDO_CLEARED}`);
 
     // A re-check after an unrelated edit keeps it; so does opening the workbook again.
     await fake.userEdit(TITLE, at('T3.R1.C1'), [[0]]);
@@ -389,6 +391,20 @@ describe('acknowledgements', () => {
     await fake.userEdit(TITLE, at('T4.R1.C1'), [['/']]);
     await quietAgain();
     expect(placeholder().dataset.acknowledged).toBe('true');
+  });
+
+  test('where Excel keeps undo for add-ins (ExcelUndoApiAll), saving a reason says nothing about undo and clears nothing', async () => {
+    const fake = await withTemplates({ 'T4.R1.C1': '/' }, undefined, { sets: { ExcelUndoApiAll: '1.0' } });
+    const { quiet, $ } = await setup({ fake });
+    const li = () => byRule('cell.placeholder')[0];
+    const clears = fake.undoClears;
+    click(li().querySelector('[data-action="acknowledge"]'));
+    reasonInput(li()).value = '原表如此';
+    click(li().querySelector('[data-action="save-acknowledgement"]'));
+    await quiet();
+    expect(li().dataset.acknowledged).toBe('true');
+    expect($('fix-note').hidden).toBe(true);
+    expect(fake.undoClears).toBe(clears);
   });
 
   test('a reason being typed survives a re-check after an edit elsewhere', async () => {

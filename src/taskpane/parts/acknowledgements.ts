@@ -6,6 +6,7 @@ import type { Acknowledgement } from '../../host/contract';
 import type { Draft } from '../findings-view';
 import { PaneContext, valueOf } from '../part';
 import { describeError } from '../session';
+import { undoNote } from '../undo-note';
 import type { Checking } from './checking';
 
 export class Acknowledgements {
@@ -89,6 +90,9 @@ export class Acknowledgements {
       this.ctx.render();
       try {
         await this.ctx.host.saveAcknowledgements(this.list);
+        // Kept in the workbook: a write like any other, so an Excel without ExcelUndoApiAll has just cleared undo.
+        const undo = undoNote(this.ctx.host);
+        if (undo !== '') this.ctx.note(`说明已保存在工作簿中。${undo}`);
       } catch (e) {
         this.ctx.note(`说明未能保存到工作簿：${describeError(e)}`);
       }
