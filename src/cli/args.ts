@@ -1,8 +1,8 @@
 /**
  * Command-line arguments through Node's own parser (`node:util` parseArgs), with the mistakes a
- * user makes worded in Chinese. Every subcommand (template, check, convert, and those in their own
- * files) reads its arguments with `parseCommandArgs` and throws `UsageError` for anything else it
- * refuses; main.ts prints the message with the usage text and exits 2.
+ * user makes worded in Chinese. Every subcommand (template, check, convert, export, review) reads
+ * its arguments with `parseCommandArgs` and throws `UsageError` for anything else it refuses;
+ * `failureExit` (exit.ts) prints the message with the usage text and exits 2.
  */
 import { parseArgs } from 'util';
 
@@ -19,11 +19,12 @@ export interface ParsedArgs<S extends OptionSpec> {
 }
 
 /**
- * Splits `args` into file names and the options `spec` declares. Unknown options, an option
- * without its value and a value given to a switch are UsageErrors in Chinese.
+ * Splits `args` into file names and the options `spec` declares; `short` gives an option its
+ * one-letter form (`{ help: 'h' }` for `-h`). Unknown options, an option without its value and a
+ * value given to a switch are UsageErrors in Chinese.
  */
-export function parseCommandArgs<S extends OptionSpec>(args: readonly string[], spec: S): ParsedArgs<S> {
-  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+export function parseCommandArgs<S extends OptionSpec>(args: readonly string[], spec: S, short: { [K in keyof S]?: string } = {}): ParsedArgs<S> {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, short[name] === undefined ? { type } : { type, short: short[name] }]));
   // Not strict: each token is judged here, so that every refusal has its Chinese message.
   const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
@@ -35,6 +36,9 @@ export function parseCommandArgs<S extends OptionSpec>(args: readonly string[], 
     if (type === undefined) throw new UsageError(`不认识的选项 ${t.rawName}`);
     if (type === 'string') {
       if (t.value === undefined) throw new UsageError(`选项 ${t.rawName} 需要一个值`);
+      // `--out --force` is a forgotten value, not an output named "--force" (Node's strict mode
+      // refuses it too); `--out=-x` still says a dash is meant.
+      if (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-')) throw new UsageError(`选项 ${t.rawName} 需要一个值（如值本身以“-”开头，请写作 --${t.name}=…）`);
       out[t.name] = t.value;
     } else {
       if (t.value !== undefined) throw new UsageError(`选项 ${t.rawName} 不带值`);

@@ -7,12 +7,13 @@
  * 2 nothing written (unreadable input, an existing output without --force, bad usage).
  */
 import * as path from 'path';
-import { parseArgs } from 'node:util';
 import { check, equationCount } from '../core/engine';
 import { countBySeverity } from '../core/findings';
 import { exportDocx } from '../export';
+import { UsageError, parseCommandArgs } from './args';
+import { EXIT, failureExit } from './exit';
 import { CheckedReport, formatText } from './format';
-import { InputError, loadReports } from './inputs';
+import { loadReports } from './inputs';
 import { writeNewFile } from './output';
 
 export const EXPORT_USAGE = `  nianbao export 输入文件 输出.docx [--force]
@@ -25,27 +26,13 @@ interface ExportIo {
   err: (s: string) => void;
 }
 
-const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-class UsageError extends Error {}
-
 function parse(args: string[]): { input: string; output: string; force: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const option = /'([^']+)'/.exec((e as Error).message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`不认识的选项 ${option}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${option.split(' ')[0]} 不带值`);
-    throw new UsageError('命令格式有误');
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length !== 2) throw new UsageError('export 需要两个文件名：输入文件和输出的 .docx 文件');
-  const [input, output] = positionals;
+  const { positional, options } = parseCommandArgs(args, { force: 'boolean' });
+  if (positional.length !== 2) throw new UsageError('export 需要两个文件名：输入文件和输出的 .docx 文件');
+  const [input, output] = positional;
   if (path.extname(output).toLowerCase() !== '.docx') throw new UsageError('输出文件应以 .docx 结尾');
   if (path.resolve(input) === path.resolve(output)) throw new UsageError('输出文件不能与输入文件相同');
-  return { input, output, force: values.force === true };
+  return { input, output, force: options.force === true };
 }
 
 export async function exportCommand(args: string[], io: ExportIo): Promise<number> {
@@ -71,14 +58,6 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
     }
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`nianbao：${e.message}\n\n用法：\n${EXPORT_USAGE}`);
-      return EXIT.unusable;
-    }
-    if (e instanceof InputError) {
-      io.err(`nianbao：${e.message}\n`);
-      return EXIT.unusable;
-    }
-    throw e;
+    return failureExit(e, io.err, `用法：\n${EXPORT_USAGE}`);
   }
 }

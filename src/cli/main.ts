@@ -9,12 +9,11 @@ import { Report, defaultReportYear } from '../core/report';
 import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
 import { UsageError, parseCommandArgs } from './args';
+import { EXIT, failureExit } from './exit';
 import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
 import { writeNewFile } from './output';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { review } from './review';
-
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
 
@@ -158,15 +157,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`不认识的命令“${command}”`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`nianbao：${e.message}\n\n${USAGE}`);
-      return EXIT.unusable;
-    }
-    if (e instanceof InputError) {
-      io.err(`nianbao：${e.message}\n`);
-      return EXIT.unusable;
-    }
-    io.err(`nianbao：内部错误，未能完成（${(e as Error)?.message ?? String(e)}）。请将此信息反馈给开发者。\n`);
-    return EXIT.unusable;
+    return failureExit(e, io.err, USAGE);
   }
 }

@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'node:util';
 import { check } from '../core/engine';
 import { textWidth } from '../core/sheet';
 import { LoadResult } from '../review/load';
@@ -14,6 +13,8 @@ import { PriorIndex } from '../review/prior';
 import { ReviewResult, reviewFiles } from '../review/run';
 import { FIGURES, VERDICT_NAME, sortSummaries } from '../review/summary';
 import { SHEETS, leftOutText, writeReviewWorkbook } from '../review/workbook';
+import { UsageError, parseCommandArgs } from './args';
+import { EXIT, failureExit } from './exit';
 import { InputError, expandInputs, loadReports } from './inputs';
 
 export const REVIEW_USAGE = `用法：
@@ -31,16 +32,12 @@ export const REVIEW_USAGE = `用法：
 退出码：0 没有年报有错误；1 有年报有错误或文件无法读取；2 没有可读取的年报，或命令有误
 `;
 
-const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
 export interface ReviewIo {
   out: (s: string) => void;
   err: (s: string) => void;
   /** Whether stderr is a terminal (progress is shown only then); defaults to the process's own. */
   isTTY?: boolean;
 }
-
-class UsageError extends Error {}
 
 interface Options {
   inputs: string[];
@@ -51,29 +48,15 @@ interface Options {
 }
 
 function options(args: string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: 'string' }, prior: { type: 'string' }, force: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const name = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${name} 需要一个值`);
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`不认识的选项 ${name}`);
-    throw new UsageError('参数有误');
-  }
-  const { values, positionals } = parsed;
+  const spec = { out: 'string', prior: 'string', force: 'boolean', format: 'string', help: 'boolean' } as const;
+  const { positional, options: values } = parseCommandArgs(args, spec, { help: 'h' });
   if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-  if (positionals.length === 0) throw new UsageError('review 需要至少一个年报文件或文件夹');
+  if (positional.length === 0) throw new UsageError('review 需要至少一个年报文件或文件夹');
   if (values.out === undefined) throw new UsageError('请用 --out 指定输出的工作簿，如 --out 审核结果.xlsx');
   if (path.extname(values.out).toLowerCase() !== '.xlsx') throw new UsageError('输出文件应以 .xlsx 结尾');
-  return { inputs: positionals, out: values.out, prior: values.prior, force: values.force === true, format };
+  return { inputs: positional, out: values.out, prior: values.prior, force: values.force === true, format };
 }
 
 /** Refuses an output that exists (without --force) or has nowhere to go, before any report is read. */
@@ -253,14 +236,6 @@ export async function review(args: string[], io: ReviewIo): Promise<number> {
   try {
     return await run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`nianbao：${e.message}\n\n${REVIEW_USAGE}`);
-      return EXIT.unusable;
-    }
-    if (e instanceof InputError) {
-      io.err(`nianbao：${e.message}\n`);
-      return EXIT.unusable;
-    }
-    throw e;
+    return failureExit(e, io.err, REVIEW_USAGE);
   }
 }
