@@ -44,8 +44,10 @@ const OFFICE_JS_SKIP = [
 /**
  * The pane's Content-Security-Policy: scripts from our own origin and the chosen office.js origin
  * only, no inline script, no eval, no frames (office.js outside Office tries to frame a telemetry
- * page), nothing posted anywhere. Inline styles stay allowed: web components fall back to <style>
- * elements in webviews without constructable stylesheets (older Mac Excel).
+ * page), nothing posted anywhere. Inline styles stay allowed, for office.js only: inside Office it
+ * is Microsoft's code, changing with each host, which we cannot check for <style> elements (our
+ * own code sets styles through the CSSOM, and the preview server forbids inline styles outright).
+ * A style cannot run code.
  */
 function contentSecurityPolicy(officeJsUrl) {
   const office = /^https:/.test(officeJsUrl) ? ` ${new URL(officeJsUrl).origin}` : '';

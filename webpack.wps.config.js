@@ -35,7 +35,7 @@ const BROWSER_TARGET = 'chrome69';
 const CSP = [
   "default-src 'self' file:",
   "script-src 'self' file:",
-  "style-src 'self' file: 'unsafe-inline'",
+  "style-src 'self' file:",
   "img-src 'self' file: data:",
   "font-src 'self' file:",
   "connect-src 'self' file:",

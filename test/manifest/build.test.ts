@@ -176,6 +176,15 @@ test('in a real browser the pane starts from local files only, without errors', 
     // The controls are the browser's own: nothing has to be defined before they work.
     expect(await page.locator('button[data-action="insert-template"]').count()).toBe(1);
     expect(await page.evaluate(() => document.querySelectorAll(':not(:defined)').length)).toBe(0);
+    // A hidden button is not shown: the buttons' own display must not win over [hidden] (the upgrade offer hides its button).
+    expect(
+      await page.evaluate(() => {
+        const b = document.querySelector<HTMLElement>('button[data-action="export-word"]')!;
+        const shown = getComputedStyle(b).display;
+        b.hidden = true;
+        return [shown, getComputedStyle(b).display];
+      }),
+    ).toEqual(['inline-block', 'none']);
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
     expect(requests).toContain(`${origin}office-js/office.js`);

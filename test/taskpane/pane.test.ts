@@ -420,6 +420,23 @@ describe('acknowledgements', () => {
     expect(reasonInput(li()).value).toBe('写了一半');
   });
 
+  test('a click in the reason form, on its label or its box, leaves the selection alone', async () => {
+    const fake = await withTemplates({ 'T4.R1.C1': '/' });
+    const { pane } = await setup({ fake });
+    const li = () => byRule('cell.placeholder')[0];
+    click(li().querySelector('[data-action="acknowledge"]'));
+    await pane.idle();
+    fake.selection = null;
+    click(li().querySelector('.ack-form label'));
+    click(reasonInput(li()));
+    await pane.idle();
+    expect(fake.selection).toBeNull();
+    // Anywhere else on the finding still selects its cells.
+    click(li().querySelector('.message'));
+    await pane.idle();
+    expect(fake.selection).not.toBeNull();
+  });
+
   test('withdrawing an acknowledgement; Enter saves, Escape cancels; errors cannot be acknowledged', async () => {
     const fake = await withTemplates({ 'T4.R1.C1': '/', 'T3.R1.C1': 5 });
     const { pane } = await setup({ fake });
@@ -437,6 +454,8 @@ describe('acknowledgements', () => {
     await pane.idle();
     expect(li().dataset.acknowledged).toBe('false');
     expect(fake.model.customXmlParts[0].xml).not.toContain('原表如此');
+    // Withdrawing is a write too, and says what it did.
+    expect(document.getElementById('fix-note')!.textContent).toBe(`说明已从工作簿中撤销。${UNDO_CLEARED}`);
   });
 });
 

@@ -87,6 +87,8 @@ test('nothing is loaded from the internet: pages load only their own files, unde
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]*)"/.exec(read(page))?.[1] ?? '';
     expect(csp).toMatch(/default-src 'self' file:/);
     expect(csp).not.toMatch(/https?:/);
+    // Neither inline script nor inline style: the pane sets styles through the CSSOM only.
+    expect(csp).not.toContain('unsafe-');
   }
   // Addresses in the scripts are identifiers (XML namespaces, JSON-schema ids, a licence link), never fetched.
   // The Word export's chunk (the docx library) carries OOXML namespace names and one address in an error message.

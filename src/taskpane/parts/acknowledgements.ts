@@ -74,17 +74,21 @@ export class Acknowledgements {
     }
     const ack: Acknowledgement = { fingerprint: item.fingerprint, sheet, reason, at: this.ctx.now().toISOString() };
     this.draft = null;
-    await this.change([...this.list.filter((a) => !(a.sheet === sheet && a.fingerprint === item.fingerprint)), ack]);
+    await this.change([...this.list.filter((a) => !(a.sheet === sheet && a.fingerprint === item.fingerprint)), ack], '说明已保存在工作簿中。');
   }
 
   private async withdraw(key: string | undefined): Promise<void> {
     const item = this.checking.item(key);
     const sheet = this.ctx.shown;
     if (!item || item.kind !== 'finding' || sheet === null) return;
-    await this.change(this.list.filter((a) => !(a.sheet === sheet && a.fingerprint === item.fingerprint)));
+    await this.change(
+      this.list.filter((a) => !(a.sheet === sheet && a.fingerprint === item.fingerprint)),
+      '说明已从工作簿中撤销。',
+    );
   }
 
-  private change(next: Acknowledgement[]): Promise<void> {
+  /** Keeps `next` in the workbook; `done` is what was done, said when the write cleared undo. */
+  private change(next: Acknowledgement[], done: string): Promise<void> {
     return this.ctx.exclusive(async () => {
       this.list = next;
       this.ctx.render();
@@ -92,7 +96,7 @@ export class Acknowledgements {
         await this.ctx.host.saveAcknowledgements(this.list);
         // Kept in the workbook: a write like any other, so an Excel without ExcelUndoApiAll has just cleared undo.
         const undo = undoNote(this.ctx.host);
-        if (undo !== '') this.ctx.note(`说明已保存在工作簿中。${undo}`);
+        if (undo !== '') this.ctx.note(`${done}${undo}`);
       } catch (e) {
         this.ctx.note(`说明未能保存到工作簿：${describeError(e)}`);
       }

@@ -40,8 +40,8 @@ export class Findings {
     if (action === 'apply-suggestion') void this.applySuggestion(key);
     else if (action !== undefined && this.acks.onAction(action, li)) return;
     else if (action === 'select-cells' || action === undefined) {
-      // A click anywhere on a finding (but in its reason field) selects its cells.
-      if (target.closest('[data-role="reason"]')) return;
+      // A click anywhere on a finding selects its cells, but not one in its reason form (the box or its label).
+      if (target.closest('.ack-form')) return;
       void this.selectCells(key);
     }
   }
