@@ -82,9 +82,10 @@ export async function benchPane(): Promise<void> {
   row('single edit: all context.sync() calls (one read; checking writes nothing)', String(single.syncs));
   row('100-cell paste: context.sync() calls to read', String(paste.reads), '1', paste.reads <= 1);
   row('100-cell paste: all context.sync() calls (one read; checking writes nothing)', String(paste.syncs));
-  // jsdom's DOM is several times slower than a browser's: these times are an upper bound.
-  row('single edit: pane CPU time (jsdom), Excel excluded', `${fmt(single.ms, 2)} ms`, '< 16 ms', single.ms < 16);
-  row('100-cell paste: pane CPU time (jsdom), Excel excluded', `${fmt(paste.ms, 2)} ms`, '< 16 ms', paste.ms < 16);
+  // jsdom's DOM is several times slower than a browser's: an upper bound for reference. The
+  // 16 ms budget is judged in Chromium (the "Pane in Chromium" section), where the pane runs.
+  row('single edit: pane CPU time (jsdom, for reference), Excel excluded', `${fmt(single.ms, 2)} ms`);
+  row('100-cell paste: pane CPU time (jsdom, for reference), Excel excluded', `${fmt(paste.ms, 2)} ms`);
   FakeContext.prototype.sync = sync;
   dom.window.close();
 }
