@@ -4,7 +4,7 @@
  */
 import { GridView } from './grid';
 import { PreviewHost, PreviewHostOptions } from './host';
-import { PREVIEW_STYLESHEET } from './stylesheet';
+import { PREVIEW_STYLESHEET, linkPreviewStylesheet } from './stylesheet';
 import { PreviewWorkbook } from './workbook';
 
 /** The blank template the build puts beside the page (webpack.config.js). */
@@ -29,13 +29,7 @@ export interface MountOptions extends PreviewHostOptions {
 
 export function mountPreview(doc: Document, options: MountOptions = {}): MountedPreview {
   const stylesheet = options.stylesheet === undefined ? PREVIEW_STYLESHEET : options.stylesheet;
-  if (stylesheet && !doc.querySelector(`link[data-preview-css]`)) {
-    const link = doc.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = stylesheet;
-    link.dataset.previewCss = '';
-    doc.head.append(link);
-  }
+  if (stylesheet) linkPreviewStylesheet(doc, stylesheet);
   const book = new PreviewWorkbook(options.storage ?? null);
   const view = new GridView(doc, book);
   const host = new PreviewHost(book, options);

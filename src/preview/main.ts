@@ -10,8 +10,9 @@
  */
 /// <reference types="office-js" />
 import { mark } from '../host/timing';
+import { showStartError } from '../taskpane/dom';
 import { looksLikePlainBrowser } from './plain-browser';
-import { PREVIEW_STYLESHEET } from './stylesheet';
+import { linkPreviewStylesheet } from './stylesheet';
 
 // Where a cold load's time goes, for the bench: the page's script has started.
 mark('nb:script');
@@ -20,27 +21,11 @@ type Start = typeof import('./start');
 
 const loadPreview = (): Promise<Start> => import(/* webpackChunkName: "preview-app" */ './start');
 
-/** The preview's stylesheet, linked early so that it has arrived when the preview mounts. */
-function linkStylesheet(doc: Document): void {
-  if (doc.querySelector('link[data-preview-css]')) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = PREVIEW_STYLESHEET;
-  link.dataset.previewCss = '';
-  doc.head.append(link);
-}
-
-function fail(e: unknown): void {
-  const p = document.createElement('p');
-  p.className = 'nb-start-error';
-  p.setAttribute('role', 'alert');
-  p.textContent = `预览未能启动：${e instanceof Error ? e.message : String(e)}`;
-  document.body.prepend(p);
-}
+const fail = (e: unknown): void => showStartError(document, `预览未能启动：${e instanceof Error ? e.message : String(e)}`);
 
 let early: Promise<Start> | null = null;
 if (typeof Office === 'undefined' || looksLikePlainBrowser(window)) {
-  linkStylesheet(document);
+  linkPreviewStylesheet(document); // arrives while the page loads, not after the preview mounts
   early = loadPreview();
   early.catch(() => undefined); // reported when the preview starts
 }

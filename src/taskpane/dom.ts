@@ -22,3 +22,10 @@ export function button(doc: Document, text: string, options: { appearance?: 'pri
   b.textContent = text;
   return b;
 }
+
+/** The one line a page shows when it cannot start: first in the body, read out at once. */
+export function showStartError(doc: Document, text: string): void {
+  const p = el(doc, 'p', 'nb-start-error', text);
+  p.setAttribute('role', 'alert');
+  doc.body.prepend(p);
+}

@@ -7,18 +7,13 @@
  */
 import './polyfills';
 import { Pane } from '../taskpane/pane';
+import { showStartError } from '../taskpane/dom';
 import { announce } from '../taskpane/session';
 import { wpsApplication } from './book';
 import { WpsHost } from './host';
 import { takeNotice } from './notice';
 
-function fail(message: string): void {
-  const p = document.createElement('p');
-  p.className = 'nb-start-error';
-  p.setAttribute('role', 'alert');
-  p.textContent = message;
-  document.body.prepend(p);
-}
+const fail = (message: string): void => showStartError(document, message);
 
 function start(): void {
   const app = wpsApplication();
