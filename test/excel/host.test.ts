@@ -5,13 +5,10 @@ import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
 import { ExcelHost, cellsAt } from '../../src/excel/host';
 import type { EditBurst } from '../../src/host/contract';
 import { FakeExcel, FakeExcelOptions, areaAddress, parseAddress } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 const TITLE = sheetTitle(2024);
 const plan = sheetPlan('木厂镇', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 async function setup(options: ConstructorParameters<typeof ExcelHost>[1] = {}, excel: FakeExcelOptions = {}) {

@@ -1,12 +1,13 @@
 /// <reference types="office-js" />
 import { checkGridReport } from '../../src/core/engine';
 import { renderFinding } from '../../src/core/render';
-import { a1, areaA1, inputPosition, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
+import { a1, areaA1, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
 import { INPUT_CELLS, TABLE_IDS } from '../../src/core/tables';
 import { readTemplateSheet, refOnSheet } from '../../src/excel/read';
 import { insertTemplate } from '../../src/excel/template';
 import { check as checkFunction } from '../../src/functions/functions';
 import { FakeExcel, areaAddress } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 const TITLE = sheetTitle(2024);
 const plan = sheetPlan('木厂镇', 2024);
@@ -18,10 +19,6 @@ async function withTemplate(): Promise<FakeExcel> {
   return fake;
 }
 
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 
 describe('readTemplateSheet', () => {
   test('an inserted template reads back clean: no layout findings, org and year, every input address', async () => {

@@ -4,17 +4,14 @@
  * nianbao:mark): one read, one write batch, the user's rules kept, and a failing read of the
  * conditional formats (office-js#6835, #6827) never leading to a deletion.
  */
-import { PlannedMark, SheetPlan, a1, areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { PlannedMark, SheetPlan, a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { findingsBlock, insertTemplate } from '../../src/excel/template';
 import { OLD_FINDINGS_FORMULA, OLD_MARK_FORMULA, upgradeState, upgradeTemplate } from '../../src/excel/upgrade';
 import { ConditionalFormatModel, FakeExcel, parseAddress } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 const TITLE = sheetTitle(2024);
 const base = sheetPlan('木厂镇', 2024);
-const at = (id: string) => {
-  const p = inputPosition(base, id);
-  return a1(p.row, p.col);
-};
 const cell = (id: string) => ({ ...inputPosition(base, id), rows: 1, cols: 1 });
 // Marks of our own making (what else a mark carries does not matter to the upgrade).
 const mark = (m: Pick<PlannedMark, 'area' | 'formula' | 'severity'>): PlannedMark => ({ test: { type: 'input', kind: 'count' }, rules: [], ...m }) as PlannedMark;

@@ -8,12 +8,12 @@
 import fs from 'fs';
 import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
-import { a1, inputPosition, sheetPlan } from '../../src/core/sheet';
 import { CELL_IDS } from '../../src/core/tables';
 import { ExcelHost } from '../../src/excel/host';
 import { saverFor } from '../../src/taskpane/parts/export-word';
 import { consistentReport } from '../helpers/reports';
 import { FakeExcel } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
@@ -21,11 +21,6 @@ type PaneModule = typeof import('../../src/taskpane/pane');
 type SaveFile = NonNullable<ConstructorParameters<PaneModule['Pane']>[2]>['saveFile'];
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
-const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,18 +3,14 @@
  * workbooks: each gives a finding or an honest "not a template", never an exception or a pass.
  */
 import { check } from '../../src/core/engine';
-import { a1, inputPosition, sheetPlan, sheetTitle, tableName } from '../../src/core/sheet';
+import { sheetTitle, tableName } from '../../src/core/sheet';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, Scalar } from '../fakes/excel-fake';
 import { BAD_VALUES } from '../helpers/bad-values';
 import { consistentReport } from '../helpers/reports';
+import { inputA1 as at } from '../helpers/template';
 
 const TITLE = sheetTitle(2024);
-const plan = sheetPlan('某局', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 
 async function filled(changes: Record<string, Scalar> = {}) {
   const fake = new FakeExcel();

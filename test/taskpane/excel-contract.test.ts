@@ -9,11 +9,12 @@
 import fs from 'fs';
 import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
-import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { sheetTitle } from '../../src/core/sheet';
 import { ExcelHost } from '../../src/excel/host';
 import { OLD_MARK_FORMULA } from '../../src/excel/upgrade';
 import { UPGRADE_OFFER } from '../../src/taskpane/upgrade-view';
 import { FakeExcel, FakeExcelOptions, Scalar, parseAddress } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
@@ -22,11 +23,6 @@ type PaneModule = typeof import('../../src/taskpane/pane');
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
 const TITLE = sheetTitle(2024);
 const PRIOR = sheetTitle(2023);
-const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 const byRule = (rule: string) => Array.from(document.querySelectorAll<HTMLElement>('#findings li')).filter((li) => li.dataset.rule === rule);
 

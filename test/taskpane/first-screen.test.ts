@@ -8,19 +8,15 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { sheetTitle } from '../../src/core/sheet';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 type PaneModule = typeof import('../../src/taskpane/pane');
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
 const TITLE = sheetTitle(2024);
-const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const $ = (id: string) => document.getElementById(id)!;
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 const folded = (id: string) => !($(id) as HTMLDetailsElement).open;

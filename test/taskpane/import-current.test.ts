@@ -12,7 +12,7 @@ import { DecompressionStream as NodeDecompressionStream } from 'stream/web';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { check } from '../../src/core/engine';
 import { CellValue, Report, emptyReport } from '../../src/core/report';
-import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, cellName } from '../../src/core/tables';
 import { ExcelHost } from '../../src/excel/host';
 import { PreviewHost } from '../../src/preview/host';
@@ -20,6 +20,7 @@ import { PreviewWorkbook } from '../../src/preview/workbook';
 import { consistentReport } from '../helpers/reports';
 import { documentXml, makeDocx, reportBlocks } from '../helpers/documents';
 import { FakeExcel, Scalar } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 // Browsers have these; jsdom's test environment does not (the .docx reader inflates with them).
 Object.assign(globalThis, {
@@ -35,10 +36,6 @@ type Pane = InstanceType<PaneModule['Pane']>;
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
 const TITLE = sheetTitle(2024);
 const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 const $ = (id: string) => document.getElementById(id) as HTMLElement & { value?: string };
 const panel = () => $('import-panel');

@@ -8,10 +8,11 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, areaAddress } from '../fakes/excel-fake';
 import { consistentReport } from '../helpers/reports';
+import { inputA1 as at } from '../helpers/template';
 
 type PaneModule = typeof import('../../src/taskpane/pane');
 
@@ -19,10 +20,6 @@ const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.h
 const BODY = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
 const TITLE = sheetTitle(2024);
 const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const readBatches = (fake: FakeExcel, from: number) => fake.batches.slice(from).filter((b) => b.ops.some((o) => o.startsWith('load range values')));
 const errors = () => document.getElementById('summary')!.dataset.errors;
 

@@ -7,12 +7,13 @@
 import fs from 'fs';
 import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
-import { a1, areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { ACK_NAMESPACE } from '../../src/excel/acknowledgements';
 import { ExcelHost } from '../../src/excel/host';
 import { UNDO_CLEARED } from '../../src/taskpane/undo-note';
 import { FakeExcel, FakeExcelOptions, Scalar, areaAddress } from '../fakes/excel-fake';
+import { inputA1 as at } from '../helpers/template';
 
 // Browsers have these; jsdom's test environment does not.
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
@@ -24,10 +25,6 @@ const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.h
 const TITLE = sheetTitle(2024);
 const PRIOR = sheetTitle(2023);
 const plan = sheetPlan('', 2024);
-const at = (id: string) => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 interface Setup {
