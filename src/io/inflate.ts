@@ -21,12 +21,17 @@ export const inflateLimited: Inflate = (data, maxBytes) => {
   });
   if (data.length === 0) inflater.push(data, true);
   for (let p = 0; p < data.length; p += SLICE) inflater.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
+  return concatBytes(chunks, total);
+};
+
+/** The chunks as one array of `length` bytes (their total), without a copy when there is one chunk. */
+export function concatBytes(chunks: Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
     at += c.length;
   }
   return out;
-};
+}

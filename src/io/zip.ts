@@ -10,7 +10,7 @@
  * Platform-free (Uint8Array in and out), so the command line and the pane share one guard.
  */
 import { Unzip, UnzipDecoder, UnzipPassThrough, unzipSync } from 'fflate';
-import { inflateLimited } from './inflate';
+import { concatBytes, inflateLimited } from './inflate';
 
 export class ZipError extends Error {}
 
@@ -93,17 +93,6 @@ class Raw implements UnzipDecoder {
   }
 }
 
-const concat = (chunks: Uint8Array[], length: number): Uint8Array => {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
-
 /**
  * The data of the entries `wanted` selects, as stored in the archive, read by fflate's streaming
  * reader from the local headers and checked against the directory: an entry the directory does not
@@ -126,7 +115,7 @@ function rawEntries(bytes: Uint8Array, entries: ZipEntry[], wanted: (e: ZipEntry
       length += chunk.length;
       if (length > entry.compressedSize) throw new ZipError(`压缩包内的 ${entry.name} 大小与目录不符，文件已损坏`);
       chunks.push(chunk);
-      if (final) out.set(entry, concat(chunks, length));
+      if (final) out.set(entry, concatBytes(chunks, length));
     };
     file.start();
   });
