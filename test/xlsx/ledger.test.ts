@@ -116,3 +116,20 @@ test('a second register in the same workbook gets its own sheet names, and its s
   expect(wb.worksheets.map((ws) => ws.name)).toEqual([REGISTER_SHEET, SUMMARY_SHEET, `${REGISTER_SHEET}(2)`, `${SUMMARY_SHEET}(2)`]);
   expect(second.plan.summary.cells.find((c) => c.formula?.startsWith('IF(ISNUMBER($D$2),COUNTIFS'))!.formula).toContain(`'${REGISTER_SHEET}(2)'!$D:$D`);
 });
+
+test('the ledger core finds the written register’s header and every one of its columns, under the title and the note', async () => {
+  const { findHeader } = await import('../../src/ledger');
+  const wb = await load(blank);
+  const ws = wb.worksheets[0];
+  const grid: (string | number | null)[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    grid[r - 1] = LEDGER_COLUMNS.map((_, c) => {
+      const v = row.getCell(c + 1).value;
+      return typeof v === 'string' || typeof v === 'number' ? v : null;
+    });
+  });
+  const header = findHeader(grid.map((r) => r ?? []));
+  const plan = ledgerPlan();
+  expect(header?.row).toBe(plan.headerRow + 1);
+  expect(header?.columns).toEqual(plan.columnOf);
+});
