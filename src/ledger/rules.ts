@@ -36,6 +36,7 @@ export const LEDGER_RULES: readonly ReportRule[] = [
   rule('ledger.calendar', 'warning', '节假日安排未收录', '{year}年的法定节假日和调休安排尚未收录，{count}件申请的答复期限未核对（不按周一至周五推算，以免误报）', '国务院办公厅每年发布的《关于部分节假日安排的通知》'),
   rule('ledger.late', 'warning', '逾期答复', '第{row}行逾期答复：{basis}，答复期限{limit}个工作日，最迟应于{deadline}答复，实际{answered}答复，计{taken}个工作日{note}', `${ORDINANCE}第三十三条：应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，……延长的期限最长不得超过20个工作日`),
   rule('ledger.openLate', 'warning', '逾期未答复', '第{row}行至{yearEnd}仍未答复，已超过答复期限：{basis}，答复期限{limit}个工作日，最迟应于{deadline}答复{note}', `${ORDINANCE}第三十三条`),
+  rule('ledger.incomplete', 'warning', '台账未能完整统计', '台账（{file}，工作表“{sheet}”）有{rows}行未能计入{year}年度表三，与台账的比对可能不准；用 nianbao ledger 可逐行查看', `${FORMAT}应与依申请公开登记台账一致`),
   rule('ledger.mismatch', 'error', '表三与台账不一致', '{cell}：年报填写{reported}，台账统计为{ledger}', `${FORMAT}应与依申请公开登记台账一致`),
 ];
 

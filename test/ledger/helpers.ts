@@ -60,5 +60,6 @@ export const LEDGER_REPRESENTATIVE: Record<string, () => LedgerFinding> = {
   'ledger.calendar': () => only('ledger.calendar', register([app('2099-03-10', '2099-03-20')]), 2099),
   'ledger.late': () => only('ledger.late', register([app('2025-03-03', '2025-04-30')])),
   'ledger.openLate': () => only('ledger.openLate', register([app('2025-11-03')])),
+  'ledger.incomplete': () => ({ rule: 'ledger.incomplete', severity: 'warning', table: 'T3', cells: [], row: null, column: null, params: { file: '台账.xlsx', sheet: '台账', rows: 2, year: 2025 } }),
   'ledger.mismatch': () => ({ rule: 'ledger.mismatch', severity: 'error', table: 'T3', cells: ['T3.R1.C1'], row: null, column: null, params: { reported: 3, ledger: 4 } }),
 };
