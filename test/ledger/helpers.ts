@@ -44,6 +44,7 @@ export const LEDGER_REPRESENTATIVE: Record<string, () => LedgerFinding> = {
   'ledger.missingColumn': () => only('ledger.missingColumn', [['收到日期', '申请人类型', '答复日期']]),
   'ledger.duplicateColumn': () => only('ledger.duplicateColumn', [['收到日期', '申请人类型', '答复日期', '办理结果', '答复结果']]),
   'ledger.date': () => only('ledger.date', register([app('2025-02-30', '2025-03-10')])),
+  'ledger.deadlineDate': () => only('ledger.deadlineDate', register([app('2025-03-10', '2025-03-20', { corrected: '是', correctionReceived: '上周' })])),
   'ledger.noReceipt': () => only('ledger.noReceipt', register([app(null, '2025-03-10')])),
   'ledger.answerBeforeReceipt': () => only('ledger.answerBeforeReceipt', register([app('2025-03-10', '2025-03-01')])),
   'ledger.resultWithoutDate': () => only('ledger.resultWithoutDate', register([app('2025-03-10', null, { result: '予以公开' })])),
@@ -59,5 +60,6 @@ export const LEDGER_REPRESENTATIVE: Record<string, () => LedgerFinding> = {
   'ledger.calendar': () => only('ledger.calendar', register([app('2099-03-10', '2099-03-20')]), 2099),
   'ledger.late': () => only('ledger.late', register([app('2025-03-03', '2025-04-30')])),
   'ledger.openLate': () => only('ledger.openLate', register([app('2025-11-03')])),
+  'ledger.incomplete': () => ({ rule: 'ledger.incomplete', severity: 'warning', table: 'T3', cells: [], row: null, column: null, params: { file: '台账.xlsx', sheet: '台账', rows: 2, year: 2025 } }),
   'ledger.mismatch': () => ({ rule: 'ledger.mismatch', severity: 'error', table: 'T3', cells: ['T3.R1.C1'], row: null, column: null, params: { reported: 3, ledger: 4 } }),
 };
