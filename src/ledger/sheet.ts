@@ -87,6 +87,21 @@ export interface LedgerPrint {
   area?: Area;
 }
 
+/**
+ * A conditional format of the register: a row's own mistake turns red as it is typed, with or
+ * without the add-in (Excel, WPS, LibreOffice evaluate it). Validation stops most mistakes at the
+ * keyboard; pasted values pass validation, so the marks catch those too.
+ */
+export interface LedgerMark {
+  /** One rectangle of cells. */
+  area: Area;
+  /** A formula without "=", relative to the area's top-left cell; true means marked. */
+  formula: string;
+  severity: 'error' | 'warning';
+  /** The ledger rules (src/ledger/rules.ts) the mark stands for. */
+  rules: string[];
+}
+
 export interface LedgerSheetPlan {
   /** The worksheet's name. */
   name: string;
@@ -96,6 +111,8 @@ export interface LedgerSheetPlan {
   /** Rows taller than one line, in points. */
   rowHeights: Map<number, number>;
   validations: LedgerValidation[];
+  /** Conditional formats, first wins. */
+  marks: LedgerMark[];
   /** Rows (from the top) kept in view while scrolling. */
   frozenRows: number;
   print: LedgerPrint;
@@ -261,6 +278,7 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
       const rule = ruleFor(c.kind);
       return rule ? [{ area: { row: firstRow, col: i, rows: preparedRows, cols: 1 }, ...rule }] : [];
     }),
+    marks: registerMarks(columnOf, firstRow, preparedRows),
     frozenRows: firstRow,
     print: { orientation: 'landscape', paper: 'A4', titleRows: { from: headerRow, to: headerRow }, gridlines: true },
     autoFilter: { row: headerRow, col: 0, rows: 1, cols: width },
@@ -380,6 +398,7 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
       [checkRow, 30],
     ]),
     validations: [{ area: { ...yearCell, rows: 1, cols: 1 }, rule: { type: 'whole', min: 2000, max: 2100 }, title: '请填写年度', message: '统计年度应为四位数字，如 2025' }],
+    marks: [],
     frozenRows: 0,
     print: { orientation: 'portrait', paper: 'A4', gridlines: false, area: { row: 0, col: 0, rows: checkRow + 1, cols: t3.cols } },
     protect: true,
@@ -403,6 +422,34 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
     uncounted,
     cellAt,
   };
+}
+
+/** The register's marks over its prepared rows: text in a date column, an answer before its receipt, an answer date and a result without the other. */
+function registerMarks(columnOf: Readonly<Record<LedgerKey, number>>, firstRow: number, rows: number): LedgerMark[] {
+  const column = (key: LedgerKey): Area => ({ row: firstRow, col: columnOf[key], rows, cols: 1 });
+  const cell = (key: LedgerKey, absoluteColumn = false): string => `${absoluteColumn ? '$' : ''}${columnLetter(columnOf[key])}${firstRow + 1}`;
+  const marks: LedgerMark[] = LEDGER_COLUMNS.filter((c) => c.kind === 'date').map((c) => ({
+    area: column(c.key),
+    formula: `ISTEXT(${cell(c.key)})`,
+    severity: 'error' as const,
+    rules: ['ledger.date'],
+  }));
+  marks.push({
+    area: column('answered'),
+    formula: `AND(ISNUMBER(${cell('answered')}),ISNUMBER(${cell('received', true)}),${cell('answered')}<${cell('received', true)})`,
+    severity: 'error',
+    rules: ['ledger.answerBeforeReceipt'],
+  });
+  // 答复日期 and 办理结果 sit side by side in the standard register: one format marks both.
+  if (columnOf.result === columnOf.answered + 1) {
+    marks.push({
+      area: { row: firstRow, col: columnOf.answered, rows, cols: 2 },
+      formula: `(${cell('answered', true)}="")<>(${cell('result', true)}="")`,
+      severity: 'error',
+      rules: ['ledger.dateWithoutResult', 'ledger.resultWithoutDate'],
+    });
+  }
+  return marks;
 }
 
 /** Row heights for 表三's wrapped labels on the summary, as the template gives them. */

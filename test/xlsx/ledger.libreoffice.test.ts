@@ -10,12 +10,14 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MARK_LOOKS } from '../../src/core/looks';
+import { a1 } from '../../src/core/sheet';
 import { T3_COLUMNS, T3_ROW, T3_ROW_NAMES, cellId } from '../../src/core/tables';
 import { analyseLedger } from '../../src/ledger';
 import { APPLICANT_TYPES, LEDGER_COLUMNS, LedgerCell, LedgerGrid, LedgerKey, RESULT_CATEGORIES } from '../../src/ledger/columns';
 import { UNCOUNTED_NONE, UNCOUNTED_SOME, ledgerPlan } from '../../src/ledger/sheet';
 import { ledgerBuffer } from '../../src/xlsx/ledger';
-import { recalculateWithLibreOffice } from '../helpers/libreoffice';
+import { recalculateWithLibreOffice, renderWithLibreOffice, renderedCells } from '../helpers/libreoffice';
 
 const YEAR = 2025;
 const DAY = 86_400_000;
@@ -165,4 +167,28 @@ test('with the year cell emptied the summary shows blanks, not counts of every y
   expect(v.result ?? '').toBe('');
   const total = plan.cellAt(T3_ROW.total, T3_COLUMNS.length);
   expect(shown(ws, total.row, total.col)).toBe(0);
+}, 120_000);
+
+test('the register’s marks, painted by LibreOffice, turn exactly the mistaken cells red', async () => {
+  const at = (values: Partial<Record<LedgerKey, LedgerCell>>): LedgerCell[] => {
+    const base: Partial<Record<LedgerKey, LedgerCell>> = { received: asDate(day('2025-05-06')), applicantType: '自然人', answered: asDate(day('2025-05-20')), result: '予以公开', ...values };
+    return LEDGER_COLUMNS.map((c) => (c.key in values && values[c.key] === null ? null : (base[c.key] ?? null)));
+  };
+  const rows = [
+    at({}), // fine
+    at({ received: '2025-05-06' }), // a date as text
+    at({ answered: asDate(day('2025-05-01')) }), // answered before it was received
+    at({ result: null }), // an answer date without a result
+    at({ answered: null }), // a result without an answer date
+    at({ answered: null, result: null }), // not answered yet: fine
+  ];
+  const file = path.join(dir, 'marks.xlsx');
+  fs.writeFileSync(file, await ledgerBuffer({ year: YEAR, rows }));
+  const [out] = renderWithLibreOffice([file], path.join(dir, 'out-marks'));
+  const cells = renderedCells(fs.readFileSync(out, 'utf8'));
+  const red = MARK_LOOKS.error.fill.toUpperCase();
+  const col = (key: LedgerKey) => plan.columnOf[key];
+  const marked = [...cells].filter(([, c]) => c.fill === red).map(([address]) => address).sort();
+  const addr = (i: number, key: LedgerKey) => a1(plan.firstRow + i, col(key));
+  expect(marked).toEqual([addr(1, 'received'), addr(2, 'answered'), addr(3, 'answered'), addr(3, 'result'), addr(4, 'answered'), addr(4, 'result')].sort());
 }, 120_000);
