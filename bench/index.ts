@@ -6,6 +6,7 @@ import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
+import { benchLedger } from './ledger.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
 import { benchReview } from './review.bench';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   cli: benchCli,
   import: benchImport,
   review: benchReview,
+  ledger: benchLedger,
 };
 
 async function main(): Promise<void> {
