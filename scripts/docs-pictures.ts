@@ -155,6 +155,15 @@ async function oneCellOff(s: Stage): Promise<void> {
   await s.finding('T3.resultTotal').waitFor();
 }
 
+/**
+ * The pictures, in the order they are made. A new one is one entry, e.g. the self-test's report:
+ *
+ *   { kind: 'page', name: 'self-test', alt: '环境自检的报告', viewport: PANE_SHARP,
+ *     async steps(s) { await s.page.locator('[data-action="self-test"]').click(); await s.page.locator('#self-test-report').waitFor(); },
+ *     capture: '#self-test-report' },
+ *
+ * then `npm run docs:pictures -- self-test` and `![环境自检的报告](pictures/self-test.png)` in a manual.
+ */
 export const PICTURES: Picture[] = [
   {
     kind: 'page',
