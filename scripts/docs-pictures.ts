@@ -4,13 +4,16 @@
  *
  * Pictures of the pane and the template: the preview (built and served as `npm run preview` does)
  * in Debian's Chromium, driven as a person would. Pictures of documents: the file nianbao writes,
- * printed to PDF by LibreOffice and turned into an image by pdftoppm (poppler-utils).
+ * printed to PDF by LibreOffice and turned into an image by pdftoppm (poppler-utils). Every
+ * picture then goes through pngquant (Debian's package), which turns a screenshot's few thousand
+ * colours into a palette the eye cannot tell apart: a third of the size, and the same bytes for
+ * the same input.
  *
  * Each picture is one entry of PICTURES below: its name, the steps that set the page up, and what
  * to capture. A picture of a new feature is one more entry; `test/docs/pictures.test.ts` fails
  * when a document refers to a picture that is not here or not on disk.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -145,7 +148,8 @@ export type Picture = (PagePicture & { kind: 'page' }) | (DocumentPicture & { ki
 
 /** Wide enough for the whole of table three beside the 320 px pane. */
 const PANE: Viewport = { width: 1440, height: 640, scale: 1 };
-const PANE_SHARP: Viewport = { width: 1280, height: 800, scale: 1.5 };
+/** For pictures of a part of the pane: drawn at twice the size, sharp on any screen. */
+const PANE_SHARP: Viewport = { width: 1280, height: 800, scale: 2 };
 
 /** T3.R3.C2 one too many: its column and its row both fail, and one change repairs both. */
 async function oneCellOff(s: Stage): Promise<void> {
@@ -204,7 +208,7 @@ export const PICTURES: Picture[] = [
     kind: 'page',
     name: 'read-finding',
     alt: '窗格中的问题：结论行、两边的数字和差额，点击问题即选中相关单元格',
-    viewport: { ...PANE_SHARP, scale: 2 },
+    viewport: PANE_SHARP,
     async steps(s) {
       const real = REAL();
       await s.insertAndFill(real);
@@ -241,12 +245,36 @@ export const PICTURES: Picture[] = [
     capture: '#check-section',
   },
   {
+    kind: 'page',
+    name: 'import-confirm',
+    alt: '导入本年数据：已填写的格要改动时，先列出原值和新值，请您选择“全部替换”“只填空白格”或“取消”',
+    viewport: PANE_SHARP,
+    async steps(s) {
+      const real = REAL();
+      if (!(await s.page.locator('#insert-section').evaluate((d) => (d as HTMLDetailsElement).open))) await s.page.locator('#insert-section > summary').click();
+      await s.page.locator('#org').fill(real.org);
+      await s.page.locator('#year').fill(String(real.year));
+      await s.page.locator('[data-action="insert-template"]').click();
+      // Three cells typed by hand, each unlike the published report being imported.
+      await s.typeCell('T3.R1.C1', String((real.cells['T3.R1.C1'] as number) + 1));
+      await s.typeCell('T3.R1.C7', String((real.cells['T3.R1.C7'] as number) + 1));
+      await s.typeCell('T2.R1.C1', '/');
+      await s.page.locator('#import-section > summary').click();
+      const chooser = s.page.waitForEvent('filechooser');
+      await s.page.locator('[data-action="import-current"]').click();
+      await chooser;
+      await s.page.locator('#import-file').setInputFiles({ name: '沭阳县人民政府2025年年报.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(real)) });
+      await s.page.locator('#import-panel [data-action="import-blanks-only"]').waitFor();
+    },
+    capture: '#import-section',
+  },
+  {
     kind: 'document',
     name: 'export-first-page',
     alt: '导出的 Word 年报第一页（LibreOffice 排版）',
     app: 'writer',
     pageNumber: 1,
-    width: 700,
+    width: 900,
     async write(dir) {
       const file = path.join(dir, '沭阳县人民政府2025年政府信息公开工作年度报告.docx');
       fs.writeFileSync(file, await exportDocx(REAL()));
@@ -259,8 +287,20 @@ export const PICTURES: Picture[] = [
     alt: '审核工作簿的“审核结果”表：每份年报一行，有错误的排在最前',
     app: 'calc',
     pageNumber: 1,
-    width: 1500,
-    crop: { x: 80, y: 85, width: 1340, height: 125 },
+    width: 2000,
+    crop: { x: 107, y: 113, width: 1787, height: 167 },
+    async write(dir) {
+      return reviewWorkbook(dir);
+    },
+  },
+  {
+    kind: 'document',
+    name: 'review-findings',
+    alt: '审核工作簿的“问题清单”表：每个问题一行，写明文件、机关、规则、级别、位置和说明',
+    app: 'calc',
+    pageNumber: 2,
+    width: 2000,
+    crop: { x: 107, y: 113, width: 1787, height: 110 },
     async write(dir) {
       return reviewWorkbook(dir);
     },
@@ -321,7 +361,16 @@ async function documentPicture(p: DocumentPicture, dir: string): Promise<string>
   const crop = p.crop ? ['-x', String(p.crop.x), '-y', String(p.crop.y), '-W', String(p.crop.width), '-H', String(p.crop.height)] : [];
   execFileSync('pdftoppm', ['-png', '-singlefile', '-f', String(p.pageNumber), '-l', String(p.pageNumber), '-scale-to-x', String(p.width), '-scale-to-y', '-1', ...crop, pdf, stem], { stdio: 'pipe' });
   fs.copyFileSync(`${stem}.png`, out);
-  return out;
+  return quantize(out);
+}
+
+/** pngquant in place: a palette of at most 256 colours, chosen so the picture looks the same. */
+function quantize(file: string): string {
+  if (!fs.existsSync('/usr/bin/pngquant')) throw new Error('需要 pngquant：apt-get install pngquant');
+  const run = spawnSync('/usr/bin/pngquant', ['--quality', '80-100', '--speed', '1', '--strip', '--force', '--output', file, '--', file], { stdio: 'pipe' });
+  // 98: the palette would be larger, 99: it would not look the same; either way the picture stays as drawn.
+  if (run.status !== 0 && run.status !== 98 && run.status !== 99) throw new Error(`pngquant：${run.stderr?.toString() || run.error}`);
+  return file;
 }
 
 async function pagePicture(p: PagePicture, browser: Browser, origin: string): Promise<string> {
@@ -349,7 +398,7 @@ async function pagePicture(p: PagePicture, browser: Browser, origin: string): Pr
     const options = { path: out, animations: 'disabled' as const, caret: 'hide' as const };
     if (p.capture) await page.locator(p.capture).first().screenshot(options);
     else await page.screenshot({ ...options, clip: p.clip });
-    return out;
+    return quantize(out);
   } finally {
     await context.close();
   }
