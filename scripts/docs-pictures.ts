@@ -246,6 +246,28 @@ export const PICTURES: Picture[] = [
   },
   {
     kind: 'page',
+    name: 'prior-report',
+    alt: '跨年度核对：本年“上年结转”与上年“结转下年度”不一致，问题下方并列两年的数字',
+    viewport: PANE_SHARP,
+    async steps(s) {
+      const real = REAL();
+      const year = real.year ?? 2025;
+      await s.insertAndFill(real);
+      // Last year's sheet in the same workbook: its 结转下年度 two short of this year's 上年结转 for 自然人.
+      await s.page.locator('#insert-section > summary').click();
+      await s.page.locator('#year').fill(String(year - 1));
+      await s.page.locator('[data-action="insert-template"]').click();
+      await s.page.locator(`.nb-tab[aria-selected="true"]`, { hasText: String(year - 1) }).waitFor();
+      const n = (id: string) => real.cells[id] as number;
+      for (let c = 1; c <= 7; c++) await s.typeCell(`T3.R25.C${c}`, String(n(`T3.R2.C${c}`) - (c === 1 || c === 7 ? 2 : 0)));
+      for (const r of [1, 2]) await s.typeCell(`T2.R${r}.C3`, String(n(`T2.R${r}.C3`) - n(`T2.R${r}.C1`) + n(`T2.R${r}.C2`)));
+      await s.page.locator('.nb-tab', { hasText: String(year) }).first().click();
+      await s.finding('prior.carryOver').waitFor();
+    },
+    capture: '#check-section',
+  },
+  {
+    kind: 'page',
     name: 'import-confirm',
     alt: '导入本年数据：已填写的格要改动时，先列出原值和新值，请您选择“全部替换”“只填空白格”或“取消”',
     viewport: PANE_SHARP,
