@@ -107,6 +107,13 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/**
+ * The pictures the help page shows (help.html), from docs/pictures/ (made by `npm run docs:pictures`),
+ * shipped beside it in pictures/. test/docs/pictures.test.ts keeps this list and help.html in step.
+ */
+const HELP_PICTURES = ['insert-template', 'fill-template', 'read-finding', 'quick-fix'];
+const helpPictureCopies = () => HELP_PICTURES.map((name) => ({ from: `docs/pictures/${name}.png`, to: `pictures/${name}.png` }));
+
 /** The blank template offered for download beside the add-in; the preview page and the help page link to it. */
 const TEMPLATE_FILE = '年报模板.xlsx';
 /** The blank register of applications (依申请公开登记台账) with its native 表三 summary, offered beside it. */
@@ -185,6 +192,8 @@ module.exports = async (env = {}, argv = {}) => {
     { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     { from: 'src/taskpane/help.html', to: 'help.html' },
+    { from: 'src/taskpane/help.css', to: 'help.css' },
+    ...helpPictureCopies(),
     { from: 'src/preview/preview.css', to: 'preview.css' },
     {
       from: 'manifest.xml',
@@ -267,4 +276,6 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.OFFICE_JS = OFFICE_JS;
 module.exports.TEMPLATE_FILE = TEMPLATE_FILE;
 module.exports.LEDGER_FILE = LEDGER_FILE;
+module.exports.HELP_PICTURES = HELP_PICTURES;
+module.exports.helpPictureCopies = helpPictureCopies;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

@@ -23,6 +23,7 @@ const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { helpPictureCopies } = require('./webpack.config');
 
 const ADDIN = 'nianbao';
 const SYNTAX_TARGET = 'es2017';
@@ -104,6 +105,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/help.css', to: 'help.css' },
+          ...helpPictureCopies(),
         ],
       }),
     ],

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: prints the figures behind the performance budgets in the README.
+ * `npm run bench`: prints the figures behind the performance budgets in docs/performance.md.
  * Figures, not tests: nothing here fails a build. Run one section with `npm run bench -- engine`.
  */
 import { benchCli } from './cli.bench';

@@ -106,7 +106,7 @@ describe('the parsing core runs in a browser', () => {
     }
     expect([...seen].map((f) => path.relative(SRC, f))).not.toEqual(expect.arrayContaining(['import/node.ts']));
     expect([...seen].some((f) => f.includes(`${path.sep}io${path.sep}`) || f.includes(`${path.sep}xlsx${path.sep}`))).toBe(false);
-    // The parsing libraries (README「解析文件所用的库」) run in browsers as in Node.
+    // The parsing libraries (docs/libraries.md「解析文件所用的库」) run in browsers as in Node.
     expect([...bare].sort()).toEqual(['htmlparser2', 'saxes', 'zod']);
   });
 });

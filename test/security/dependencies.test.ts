@@ -1,7 +1,7 @@
 /**
  * `npm audit` cannot reach an advisory database from our machines, so the advisories known for
  * what we ship are pinned here: each installed version must be at or past its fix, or the use
- * that makes it reachable must be absent. README「安全」explains each.
+ * that makes it reachable must be absent. docs/architecture.md「安全」explains each.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -49,7 +49,7 @@ test('the add-in bundle ships neither exceljs nor its dependencies', () => {
   }
 });
 
-test('the importers and the zip guard parse only through the libraries README lists (fflate, htmlparser2, saxes)', () => {
+test('the importers and the zip guard parse only through the libraries docs/libraries.md lists (fflate, htmlparser2, saxes)', () => {
   // The pane bundles src/io and src/import (but node.ts and inflate-node.ts, the command line's, on Node's zlib): no hand parser returns unnoticed, and no other package slips in.
   const allowed = new Set(['fflate', 'htmlparser2', 'saxes']);
   const used = new Set<string>();
