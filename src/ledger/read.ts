@@ -168,6 +168,8 @@ class RowReader {
   }
 }
 
+/** 逾期不补正: the applicant let the application lapse. */
+const ABANDONED_ROW = RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row;
 const TOTAL_ROW = /^(?:合计|总计|小计|共计)/;
 
 export interface ReadLedger {
@@ -258,17 +260,22 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
     const corrected = (col.corrected !== undefined && rr.yesNo('corrected')) || correctionReceived !== null;
     const consulted = (col.consulted !== undefined && rr.yesNo('consulted')) || consultStart !== null || consultEnd !== null;
     const extended = col.extended !== undefined && rr.yesNo('extended');
+    let consultUntil = consultEnd;
     if (!rr.untimed && received !== null) {
-      // 逾期不补正 ends an application without an answer period to keep: no date needed then.
-      if (corrected && correctionReceived === null && resultRow !== RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row) {
-        rr.findings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
+      if (corrected && correctionReceived === null) {
+        // Still waiting for the 补正: no answer period runs yet. Ended by 逾期不补正: none to keep.
+        // Answered otherwise: the date is missing.
+        if (answered !== null && resultRow !== ABANDONED_ROW) rr.findings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
         rr.untimed = true;
       }
       if (correctionReceived !== null && correctionReceived < received) {
         rr.findings.push(finding('ledger.correctionBeforeReceipt', row, 'correctionReceived', { corrected: chineseDay(correctionReceived), received: chineseDay(received) }));
         rr.untimed = true;
       }
-      if (consulted && (consultStart === null || consultEnd === null)) {
+      if (consulted && consultStart !== null && consultEnd === null && answered === null) {
+        // A consultation still open: its time is not counted, up to whatever day the count reaches.
+        consultUntil = Infinity;
+      } else if (consulted && (consultStart === null || consultEnd === null)) {
         rr.findings.push(finding('ledger.consultDates', row, consultStart === null ? 'consultStart' : 'consultEnd'));
         rr.untimed = true;
       } else if (consultStart !== null && consultEnd !== null && consultEnd < consultStart) {
@@ -294,7 +301,7 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
       correctionReceived,
       consulted,
       consultStart,
-      consultEnd,
+      consultEnd: consultUntil,
       extended,
       answered,
       resultRow,
