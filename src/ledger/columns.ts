@@ -188,6 +188,7 @@ export interface LedgerEntry {
   correctionReceived: Day | null;
   consulted: boolean;
   consultStart: Day | null;
+  /** Infinity while a consultation is still open (started, no answer yet): its days are not counted. */
   consultEnd: Day | null;
   extended: boolean;
   answered: Day | null;
@@ -227,6 +228,9 @@ export interface LedgerAnalysis {
   cells: Record<CellId, number>;
   findings: LedgerFinding[];
   stats: LedgerStats;
-  /** Where the header was found: worksheet row number and, per recognised column, its 0-based column index. */
-  header: { row: number; columns: Partial<Record<LedgerKey, number>> } | null;
+  /**
+   * Where the header was found: its first and last worksheet row (two for a two-level header; data
+   * starts below `lastRow`) and, per recognised column, its 0-based column index.
+   */
+  header: { row: number; lastRow: number; columns: Partial<Record<LedgerKey, number>> } | null;
 }

@@ -21,6 +21,8 @@ export interface LedgerHeader {
   columns: Partial<Record<LedgerKey, number>>;
   /** The header text each column has in this register, for messages. */
   names: Partial<Record<LedgerKey, string>>;
+  /** Worksheet row number of the header's last row: the row after `row` when the header has two levels. */
+  lastRow: number;
 }
 
 /** Column letters as Excel shows them: 0 → A, 26 → AA. */
@@ -58,7 +60,40 @@ export function findHeader(grid: LedgerGrid): LedgerHeader | null {
       names[key] = cellText(cell).replace(/\s+/g, '');
     }
   });
-  return { row: best.row + 1, columns, names };
+  const lastRow = subHeader(grid, best.row, columns, names) ? best.row + 2 : best.row + 1;
+  return { row: best.row + 1, columns, names, lastRow };
+}
+
+/**
+ * A two-level header: 征求意见 merged over 开始日期 | 结束日期 in the row below. A column the first
+ * row leaves unknown is named by the cell below, alone or after the nearest heading to its left
+ * (a merged cell's text sits in its first column). True when the row below is such a header row.
+ */
+function subHeader(grid: LedgerGrid, row: number, columns: Partial<Record<LedgerKey, number>>, names: Partial<Record<LedgerKey, string>>): boolean {
+  const top = grid[row] ?? [];
+  const below = grid[row + 1] ?? [];
+  const owner = new Map(Object.entries(columns).map(([k, c]) => [c, k as LedgerKey]));
+  let found = false;
+  below.forEach((cell, c) => {
+    const child = cellText(cell);
+    if (child === '' || typeof cell !== 'string' || readDate(cell).ok) return; // data, not a heading
+    // A 是否 heading (征求意见, 补正, 延期) may stand over its dates; any other known column is data below.
+    const above = owner.get(c);
+    if (above !== undefined && LEDGER_COLUMN[above].kind !== 'yesno') return;
+    let parent = '';
+    for (let p = c; p >= 0 && parent === ''; p--) parent = cellText(top[p] ?? null);
+    const key = headerKey(`${parent}${child}`) ?? headerKey(child);
+    if (key && key !== above && columns[key] === undefined) {
+      if (above !== undefined) {
+        delete columns[above];
+        delete names[above];
+      }
+      columns[key] = c;
+      names[key] = `${parent}${child}`.replace(/\s+/g, '');
+      found = true;
+    }
+  });
+  return found;
 }
 
 function headerFindings(grid: LedgerGrid, header: LedgerHeader): LedgerFinding[] {
@@ -110,7 +145,7 @@ function personalWords(grid: LedgerGrid, header: LedgerHeader, key: LedgerKey, m
   const c = header.columns[key];
   if (c === undefined) return [];
   const out = new Set<string>();
-  for (let r = header.row; r < grid.length; r++) {
+  for (let r = header.lastRow; r < grid.length; r++) {
     const text = cellText(grid[r]?.[c] ?? null);
     if (text.length >= minLength) out.add(text);
   }
@@ -168,6 +203,8 @@ class RowReader {
   }
 }
 
+/** 逾期不补正: the applicant let the application lapse. */
+const ABANDONED_ROW = RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row;
 const TOTAL_ROW = /^(?:合计|总计|小计|共计)/;
 
 export interface ReadLedger {
@@ -200,7 +237,7 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
 
   const rr = new RowReader(col, (key) => header.names[key] ?? LEDGER_COLUMN[key].label, quoter);
   const serialCol = col.serial ?? 0;
-  for (let r = header.row; r < grid.length; r++) {
+  for (let r = header.lastRow; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
     rr.reset(cells, r + 1);
@@ -258,17 +295,22 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
     const corrected = (col.corrected !== undefined && rr.yesNo('corrected')) || correctionReceived !== null;
     const consulted = (col.consulted !== undefined && rr.yesNo('consulted')) || consultStart !== null || consultEnd !== null;
     const extended = col.extended !== undefined && rr.yesNo('extended');
+    let consultUntil = consultEnd;
     if (!rr.untimed && received !== null) {
-      // 逾期不补正 ends an application without an answer period to keep: no date needed then.
-      if (corrected && correctionReceived === null && resultRow !== RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row) {
-        rr.findings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
+      if (corrected && correctionReceived === null) {
+        // Still waiting for the 补正: no answer period runs yet. Ended by 逾期不补正: none to keep.
+        // Answered otherwise: the date is missing.
+        if (answered !== null && resultRow !== ABANDONED_ROW) rr.findings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
         rr.untimed = true;
       }
       if (correctionReceived !== null && correctionReceived < received) {
         rr.findings.push(finding('ledger.correctionBeforeReceipt', row, 'correctionReceived', { corrected: chineseDay(correctionReceived), received: chineseDay(received) }));
         rr.untimed = true;
       }
-      if (consulted && (consultStart === null || consultEnd === null)) {
+      if (consulted && consultStart !== null && consultEnd === null && answered === null) {
+        // A consultation still open: its time is not counted, up to whatever day the count reaches.
+        consultUntil = Infinity;
+      } else if (consulted && (consultStart === null || consultEnd === null)) {
         rr.findings.push(finding('ledger.consultDates', row, consultStart === null ? 'consultStart' : 'consultEnd'));
         rr.untimed = true;
       } else if (consultStart !== null && consultEnd !== null && consultEnd < consultStart) {
@@ -294,7 +336,7 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
       correctionReceived,
       consulted,
       consultStart,
-      consultEnd,
+      consultEnd: consultUntil,
       extended,
       answered,
       resultRow,
