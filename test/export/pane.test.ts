@@ -10,7 +10,7 @@ import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { CELL_IDS } from '../../src/core/tables';
 import { ExcelHost } from '../../src/excel/host';
-import { saverFor } from '../../src/taskpane/parts/export-word';
+import { COMMAND_LINE_HINT, saverFor } from '../../src/taskpane/parts/export-word';
 import { consistentReport } from '../helpers/reports';
 import { FakeExcel } from '../fakes/excel-fake';
 import { inputA1 as at } from '../helpers/template';
@@ -71,6 +71,9 @@ describe('导出 Word', () => {
     const status = $('export-status');
     expect(status.hidden).toBe(false);
     expect(status.textContent).toContain('已生成“木厂镇2024年政府信息公开工作年度报告.docx”');
+    // The page cannot know the download happened: the command line is always offered as the fallback.
+    expect(status.textContent).toContain(COMMAND_LINE_HINT);
+    expect(status.textContent).not.toMatch(/已保存/);
     expect(status.textContent).toContain('表格中有');
   });
 

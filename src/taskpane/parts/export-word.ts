@@ -3,9 +3,14 @@
  * code as `nianbao export` (src/export). The builder and the docx library load as their own chunk
  * when the button is first used, so the pane starts as light as before.
  *
- * The document is offered for download where the host lets a page save a file (browsers, Excel
- * on the web and on Windows). Excel on Mac and iPad do not (their web view drops downloads without
- * a word, office-js#2700, "by design"): there the pane says so plainly and names the command line.
+ * The document is offered for download where the host may let a page save a file (browsers,
+ * Excel on the web and on Windows). Excel on Mac and iPad do not (their web view drops downloads
+ * without a word, office-js#2700, "by design"): there the pane says so plainly and names the
+ * command line. On Windows desktop a blob download is not documented to work either (Microsoft's
+ * OpenBrowserWindowApi page names "downloading a PDF file when the webview control is provided by
+ * Microsoft Edge" as what a sandboxed webview cannot always do; add-in authors report blob
+ * downloads doing nothing, office-js#1145): the page cannot tell, so it never claims the file was
+ * saved and always names the command line as the fallback.
  */
 import { PaneContext, elements, setDisabled } from '../part';
 import { describeError } from '../session';
@@ -38,6 +43,9 @@ const NO_DOWNLOAD_PLATFORMS = new Set(['Mac', 'iOS']);
 export function saverFor(doc: Document, platform: string | null | undefined): SaveFile | null {
   return platform && NO_DOWNLOAD_PLATFORMS.has(platform) ? null : browserDownload(doc);
 }
+
+/** Said after every export: the fallback where no download appears (Windows desktop web views may drop it). */
+export const NO_DOWNLOAD_SEEN = '如果没有出现保存对话框或下载提示（部分 Windows 桌面版 Excel 不允许加载项下载文件），';
 
 export const COMMAND_LINE_HINT = '请先保存本工作簿（.xlsx），再在命令行中运行：nianbao export 工作簿.xlsx 年报.docx';
 
@@ -94,9 +102,13 @@ export class ExportWord {
         return this.say('error', ['此环境不允许加载项保存文件，无法在窗格中导出 Word。', COMMAND_LINE_HINT]);
       }
       const errors = ctx.view?.errors ?? 0;
+      // The page cannot know whether the host saved the file: a web view may drop a download
+      // without a word (office-js#1145). So the sentence says what was done, and the command
+      // line is always there as the way that works everywhere.
       this.say('ok', [
-        `已生成“${name}”。正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。`,
+        `已生成“${name}”并交给${ctx.host.kind === 'excel' ? ' Excel ' : '浏览器'}下载。正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。`,
         ...(errors > 0 ? [`表格中有 ${errors} 处错误：文档已按表格现有数字生成，改正表格后请重新导出。`] : []),
+        `${NO_DOWNLOAD_SEEN}${COMMAND_LINE_HINT}`,
       ]);
     } catch (e) {
       this.say('error', [`未能生成 Word 文档：${describeError(e)}`]);
