@@ -180,6 +180,7 @@ class StartCheckPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap('StartCheckPlugin', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('StartCheckPlugin', (data) => {
+        if (data.outputName !== 'taskpane.html') return data;
         const officeJsTag = /(<script src="[^"]*office\.js"><\/script>)/;
         if (!officeJsTag.test(data.html)) throw new Error('taskpane.html: no office.js script tag to put start-check.js after');
         data.html = data.html.replace(officeJsTag, '$1\n    <script src="start-check.js"></script>');
@@ -232,6 +233,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Named by the manifest (Functions.Script.Url), which the schema requires beside a shared
       // runtime; taskpane.html does not load it. Self-contained, so it also runs on its own.
       functions: FUNCTIONS,
+      // export.html: 导出 Word in the system browser (src/taskpane/export-link.ts), for web views that cannot save a file.
+      'export-page': './src/taskpane/export-page.ts',
     },
     output: { path: distDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -268,6 +271,13 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: 'defer',
         officeJs: OFFICE_JS[officeJs],
         csp: contentSecurityPolicy(OFFICE_JS[officeJs]),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'export.html',
+        template: './src/taskpane/export.html',
+        chunks: ['export-page'],
+        inject: 'body',
+        scriptLoading: 'defer',
       }),
       new StartCheckPlugin(),
       new CopyWebpackPlugin({ patterns: copies }),

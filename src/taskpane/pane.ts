@@ -22,7 +22,7 @@ import { mark } from '../host/timing';
 import { Acknowledgements } from './parts/acknowledgements';
 import { CheckMode } from './parts/check-mode';
 import { Checking } from './parts/checking';
-import { ExportWord, SaveFile, browserDownload } from './parts/export-word';
+import { ExportWord, OpenInBrowser, SaveFile, browserDownload } from './parts/export-word';
 import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
@@ -40,6 +40,8 @@ export interface PaneOptions {
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
   saveFile?: SaveFile | null;
+  /** Where the host can open the system browser (Excel on Windows with OpenBrowserWindowApi): 导出 Word offers 在浏览器中导出. */
+  openInBrowser?: OpenInBrowser | null;
   now?: () => Date;
 }
 
@@ -85,7 +87,7 @@ export class Pane implements PaneContext {
     this.findings = new Findings(this, this.checking, this.acks);
     this.importing = new Import(this, readCurrentFile);
     const saveFile = options.saveFile === undefined ? browserDownload(doc) : options.saveFile;
-    new ExportWord(this, saveFile);
+    new ExportWord(this, saveFile, options.openInBrowser ?? null);
     this.options = new WorkbookOptions(this);
     this.selfTest = new SelfTest(this, saveFile);
     this.mode = new CheckMode(this, {

@@ -28,7 +28,16 @@ void Office.onReady((info) => {
     paneShown: onPaneShown,
     selfTest: () => excelSelfTest(run, { isSetSupported, office: () => officeFacts(info), saveFile }),
   });
-  new Pane(document, host, { saveFile });
+  // Windows desktop: a blob download is not documented to work in the web view; the system
+  // browser is (OpenBrowserWindowApi), so 导出 Word offers it there.
+  const openInBrowser =
+    String(info.platform) === 'PC' && isSetSupported('OpenBrowserWindowApi', '1.1')
+      ? (url: string) => {
+          Office.context.ui.openBrowserWindow(url);
+          return true;
+        }
+      : null;
+  new Pane(document, host, { saveFile, openInBrowser });
 });
 
 /** What Office says about itself, for the 环境自检 report. */
