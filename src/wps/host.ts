@@ -18,12 +18,11 @@ import type { TemplateAreas } from '../excel/read';
 import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
-import { EtApplication, asGrid, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
+import { EtApplication, activeSheet, activeWorkbook, asGrid, isVisible, nameOf, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
 import { WpsSheetRead, readTemplateSheet } from './read';
 
 const META = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
 import { insertTemplate } from './template';
-import { xlSheetVisible } from './xl';
 
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
@@ -69,7 +68,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   private get book(): Et.Workbook {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     if (!book) throw new Error('没有打开的工作簿');
     return book;
   }
@@ -77,11 +76,11 @@ export class WpsHost implements WorkbookHost {
   // ---- templates ---------------------------------------------------------------------------
 
   async templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }> {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     if (!book) return { sheets: [], active: null };
     const out: TemplateSheetInfo[] = [];
     for (const ws of worksheets(book)) {
-      if (ws.Visible !== xlSheetVisible) continue;
+      if (!isVisible(ws)) continue;
       const names = namesOnSheet(book, ws, META);
       if (!TABLE_IDS.some((t) => names.has(tableName(t)))) continue;
       const value = (name: string) => {
@@ -89,9 +88,10 @@ export class WpsHost implements WorkbookHost {
         return n ? asGrid(ws.Range(n.address.split(':')[0]).Value2)[0][0] : null;
       };
       const org = value(ORG_NAME);
-      out.push({ name: ws.Name, year: parseYear(value(YEAR_NAME)), org: org === null || org === undefined ? '' : String(org).trim() });
+      out.push({ name: nameOf(ws), year: parseYear(value(YEAR_NAME)), org: org === null || org === undefined ? '' : String(org).trim() });
     }
-    const active = (this.app.ActiveSheet as Et.Worksheet | null)?.Name ?? null;
+    const shown = activeSheet(this.app);
+    const active = shown ? nameOf(shown) : null;
     return { sheets: out, active: out.some((s) => s.name === active) ? active : null };
   }
 
@@ -201,7 +201,7 @@ export class WpsHost implements WorkbookHost {
     const handler: SheetChange = (sheet, target) => {
       // The typings give Target as a worksheet; ET hands a Range.
       const range = target as Et.Range;
-      const key = String(sheet.Name).toLowerCase();
+      const key = nameOf(sheet).toLowerCase();
       pending.set(key, [...(pending.get(key) ?? []), String(range.Address(false, false))]);
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, this.debounceMs);
@@ -214,7 +214,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
-    const handler: SheetActivate = (sheet) => listener(String((sheet as Et.Worksheet).Name));
+    const handler: SheetActivate = (sheet) => listener(nameOf(sheet as Et.Worksheet));
     this.app.ApiEvent.AddApiEventListener('SheetActivate', handler);
     return async () => {
       this.app.ApiEvent.RemoveApiEventListener('SheetActivate', handler);
@@ -224,7 +224,7 @@ export class WpsHost implements WorkbookHost {
   // ---- acknowledgements --------------------------------------------------------------------
 
   async loadAcknowledgements(): Promise<Acknowledgement[]> {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     return book ? loadAcknowledgements(book) : [];
   }
 
