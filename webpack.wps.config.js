@@ -96,6 +96,7 @@ module.exports = (env = {}, argv = {}) => {
       // schema is built (see the file).
       ribbon: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/ribbon.ts'],
       taskpane: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/taskpane.ts'],
+      selftest: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/selftest-entry.ts'],
     },
     output: { path: outDir, filename: '[name].js', chunkFilename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.mjs'] },
@@ -124,6 +125,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
+      new HtmlWebpackPlugin({ filename: 'selftest.html', template: './wps/selftest.html', chunks: ['selftest'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'wps/ribbon.xml', to: 'ribbon.xml', transform: shippedRibbon },

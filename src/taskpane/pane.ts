@@ -14,7 +14,7 @@ import type { Report } from '../core/report';
 import type { Acknowledgement, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import type { Draft } from './findings-view';
 import type { CheckView } from './model';
-import { elements, type PaneContext } from './part';
+import { elements, type OpenFile, type PaneContext } from './part';
 import type { PriorFileReader } from './prior-file';
 import type { CurrentFileReader } from './report-file';
 import { describeError, onNotice, type Notice } from './session';
@@ -37,6 +37,8 @@ export interface PaneOptions {
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
   saveFile?: SaveFile | null;
+  /** Optional: the host's own open-file dialog for 导入 and last year's file (WPS); the page's file input otherwise. */
+  openFile?: OpenFile;
   now?: () => Date;
 }
 
@@ -44,6 +46,7 @@ export class Pane implements PaneContext {
   /** Settles when the first check after start has been shown. */
   readonly ready: Promise<void>;
   readonly now: () => Date;
+  readonly openFile?: OpenFile;
   templates: TemplateSheetInfo[] = [];
   shown: string | null = null;
 
@@ -66,6 +69,7 @@ export class Pane implements PaneContext {
     options: PaneOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.openFile = options.openFile;
     // The importers load when a file is first chosen, not with the page (the runtime starts with every workbook).
     const readPriorFile: PriorFileReader =
       options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));

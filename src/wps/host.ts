@@ -58,6 +58,8 @@ type SheetActivate = (sheet: unknown) => void;
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
   private readonly layouts = new Map<string, Layout>();
+  /** Every ApiEvent listener this host added and has not removed: dispose() removes them. */
+  private readonly listening = new Set<{ event: string; handler: (...args: never[]) => void }>();
   private readonly debounceMs: number;
 
   constructor(
@@ -206,19 +208,49 @@ export class WpsHost implements WorkbookHost {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, this.debounceMs);
     };
-    this.app.ApiEvent.AddApiEventListener('SheetChange', handler);
+    const stop = this.listen('SheetChange', handler);
     return async () => {
       if (timer !== undefined) clearTimeout(timer);
-      this.app.ApiEvent.RemoveApiEventListener('SheetChange', handler);
+      stop();
     };
+  }
+
+  /** ApiEvent with event names as strings (the typings list them as literal types). */
+  private get events(): { AddApiEventListener(event: string, f: (...args: never[]) => void): void; RemoveApiEventListener(event: string, f: (...args: never[]) => void): void } {
+    return this.app.ApiEvent as never;
+  }
+
+  /** Adds an ApiEvent listener; returns what removes exactly this one (always with its callback: without one, WPS may remove every listener of that event). */
+  private listen(event: string, handler: (...args: never[]) => void): () => void {
+    const entry = { event, handler };
+    this.events.AddApiEventListener(event, handler);
+    this.listening.add(entry);
+    return () => {
+      if (!this.listening.delete(entry)) return;
+      this.events.RemoveApiEventListener(event, handler);
+    };
+  }
+
+  /**
+   * Removes every listener this host added. The pane calls it on `pagehide`: a pane reloaded or
+   * closed would otherwise leave its handlers registered with WPS, calling into a dead page.
+   */
+  dispose(): void {
+    const all = [...this.listening];
+    this.listening.clear();
+    for (const { event, handler } of all) {
+      try {
+        this.events.RemoveApiEventListener(event, handler);
+      } catch {
+        /* WPS is closing the page: nothing left to tell */
+      }
+    }
   }
 
   async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
     const handler: SheetActivate = (sheet) => listener(nameOf(sheet as Et.Worksheet));
-    this.app.ApiEvent.AddApiEventListener('SheetActivate', handler);
-    return async () => {
-      this.app.ApiEvent.RemoveApiEventListener('SheetActivate', handler);
-    };
+    const stop = this.listen('SheetActivate', handler);
+    return async () => stop();
   }
 
   // ---- acknowledgements --------------------------------------------------------------------

@@ -182,7 +182,7 @@ function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'er
  * in one assignment. The findings formula goes in on its own (see writeFindingsFormula), so a
  * build that refuses it cannot take the whole sheet with it.
  */
-function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
+export function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
   const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
     row: c.row,
     col: c.col,
@@ -210,7 +210,7 @@ function writeFindingsFormula(cell: Et.Range, formula: string): void {
 }
 
 /** The sheet's own name of that bare name, or null (a workbook-scope one does not count). */
-function ownName(sheet: Et.Worksheet, name: string): Et.Name | null {
+export function ownName(sheet: Et.Worksheet, name: string): Et.Name | null {
   const own = sheet.Names;
   for (let i = 1, n = countOf(own); i <= n; i++) {
     const item = own.Item(i);
@@ -237,7 +237,7 @@ function workbookName(book: Et.Workbook, name: string): Et.Name | null {
  * made the other VBA way, `Workbook.Names.Add("'Sheet'!NAME", …)`. Where neither gives sheet scope
  * the insertion stops with a Chinese error rather than take another year's template's names.
  */
-function addSheetName(book: Et.Workbook, sheet: Et.Worksheet, name: string, refersTo: string): void {
+export function addSheetName(book: Et.Workbook, sheet: Et.Worksheet, name: string, refersTo: string): void {
   const before = workbookName(book, name);
   const earlier = before ? member<string>(before, 'RefersTo') : null;
   const undo = (): void => {

@@ -114,10 +114,18 @@ function strictMethod(get: () => unknown): () => unknown {
   };
 }
 
+/**
+ * Members broken on purpose (FakeEtOptions.broken) in the fake made last: "Type.Member" throws when
+ * read or called, "Type.Member=" when set. Module-wide because every object of the fake is made
+ * through strict(); one fake is in use at a time.
+ */
+let brokenMembers: ReadonlySet<string> = new Set();
+
 function strict<T extends object>(target: T, type: string): T {
   return new Proxy(target, {
     get(t, prop, receiver) {
       if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
+      if (brokenMembers.has(`${type}.${prop}`)) throw new EtError(`${type}.${prop}: 此版本不支持（测试中故意损坏）`);
       if (prop in t) {
         const v = Reflect.get(t, prop, receiver);
         return typeof v === 'function' && Object.getOwnPropertyDescriptor(t, prop)?.get === undefined ? refuseUndefined(v as (...a: unknown[]) => unknown, receiver, `${type}.${prop}`) : v;
@@ -126,6 +134,7 @@ function strict<T extends object>(target: T, type: string): T {
       throw new EtError(`ET fake: ${type} has no member "${String(prop)}"`);
     },
     set(t, prop, value, receiver) {
+      if (typeof prop !== 'symbol' && brokenMembers.has(`${type}.${prop}=`)) throw new EtError(`${type}.${prop}: 不能设置（测试中故意损坏）`);
       if (typeof prop === 'symbol' || prop in t) return Reflect.set(t, prop, value, receiver);
       throw new EtError(`ET fake: ${type} has no member "${String(prop)}" to set`);
     },
@@ -244,6 +253,10 @@ export interface FakeEtOptions {
   sheetNames?: 'sheet' | 'workbook' | 'never';
   /** Application.FileDialog and Application.FileSystem exist. Default true. */
   files?: boolean;
+  /** Members that throw, to try what depends on them: "FormatConditions.Add", "Name.RefersTo", "Worksheet.Visible=" (set only). */
+  broken?: string[];
+  /** A build that stores numbers written to Value2 as text. */
+  numbersAsText?: boolean;
   /** How this build spells the task-pane factory. Default 'CreateTaskPane'. */
   taskPaneSpelling?: 'CreateTaskPane' | 'CreateTaskpane';
   /** Whether Workbook.CustomXMLParts works in this build. Default false (not documented for ET). */
@@ -335,6 +348,7 @@ export class FakeEt {
   readonly app: WPSMergedRoot;
 
   constructor(readonly options: FakeEtOptions = {}) {
+    brokenMembers = new Set(options.broken ?? []);
     if (!options.noWorkbook) this.openBook('工作簿1.xlsx');
     this.app = this.makeApplication();
   }
@@ -538,14 +552,28 @@ export class FakeEt {
       throw new EtError(`Value2: 数组大小 ${grid.length}×${grid[0]?.length ?? 0} 与区域 ${areaAddress(area)} 不符`);
     }
     this.guardContent(s, area);
-    for (const [r, c] of cellsOf(area)) typed(s.cell(r, c), grid[r - area.row][c - area.col]);
+    for (const [r, c] of cellsOf(area)) {
+      const v = grid[r - area.row][c - area.col];
+      typed(s.cell(r, c), this.options.numbersAsText && typeof v === 'number' ? `'${v}` : v);
+    }
   }
 
   private readValue(s: SheetModel, r: number, c: number): Scalar | undefined {
     const cell = s.peek(r, c);
-    // A formula's result is not computed here: the code under test reads inputs and labels only.
-    if (!cell || cell.formula !== null || cell.value === null) return undefined;
-    return cell.value;
+    if (!cell) return undefined;
+    // Formulas are not computed, except a call of a registered custom function with literal
+    // numbers (what the 自检 evaluates); the code under test otherwise reads inputs and labels only.
+    if (cell.formula !== null) return this.evaluate(cell.formula);
+    return cell.value === null ? undefined : cell.value;
+  }
+
+  private evaluate(formula: string): Scalar | undefined {
+    const m = /^([A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_.]*)\(([-0-9.,\s]*)\)$/.exec(formula);
+    if (!m) return undefined;
+    if (!this.functions.has(m[1].toUpperCase())) return '#NAME?';
+    const args = m[2].trim() === '' ? [] : m[2].split(',').map((x) => Number(x.trim()));
+    const v = this.callFunction(m[1], ...args);
+    return Array.isArray(v) ? (v[0]?.[0] as Scalar) : (v as Scalar);
   }
 
   // ---- the object model --------------------------------------------------------------------

@@ -10,8 +10,12 @@
 import { PaneContext, elements, setDisabled } from '../part';
 import { describeError } from '../session';
 
-/** Hands the bytes to the user as a file; false when this host cannot. */
-export type SaveFile = (bytes: Uint8Array, name: string, mime: string) => boolean;
+/**
+ * Hands the bytes to the user as a file: true when handed to the browser's download, `{ path }`
+ * when written where the user chose (a host's own save dialog), 'cancelled' when the user closed
+ * that dialog, false when this host cannot save at all.
+ */
+export type SaveFile = (bytes: Uint8Array, name: string, mime: string) => boolean | 'cancelled' | { path: string };
 
 /** A browser download: a blob link clicked; its URL let go once the download has started. */
 export function browserDownload(doc: Document): SaveFile {
@@ -90,12 +94,14 @@ export class ExportWord {
       const { exportDocx, exportFileName, DOCX_MIME } = await import(/* webpackChunkName: "export-docx" */ '../../export');
       const name = exportFileName(read.report.org, read.report.year);
       const bytes = await exportDocx(read.report);
-      if (!this.save(bytes, name, DOCX_MIME)) {
+      const saved = this.save(bytes, name, DOCX_MIME);
+      if (saved === 'cancelled') return this.say('ok', ['已取消保存，没有生成文件。']);
+      if (!saved) {
         return this.say('error', ['此环境不允许加载项保存文件，无法在窗格中导出 Word。', COMMAND_LINE_HINT]);
       }
       const errors = ctx.view?.errors ?? 0;
       this.say('ok', [
-        `已生成“${name}”。正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。`,
+        `${saved === true ? `已生成“${name}”` : `已保存到“${saved.path}”`}。正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。`,
         ...(errors > 0 ? [`表格中有 ${errors} 处错误：文档已按表格现有数字生成，改正表格后请重新导出。`] : []),
       ]);
     } catch (e) {
