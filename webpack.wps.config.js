@@ -56,9 +56,9 @@ const CSP = ["object-src 'none'", "base-uri 'none'", "form-action 'none'"].join(
  */
 function shippedRibbon(source) {
   const text = source.toString('utf8').replace(/^\uFEFF/, '');
-  const at = text.indexOf('<customUI');
-  if (at < 0) throw new Error('wps/ribbon.xml has no <customUI> element');
-  return text.slice(at);
+  const shipped = text.replace(/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*/, '');
+  if (!/^<customUI[\s>]/.test(shipped)) throw new Error('wps/ribbon.xml: only an XML declaration and comments may come before <customUI>');
+  return shipped;
 }
 
 /**

@@ -70,7 +70,7 @@ async function sevenZip(root, args, sub = '.') {
 
 /** The entries a .7z holds, as paths with "/"; folders end with "/" when `withFolders`. */
 async function list7z(file, { withFolders = false } = {}) {
-  const text = await sevenZip(path.dirname(path.resolve(file)), ['l', '-slt', '-ba', path.basename(file)]);
+  const text = await sevenZip(path.dirname(path.resolve(file)), ['l', '-slt', '-ba', '-bd', path.basename(file)]);
   const entries = [];
   let current = null;
   let folder = false;
@@ -126,7 +126,7 @@ function writePublishFolder(distDir, version, archivePath) {
   return dir;
 }
 
-async function pack({ distDir = path.join(ROOT, process.env.DIST_DIR || 'dist-wps'), serverUrl = process.env.WPS_SERVER_URL || PLACEHOLDER, online = process.env.WPS_ONLINE === '1' } = {}) {
+async function pack({ distDir = path.resolve(ROOT, process.env.DIST_DIR || 'dist-wps'), serverUrl = process.env.WPS_SERVER_URL || PLACEHOLDER, online = process.env.WPS_ONLINE === '1' } = {}) {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const folder = path.join(distDir, FOLDER);
   if (!fs.existsSync(path.join(folder, 'index.html'))) throw new Error(`${folder} has no index.html: run webpack --config webpack.wps.config.js first`);

@@ -51,9 +51,10 @@ const scripts = () => filesUnder(folder).filter((f) => f.endsWith('.js'));
 
 test('the add-in folder holds the pages, scripts, ribbon and icons', () => {
   const files = filesUnder(folder);
-  for (const f of ['index.html', 'ribbon.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'taskpane.css', 'wps.css', 'help.html', 'assets/icon-32.png']) expect(files).toContain(f);
+  for (const f of ['index.html', 'ribbon.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'selftest.html', 'selftest.js', 'taskpane.css', 'wps.css', 'help.html', 'assets/icon-32.png']) expect(files).toContain(f);
   expect(read('index.html')).toMatch(/<script[^>]+src="?ribbon\.js"?/);
   expect(read('taskpane.html')).toMatch(/<script[^>]+src="?taskpane\.js"?/);
+  expect(read('selftest.html')).toMatch(/<script[^>]+src="?selftest\.js"?/);
   expect(read('taskpane.html')).not.toMatch(/office\.js|officeJs/);
   // The pane's markup is the Excel pane's.
   for (const id of ['insert', 'findings', 'summary', 'prior', 'import-button']) expect(read('taskpane.html')).toMatch(new RegExp(`id="?${id}"?[\\s>]`));
@@ -197,4 +198,88 @@ test('no script calls what Chromium 69 lacks, except what src/wps/polyfills.ts p
   }
   const polyfills = fs.readFileSync(path.join(ROOT, 'src/wps/polyfills.ts'), 'utf8');
   for (const p of ['object/from-entries', 'string/match-all', 'global-this']) expect(polyfills).toContain(`core-js/actual/${p}`);
+});
+
+/** The rules of a stylesheet as selector and declarations (comments dropped; rules inside @media kept). */
+function cssRules(css: string): { selector: string; body: string }[] {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const out: { selector: string; body: string }[] = [];
+  // Selectors compared as the minifier writes them: no spaces around combinators and commas.
+  for (const m of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) out.push({ selector: m[1].trim().replace(/\s+/g, ' ').replace(/\s*([>,+~])\s*/g, '$1'), body: m[2] });
+  return out;
+}
+
+const hasDecl = (body: string, property: string, value?: RegExp): boolean =>
+  body.split(';').some((d) => {
+    const [p, ...v] = d.split(':');
+    return p.trim() === property && (value === undefined || value.test(v.join(':')));
+  });
+
+/**
+ * What the CSS may use that Chromium 69 (the WPS target) lacks, with the version that brought it
+ * (MDN browser-compat-data) and, where we have one, how wps.css supplies the fallback for a rule.
+ */
+const NEWER_CSS: { feature: string; chrome: number; used: (r: { selector: string; body: string }) => boolean; fallback?: (wps: { selector: string; body: string }[], selector: string) => boolean }[] = [
+  {
+    feature: ':focus-visible',
+    chrome: 86,
+    used: (r) => /:focus-visible/.test(r.selector) && !/:not\(:focus-visible\)/.test(r.selector),
+    fallback: (wps) => wps.some((w) => w.selector === ':focus' && hasDecl(w.body, 'outline')) && wps.some((w) => w.selector === ':focus:not(:focus-visible)'),
+  },
+  {
+    feature: 'gap in a flex container',
+    chrome: 84,
+    used: (r) => hasDecl(r.body, 'display', /^\s*(inline-)?flex\b/) && ['gap', 'row-gap', 'column-gap'].some((p) => hasDecl(r.body, p)),
+    fallback: (wps, selector) =>
+      wps.some((w) => w.selector.split(',').includes(selector) && hasDecl(w.body, 'gap', /^\s*0\s*$/)) && wps.some((w) => w.selector === `${selector}>*` && hasDecl(w.body, 'margin')),
+  },
+  {
+    feature: 'overflow-wrap: anywhere',
+    chrome: 80,
+    used: (r) => hasDecl(r.body, 'overflow-wrap', /anywhere/),
+    fallback: (wps, selector) => wps.some((w) => w.selector.split(',').includes(selector) && hasDecl(w.body, 'word-break', /break-word/)),
+  },
+  { feature: 'min() / max() / clamp()', chrome: 79, used: (r) => /(^|[^-\w])(min|max|clamp)\(/.test(r.body) },
+  { feature: ':is() / :where()', chrome: 88, used: (r) => /:(is|where)\(/.test(r.selector) },
+  { feature: ':has()', chrome: 105, used: (r) => /:has\(/.test(r.selector) },
+  { feature: '::marker', chrome: 86, used: (r) => /::marker/.test(r.selector) },
+  { feature: 'nesting', chrome: 112, used: (r) => /&/.test(r.selector) },
+  { feature: 'inset', chrome: 87, used: (r) => hasDecl(r.body, 'inset') },
+  { feature: 'aspect-ratio', chrome: 88, used: (r) => hasDecl(r.body, 'aspect-ratio') },
+  { feature: 'accent-color', chrome: 93, used: (r) => hasDecl(r.body, 'accent-color') },
+  { feature: 'appearance (unprefixed)', chrome: 84, used: (r) => hasDecl(r.body, 'appearance') },
+  { feature: 'content-visibility', chrome: 85, used: (r) => hasDecl(r.body, 'content-visibility') },
+  { feature: 'scrollbar-gutter', chrome: 94, used: (r) => hasDecl(r.body, 'scrollbar-gutter') },
+  { feature: 'text-underline-offset', chrome: 87, used: (r) => hasDecl(r.body, 'text-underline-offset') },
+  { feature: 'text-decoration-thickness', chrome: 89, used: (r) => hasDecl(r.body, 'text-decoration-thickness') },
+  { feature: 'color-mix()', chrome: 111, used: (r) => /color-mix\(/.test(r.body) },
+  { feature: 'dvh / svh / lvh units', chrome: 108, used: (r) => /\d(dvh|svh|lvh|dvw|svw|lvw)\b/.test(r.body) },
+  { feature: 'text-wrap', chrome: 114, used: (r) => hasDecl(r.body, 'text-wrap') },
+];
+
+test('the CSS is checked like the scripts: nothing newer than Chromium 69 without its fallback in wps.css', () => {
+  const wps = cssRules(read('wps.css'));
+  const problems: string[] = [];
+  for (const file of ['taskpane.css', 'wps.css']) {
+    const css = read(file);
+    for (const at of ['@container', '@layer', '@property']) if (css.includes(at)) problems.push(`${file}: ${at}`);
+    for (const rule of cssRules(css)) {
+      for (const f of NEWER_CSS) {
+        if (!f.used(rule)) continue;
+        if (!f.fallback || !f.fallback(wps, rule.selector)) problems.push(`${file}: ${rule.selector} uses ${f.feature} (Chromium ${f.chrome}) without a fallback`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  // The check sees what it is meant to see.
+  expect(NEWER_CSS[1].used({ selector: '.x', body: 'display: flex; gap: 4px' })).toBe(true);
+  expect(NEWER_CSS[2].fallback!(wps, '.nowhere')).toBe(false);
+});
+
+test('the pages a WPS pane shows link wps.css after taskpane.css', () => {
+  for (const page of ['taskpane.html', 'selftest.html']) {
+    const html = read(page);
+    const at = (f: string) => html.search(new RegExp(`href="?${f.replace('.', '\\.')}"?[\\s>/]`));
+    expect([page, at('taskpane.css') >= 0 && at('taskpane.css') < at('wps.css')]).toEqual([page, true]);
+  }
 });
