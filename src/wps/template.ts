@@ -255,7 +255,7 @@ export function addSheetName(book: Et.Workbook, sheet: Et.Worksheet, name: strin
   }
   if (ownName(sheet, name)) return;
   if (workbookName(book, name) && member<string>(workbookName(book, name)!, 'RefersTo') !== earlier) undo();
-  throw new Error(`此版本 WPS 不能建立工作表级名称（${name}），无法插入模板；请把本报告（“环境自检”）发给维护人员`);
+  throw new Error(`此版本 WPS 不能建立工作表级名称（${name}），无法插入模板；请运行“环境自检”，把报告发给维护人员`);
 }
 
 /** Draws the whole plan into an empty, active sheet. Protection comes last: it would refuse the formatting after it. */

@@ -257,6 +257,8 @@ export interface FakeEtOptions {
   broken?: string[];
   /** A build that stores numbers written to Value2 as text. */
   numbersAsText?: boolean;
+  /** A build that refuses a formula naming an add-in function it does not know (NS.NAME(…)), written by code. */
+  unknownFunctionsRefused?: boolean;
   /** How this build spells the task-pane factory. Default 'CreateTaskPane'. */
   taskPaneSpelling?: 'CreateTaskPane' | 'CreateTaskpane';
   /** Whether Workbook.CustomXMLParts works in this build. Default false (not documented for ET). */
@@ -552,6 +554,15 @@ export class FakeEt {
       throw new EtError(`Value2: 数组大小 ${grid.length}×${grid[0]?.length ?? 0} 与区域 ${areaAddress(area)} 不符`);
     }
     this.guardContent(s, area);
+    if (this.options.unknownFunctionsRefused) {
+      for (const row of grid) {
+        for (const v of row) {
+          const called = typeof v === 'string' && v.startsWith('=') ? [...v.matchAll(/([A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_.]*)\(/g)].map((m) => m[1].toUpperCase()) : [];
+          const unknown = called.find((f) => !this.functions.has(f));
+          if (unknown) throw new EtError(`Value2: 公式中有未知的函数 ${unknown}`);
+        }
+      }
+    }
     for (const [r, c] of cellsOf(area)) {
       const v = grid[r - area.row][c - area.col];
       typed(s.cell(r, c), this.options.numbersAsText && typeof v === 'number' ? `'${v}` : v);
