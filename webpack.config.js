@@ -7,10 +7,16 @@
  * office.js source chosen.
  *
  * Options (environment variables or `--env NAME=value`):
- *   OFFICE_JS=local|cdn|china  where taskpane.html loads office.js from. local (default): a copy
- *                              of the @microsoft/office-js package shipped in dist/office-js/,
- *                              for government intranets without internet; cdn: Microsoft's CDN;
- *                              china: the 21Vianet CDN.
+ *   OFFICE_JS=cdn|china|local  where taskpane.html loads office.js from. cdn (the default for
+ *                              production builds): Microsoft's CDN, as Microsoft documents and
+ *                              supports ("Referencing the Office JavaScript API library";
+ *                              numbered requirement sets need the production CDN library);
+ *                              china: the 21Vianet CDN; local (`npm run build:local`, and the
+ *                              default for development builds, the dev server and the preview,
+ *                              which must work offline): a copy of @microsoft/office-js shipped
+ *                              in dist/office-js/, for intranets that cannot reach a CDN —
+ *                              unsupported by Microsoft, to be rebuilt with each package update
+ *                              (docs/deployment.md).
  *   ADDIN_URL=https://…/       where dist/ will be hosted; written into dist/manifest.xml in
  *                              place of https://localhost:3000/.
  *   DIST_DIR=path              output directory (default dist).
@@ -70,8 +76,8 @@ function option(env, name, fallback) {
   return v === undefined || v === '' ? fallback : String(v);
 }
 
-function officeJsMode(env) {
-  const mode = option(env, 'OFFICE_JS', 'local').toLowerCase();
+function officeJsMode(env, dev) {
+  const mode = option(env, 'OFFICE_JS', dev ? 'local' : 'cdn').toLowerCase();
   if (!(mode in OFFICE_JS)) throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join(', ')}, not "${mode}"`);
   return mode;
 }
@@ -165,9 +171,28 @@ async function devServerHttps() {
   }
 }
 
+/**
+ * Puts start-check.js (ES5: the WebView2 and office.js messages) right after office.js in
+ * taskpane.html. Injected here rather than written into the template, so the WPS build, which
+ * reads the same template, is unaffected.
+ */
+class StartCheckPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('StartCheckPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('StartCheckPlugin', (data) => {
+        if (data.outputName !== 'taskpane.html') return data;
+        const officeJsTag = /(<script src="[^"]*office\.js"><\/script>)/;
+        if (!officeJsTag.test(data.html)) throw new Error('taskpane.html: no office.js script tag to put start-check.js after');
+        data.html = data.html.replace(officeJsTag, '$1\n    <script src="start-check.js"></script>');
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
-  const officeJs = officeJsMode(env);
+  const officeJs = officeJsMode(env, dev);
   const url = addinUrl(env);
   const distDir = path.resolve(__dirname, option(env, 'DIST_DIR', 'dist'));
   const officeJsDir = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')));
@@ -177,6 +202,8 @@ module.exports = async (env = {}, argv = {}) => {
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     { from: 'src/taskpane/help.html', to: 'help.html' },
     { from: 'src/preview/preview.css', to: 'preview.css' },
+    // ES5, copied as written (never bundled or minified into ES2020): see the file's comment.
+    { from: 'src/taskpane/start-check.js', to: 'start-check.js', info: { minimized: true } },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
@@ -206,6 +233,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Named by the manifest (Functions.Script.Url), which the schema requires beside a shared
       // runtime; taskpane.html does not load it. Self-contained, so it also runs on its own.
       functions: FUNCTIONS,
+      // export.html: 导出 Word in the system browser (src/taskpane/export-link.ts), for web views that cannot save a file.
+      'export-page': './src/taskpane/export-page.ts',
     },
     output: { path: distDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -243,6 +272,14 @@ module.exports = async (env = {}, argv = {}) => {
         officeJs: OFFICE_JS[officeJs],
         csp: contentSecurityPolicy(OFFICE_JS[officeJs]),
       }),
+      new HtmlWebpackPlugin({
+        filename: 'export.html',
+        template: './src/taskpane/export.html',
+        chunks: ['export-page'],
+        inject: 'body',
+        scriptLoading: 'defer',
+      }),
+      new StartCheckPlugin(),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: {

@@ -4,7 +4,7 @@
  * Only when there is something to decide (this year's template already exists) or to report
  * (a failure) does it open the pane, which shows the notice.
  */
-import { loadWithDocument } from '../excel/host';
+import { disableTrustUX } from '../excel/office';
 import { insertTemplate } from '../excel/template';
 import { announce, currentChoice, describeError } from '../taskpane/session';
 import { INSERT_ACTION } from './actions';
@@ -18,7 +18,8 @@ export async function insertFromRibbon(event: Office.AddinCommands.Event): Promi
       await Office.addin.showAsTaskpane();
     } else {
       announce({ kind: 'inserted', sheet: result.sheet });
-      await loadWithDocument();
+      // Colleagues without the add-in get no trust prompt; the startup behaviour is the user's choice in the pane.
+      await disableTrustUX().catch(() => undefined);
     }
   } catch (e) {
     announce({ kind: 'error', message: `插入年报模板失败：${describeError(e)}` });

@@ -68,11 +68,14 @@ export interface SheetPlan {
   /** The cell that sums up the native checks. */
   summary: { row: number; col: number };
   /**
-   * The findings block, which only the add-in inserts (the xlsx writer leaves it out): a header
-   * row at `row`/`col` and below it `formula`, the custom function wrapped so that without the
-   * add-in it shows a Chinese sentence instead of an error value.
+   * Where the findings block goes when the user asks for it in the pane (no template carries it
+   * by default: on Excel 2021 LTSC each recalculation of a shared-runtime custom function clears
+   * the undo history, office-js#2802): a header row at `row`/`col` and below it `formula`, the
+   * custom function wrapped so that without the add-in it shows a Chinese sentence instead of an
+   * error value. `area` (the header row and the formula's row) is left unlocked in every
+   * template, so adding or removing the block writes unlocked cells and never lifts protection.
    */
-  findings: { row: number; col: number; header: readonly string[]; formula: string };
+  findings: { row: number; col: number; header: readonly string[]; formula: string; area: Area };
   /** The org and year input cells. */
   org: { row: number; col: number };
   year: { row: number; col: number };
@@ -260,7 +263,7 @@ export function sheetPlan(org = '', year: number | null = null): SheetPlan {
     tables,
     checks,
     summary,
-    findings: { row, col: 0, header: FINDINGS_HEADER, formula: FINDINGS_FORMULA },
+    findings: { row, col: 0, header: FINDINGS_HEADER, formula: FINDINGS_FORMULA, area: { row, col: 0, rows: 2, cols: FINDINGS_HEADER.length } },
     org: org_,
     year: year_,
     checkCount: checks.length,
@@ -353,6 +356,20 @@ export const FINDINGS_FALLBACK = '此处由年报加载项列出问题；未加�
  * so with the add-in everything it spills passes through unchanged.
  */
 export const FINDINGS_FORMULA = `IFERROR(NIANBAO.CHECK(${TABLE_IDS.map(tableName).join(',')}),"${FINDINGS_FALLBACK}")`;
+
+/**
+ * What the findings block puts into `plan.findings.area` when the user adds it (the header row,
+ * then the formula), or takes out again when removed (blanks): one grid for every writer.
+ */
+export function findingsBlockGrid(plan: SheetPlan, present = true): string[][] {
+  const { cols } = plan.findings.area;
+  const blank = (): string[] => Array.from({ length: cols }, () => '');
+  if (!present) return [blank(), blank()];
+  const header = blank().map((_, i) => plan.findings.header[i] ?? '');
+  const formula = blank();
+  formula[0] = `=${plan.findings.formula.replace(/^=/, '')}`;
+  return [header, formula];
+}
 
 /** Where an input cell sits in the plan. */
 export function inputPosition(plan: SheetPlan, id: CellId): { row: number; col: number } {

@@ -39,7 +39,7 @@ export function acknowledgementsXml(acks: readonly Acknowledgement[]): string {
   const rows = acks
     .slice(0, MAX_ACKS)
     .map((a) => `<ack sheet="${escapeXml(a.sheet)}" fingerprint="${escapeXml(a.fingerprint)}" at="${escapeXml(a.at)}">${escapeXml(xmlChars(a.reason).slice(0, MAX_REASON))}</ack>`);
-  return `<?xml version="1.0" encoding="UTF-8"?><acknowledgements xmlns="${ACK_NAMESPACE}">${rows.join('')}</acknowledgements>`;
+  return `<acknowledgements xmlns="${ACK_NAMESPACE}">${rows.join('')}</acknowledgements>`;
 }
 
 const ACK = /<ack\b([^>]*?)(?:\/>|>([\s\S]*?)<\/ack>)/g;

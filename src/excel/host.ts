@@ -18,24 +18,27 @@
 import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
+import type {
+  Acknowledgement,
+  CellWrite,
+  EditBurst,
+  FindingsBlockOutcome,
+  InsertOutcome,
+  InsertRequest,
+  MetaWrite,
+  SelfTestPlan,
+  SheetRead,
+  TemplateSheetInfo,
+  UpgradeOutcome,
+  UpgradeState,
+  WorkbookHost,
+} from '../host/contract';
+import { blockArea, findingsBlockState, setFindingsBlock } from './findings-block';
 import { Bursts } from '../host/bursts';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
 import { asText, insertTemplate } from './template';
 import { upgradeState, upgradeTemplate } from './upgrade';
-
-/**
- * Makes the add-in's runtime start whenever this workbook opens (shared runtime): once a template
- * is in the workbook, the edit watcher and the marks should work before anyone opens the pane.
- */
-export async function loadWithDocument(): Promise<void> {
-  try {
-    await Office.addin.setStartupBehavior?.(Office.StartupBehavior?.load ?? ('Load' as Office.StartupBehavior));
-  } catch {
-    // An Office without the shared runtime's startup behaviour keeps loading on demand.
-  }
-}
 
 /** Excel.run, in the two forms used here: a new context, or the context an event handler was added with. */
 export interface ExcelRun {
@@ -51,8 +54,17 @@ export interface ExcelHostOptions {
    * not given, only what manifest.xml requires (ExcelApi 1.9) is taken as there.
    */
   isSetSupported?: (name: string, version?: string) => boolean;
-  /** Called after a template is inserted: keep the add-in's runtime starting with the document. */
-  keepLoaded?: () => Promise<void>;
+  /**
+   * Called after a template is inserted: sets Office.DisableTrustUX in the workbook so that
+   * colleagues without the add-in get no trust prompt (src/excel/office.ts disableTrustUX).
+   */
+  disableTrustUX?: () => Promise<unknown>;
+  /** The add-in's startup behaviour (src/excel/office.ts): read, and set only when the user asks. */
+  startup?: { get: () => Promise<boolean | null>; set: (on: boolean) => Promise<void> };
+  /** The pane shown again (Office.addin.onVisibilityModeChanged, src/excel/office.ts). */
+  paneShown?: (listener: () => void) => Promise<() => Promise<void>>;
+  /** The 环境自检 for this Excel (src/excel/selftest.ts), built by the page that has Office. */
+  selfTest?: () => SelfTestPlan;
 }
 
 /** What manifest.xml requires, and so every Excel that loads the add-in has. */
@@ -90,7 +102,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly layouts = new Map<string, Layout>();
   private readonly debounceMs: number;
   private readonly isSetSupported: (name: string, version?: string) => boolean;
-  private keptLoaded = false;
+  /** The 环境自检, where the page that made this host has one (src/excel/selftest.ts). */
+  readonly selfTest?: () => SelfTestPlan;
 
   constructor(
     private readonly run: ExcelRun,
@@ -98,6 +111,7 @@ export class ExcelHost implements WorkbookHost {
   ) {
     this.debounceMs = options.debounceMs ?? 100;
     this.isSetSupported = options.isSetSupported ?? manifestOnly;
+    if (options.selfTest) this.selfTest = options.selfTest;
   }
 
   private supports(version: string): boolean {
@@ -148,23 +162,53 @@ export class ExcelHost implements WorkbookHost {
       const activeName = active.name;
       return { sheets: out, active: out.some((s) => s.name === activeName) ? activeName : null };
     });
-    // A workbook holding a template (also one written by the command line) starts the runtime when opened.
-    if (found.sheets.length > 0 && !this.keptLoaded) {
-      this.keptLoaded = true;
-      await this.options.keepLoaded?.().catch(() => undefined);
-    }
     return found;
   }
 
+  /**
+   * Inserts the template without the findings block, then marks the workbook so that colleagues
+   * without the add-in get no trust prompt (Office.DisableTrustUX). The startup behaviour is
+   * left alone: only the user changes it (setOpensWithWorkbook).
+   */
   async insertTemplate(request: InsertRequest): Promise<InsertOutcome> {
     const outcome = await this.run((context) => insertTemplate(context, request));
-    // With a template in the workbook, the runtime (and the edit watcher) should start with the document.
-    if (outcome.status === 'inserted') {
-      this.keptLoaded = true;
-      await this.options.keepLoaded?.().catch(() => undefined);
-    }
+    if (outcome.status === 'inserted') await this.options.disableTrustUX?.().catch(() => undefined);
     return outcome;
   }
+
+  // ---- the findings block, the startup behaviour, the pane's visibility ----------------------
+
+  async findingsBlock(sheet: string): Promise<boolean> {
+    const layout = await this.layoutOf(sheet);
+    const area = blockArea(layout.areas);
+    if (!area) return false;
+    return this.run((context) => findingsBlockState(context, layout.id, area));
+  }
+
+  async setFindingsBlock(sheet: string, present: boolean): Promise<FindingsBlockOutcome> {
+    const layout = await this.layoutOf(sheet);
+    const area = blockArea(layout.areas);
+    if (!area) throw new Error(`工作表“${sheet}”中找不到表四，无法确定问题清单的位置`);
+    const outcome = await this.run((context) => setFindingsBlock(context, layout.id, area, present));
+    // A workbook that calls the custom function asks for the same trust setting as an inserted one.
+    if (outcome.present) await this.options.disableTrustUX?.().catch(() => undefined);
+    return outcome;
+  }
+
+  async opensWithWorkbook(): Promise<boolean | null> {
+    return this.options.startup ? this.options.startup.get() : null;
+  }
+
+  async setOpensWithWorkbook(on: boolean): Promise<void> {
+    if (!this.options.startup) throw new Error('此版本的 Excel 不支持随工作簿启动加载项');
+    await this.options.startup.set(on);
+    if (on) await this.options.disableTrustUX?.().catch(() => undefined);
+  }
+
+  async onPaneShown(listener: () => void): Promise<() => Promise<void>> {
+    return this.options.paneShown ? this.options.paneShown(listener) : async () => undefined;
+  }
+
 
   async activate(sheet: string): Promise<void> {
     await this.run(async (context) => {

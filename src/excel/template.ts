@@ -13,7 +13,7 @@
  */
 import { parseYear } from '../core/grid';
 import { refOnSheet } from '../core/refs';
-import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, findingsBlockGrid, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
 import { LOOKS, Look, MARK_LOOKS, columnPoints } from './styles';
 
@@ -30,6 +30,12 @@ export interface InsertOptions {
   year: number | null;
   /** Insert even when the workbook already holds a template for that year. */
   force?: boolean;
+  /**
+   * Also write the findings block (=NIANBAO.CHECK under the tables). Off by default: on Excel
+   * 2021 LTSC each recalculation of a shared-runtime custom function clears the undo history
+   * (office-js#2802); the pane offers the block as an explicit choice (setFindingsBlock).
+   */
+  findingsBlock?: boolean;
 }
 
 export type InsertResult = { status: 'inserted'; sheet: string } | { status: 'exists'; sheet: string };
@@ -86,7 +92,11 @@ export async function surveyWorkbook(context: Excel.RequestContext): Promise<Wor
  *
  * The whole sheet is written in one sync, with this add-in's events off (our own write must not
  * set off our checks) and calculation and screen updating suspended. Survey and restore take
- * their own syncs.
+ * their own syncs. Events are always turned back on afterwards, whatever the survey saw: a
+ * ribbon insert racing a pane write could otherwise leave them off for good (audit B8).
+ *
+ * Inserting clears the user's undo history on every platform: protecting the sheet is among the
+ * "Unsupported APIs" of "Undo capabilities with the Excel JavaScript API". The pane says so.
  */
 export async function insertTemplate(context: Excel.RequestContext, options: InsertOptions): Promise<InsertResult> {
   const survey = await surveyWorkbook(context);
@@ -101,7 +111,7 @@ export async function insertTemplate(context: Excel.RequestContext, options: Ins
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
     const sheet = context.workbook.worksheets.add(name);
-    drawPlan(sheet, plan);
+    drawPlan(sheet, plan, { findingsBlock: options.findingsBlock === true });
     sheet.activate();
     sheet.getRange(a1(plan.org.row, plan.org.col)).select();
     await context.sync();
@@ -110,7 +120,7 @@ export async function insertTemplate(context: Excel.RequestContext, options: Ins
     await removeSheet(context, name).catch(() => undefined);
     throw e;
   } finally {
-    context.runtime.enableEvents = survey.enableEvents;
+    context.runtime.enableEvents = true;
     // Calculation was suspended for the write: the new formulas have to be calculated now.
     if (inserted) context.application.calculate('Recalculate');
     await context.sync();
@@ -215,16 +225,17 @@ export function asText(v: string): string {
 /** Text the user typed (the body's name) and the plan's labels stay text. */
 const asConstant = (v: string | number): string | number => (typeof v === 'string' ? asText(v) : v);
 
-/** The cells the plan writes, plus the findings block, as one grid of formulas and constants. */
-function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
+/** The cells the plan writes (and the findings block when asked for) as one grid of formulas and constants. */
+function contents(plan: SheetPlan, withFindings: boolean): { area: Area; grid: (string | number)[][] } {
   const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
     row: c.row,
     col: c.col,
     v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
-  const findings = findingsBlock(plan);
-  findings.header.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
-  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: findings.formula });
+  if (withFindings) {
+    const block = plan.findings.area;
+    findingsBlockGrid(plan).forEach((line, i) => line.forEach((v, j) => v !== '' && cells.push({ row: block.row + i, col: block.col + j, v })));
+  }
   const rows = Math.max(...cells.map((c) => c.row)) + 1;
   const cols = Math.max(...cells.map((c) => c.col)) + 1;
   const grid = fill<string | number>(rows, cols, '');
@@ -232,8 +243,16 @@ function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } 
   return { area: { row: 0, col: 0, rows, cols }, grid };
 }
 
+/** Queues the plan's names and cell contents only: what a read needs (the self-test's fallback when a full insertion fails). */
+export function drawNamesAndContents(sheet: Excel.Worksheet, plan: SheetPlan, withFindings = false): void {
+  const range = (a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+  for (const n of plan.names) sheet.names.add(n.name, range(n.area));
+  const body = contents(plan, withFindings);
+  range(body.area).formulas = body.grid;
+}
+
 /** Queues the whole plan into an empty sheet. Protection comes last: it would refuse everything after it. */
-export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
+export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { findingsBlock?: boolean } = {}): void {
   const merges = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, toArea(m)]));
   const range = (a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
 
@@ -244,10 +263,7 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   // Names before formulas: the findings formula refers to NB_T2…, and a formula written before
   // its name exists would be bound to an unknown name. Worksheet-scoped, so two years'
   // templates can live in one workbook.
-  for (const n of plan.names) sheet.names.add(n.name, range(n.area));
-
-  const body = contents(plan);
-  range(body.area).formulas = body.grid;
+  drawNamesAndContents(sheet, plan, options.findingsBlock === true);
   for (const m of merges.values()) range(m).merge(false);
 
   // Looks, grouped by style so a few hundred ranges carry the formatting of the whole sheet.
@@ -256,9 +272,11 @@ export function drawPlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const [style, cells] of byStyle) {
     for (const { area } of refsOf(cells, merges)) applyLook(range(area), area, LOOKS[style]);
   }
-  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: findingsBlock(plan).header.length };
-  applyLook(range(header), header, LOOKS.header);
-  applyBorders(range(header), header);
+  // The findings block's cells stay unlocked, so the pane can add or remove the block later
+  // without lifting protection; its header is bold text only (no borders left when removed).
+  range(plan.findings.area).format.protection.locked = false;
+  const header = { row: plan.findings.row, col: plan.findings.col, rows: 1, cols: plan.findings.header.length };
+  range(header).format.font.bold = true;
   for (const t of TABLE_IDS) applyBorders(range(plan.tables[t]), plan.tables[t]);
   for (const c of plan.cells.filter((x) => x.style === 'metaInput')) applyBorders(range({ row: c.row, col: c.col, rows: 1, cols: 1 }), { row: c.row, col: c.col, rows: 1, cols: 1 });
 

@@ -34,14 +34,24 @@ interface Rule {
   /** Its id, that is its priority in the sheet's collection when read. */
   id: string;
   formula: string | null;
+  /** The address of the range it applies to (no sheet part); null where it applies to several areas or was not asked. */
+  address: string | null;
 }
 
-/** The sheet's conditional formats, or null when Excel fails to list them. One sync. */
-async function readRules(context: Excel.RequestContext, sheetKey: string): Promise<Rule[] | null> {
+/** The sheet's conditional formats, or null when Excel fails to list them. One sync (two when `withRanges` asks for the ranges of some). */
+async function readRules(context: Excel.RequestContext, sheetKey: string, withRanges?: (r: Rule) => boolean): Promise<Rule[] | null> {
   try {
     const list = context.workbook.worksheets.getItem(sheetKey).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
     await context.sync();
-    return list.items.map((cf) => ({ id: cf.id, formula: cf.type === 'Custom' && !cf.customOrNullObject.isNullObject ? String(cf.customOrNullObject.rule.formula) : null }));
+    const rules: Rule[] = list.items.map((cf) => ({ id: cf.id, formula: cf.type === 'Custom' && !cf.customOrNullObject.isNullObject ? String(cf.customOrNullObject.rule.formula) : null, address: null }));
+    if (!withRanges) return rules;
+    // ConditionalFormat.getRangeOrNullObject (ExcelApi 1.6): null for a rule on several areas.
+    const ranges = list.items.map((cf, i) => (withRanges(rules[i]) ? cf.getRangeOrNullObject().load('address') : null));
+    if (ranges.some((r) => r !== null)) await context.sync();
+    ranges.forEach((r, i) => {
+      if (r && !r.isNullObject) rules[i].address = String(r.address).slice(String(r.address).lastIndexOf('!') + 1);
+    });
+    return rules;
   } catch {
     return null;
   }
@@ -75,50 +85,74 @@ export async function upgradeState(context: Excel.RequestContext, sheetKey: stri
 }
 
 /**
- * The upgrade: one read, then one write batch that lifts protection (a sheet protected without
- * a password, as the add-in inserts it), deletes the earlier marks, adds the template's, rewrites
- * the findings block and protects the sheet again with the options it had. A sheet protected
- * with a password fails the batch before anything changes.
+ * The upgrade: reads the rules (and where each old one applies), lifts protection (a sheet
+ * protected without a password, as the add-in inserts it), deletes each earlier mark through
+ * the collection of its own range — deleting through the whole sheet's collection throws
+ * ItemNotFound when two rules share a cell (office-js#5222), and the old marks overlap the
+ * template's own — one rule at a time, so one failing rule leaves the others to go; then adds
+ * the template's marks, rewrites an earlier findings block, and protects the sheet again with
+ * the options it had, in every case. A sheet protected with a password fails before anything
+ * changes.
  */
 export async function upgradeTemplate(context: Excel.RequestContext, sheetKey: string, plan: SheetPlan = sheetPlan()): Promise<UpgradeOutcome> {
-  const rules = await readRules(context, sheetKey);
+  const isDoomed = (r: Rule) => isOldMark(r) || (plan.marks.length > 0 && isOldCheck(r));
+  const rules = await readRules(context, sheetKey, isDoomed);
   const ws = context.workbook.worksheets.getItem(sheetKey);
   const protection = ws.protection.load('protected,options');
   const findings = ws.getRange(a1(plan.findings.row + 1, plan.findings.col)).load('formulas');
-  context.runtime.load('enableEvents');
   await context.sync();
   const findingsFormula = String(findings.formulas[0][0]);
 
-  // Deleted from the bottom up: deleting a format moves the ids of every format below it.
-  const doomed = rules === null ? [] : rules.filter((r) => isOldMark(r) || (plan.marks.length > 0 && isOldCheck(r)));
-  const ids = doomed.map((r) => Number(r.id)).sort((a, b) => b - a);
+  const doomed = rules === null ? [] : rules.filter(isDoomed);
   const kept = rules === null ? [] : rules.filter((r) => !doomed.includes(r));
   // Unreadable rules: only a sheet that shows the earlier version's findings block is known to lack the marks.
   const toAdd = rules === null ? (isOldFindings(findingsFormula, plan) ? plan.marks : []) : missingMarks(plan, kept);
   const rewrite = isOldFindings(findingsFormula, plan);
-  if (ids.length === 0 && toAdd.length === 0 && !rewrite) return { removed: 0, added: 0, unreadable: rules === null };
+  if (doomed.length === 0 && toAdd.length === 0 && !rewrite) return { removed: 0, added: 0, unreadable: rules === null };
 
   const wasProtected = protection.protected;
   const options = protectOptions(protection.options);
-  const events = context.runtime.enableEvents;
+  let removed = 0;
   context.runtime.enableEvents = false;
   try {
-    if (wasProtected) ws.protection.unprotect();
-    const all = ws.getRange().conditionalFormats;
-    for (const id of ids) all.getItem(String(id)).delete();
+    if (wasProtected) {
+      ws.protection.unprotect();
+      await context.sync();
+    }
+    for (const rule of doomed) {
+      try {
+        await deleteRule(context, sheetKey, rule);
+        removed++;
+      } catch {
+        // office-js#5222 and its kin: this rule stays (the outcome counts it); the others still go.
+      }
+    }
     drawMarks(ws, toAdd);
     if (rewrite) ws.getRange(a1(plan.findings.row + 1, plan.findings.col)).formulas = [[findingsBlock(plan).formula]];
-    if (wasProtected) ws.protection.protect(options);
     await context.sync();
-  } catch (e) {
-    // Excel keeps what ran before the failing call: a sheet left unprotected is protected again.
-    if (wasProtected) await reprotect(context, sheetKey, options).catch(() => undefined);
-    throw e;
   } finally {
-    context.runtime.enableEvents = events;
-    await context.sync();
+    // Whatever happened above, the sheet is protected again and this add-in's events are back on.
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    if (wasProtected) await reprotect(context, sheetKey, options).catch(() => undefined);
   }
-  return { removed: ids.length, added: toAdd.length, unreadable: rules === null };
+  return { removed, added: toAdd.length, unreadable: rules === null, ...(removed < doomed.length ? { notRemoved: doomed.length - removed } : {}) };
+}
+
+/**
+ * Deletes one rule through the collection of the range it applies to, found there again by its
+ * formula (ids are positions, and they differ between collections). A rule on several areas
+ * has no single range: it is deleted through the sheet's collection, at its position now.
+ */
+async function deleteRule(context: Excel.RequestContext, sheetKey: string, rule: Rule): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheetKey);
+  const own = rule.address !== null ? ws.getRange(rule.address).conditionalFormats : ws.getRange().conditionalFormats;
+  own.load('items/type,items/customOrNullObject/rule/formula');
+  await context.sync();
+  const item = own.items.find((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && normal(cf.customOrNullObject.rule.formula) === normal(rule.formula));
+  if (!item) throw new Error('rule no longer there');
+  item.delete();
+  await context.sync();
 }
 
 /** The options protect() takes back, from what protection.options reported. */

@@ -8,6 +8,7 @@
  */
 import type { GridReport } from '../core/grid';
 import type { CellId } from '../core/tables';
+import type { Probe } from '../selftest/run';
 
 /**
  * A value the pane writes into an input cell: a number (the quick fixes, a number read from a
@@ -84,6 +85,22 @@ export interface UpgradeOutcome {
    * that cannot be identified is never deleted) and old marks may remain for the user to remove.
    */
   unreadable: boolean;
+  /** Earlier marks Excel refused to delete one by one (office-js#5222); absent when every one went. */
+  notRemoved?: number;
+}
+
+export interface FindingsBlockOutcome {
+  present: boolean;
+  /** True when protection had to be lifted for the write (an earlier version's template): the undo history was cleared. */
+  liftedProtection: boolean;
+}
+
+/** A host's self-test: what to report about the environment, the probes, and what running them touches. */
+export interface SelfTestPlan {
+  environment: () => Array<[string, string]>;
+  probes: Probe[];
+  /** What the self-test touches and costs, said before it runs (a scratch sheet, the undo history). */
+  notice: string;
 }
 
 export interface WorkbookHost {
@@ -123,6 +140,28 @@ export interface WorkbookHost {
    * the pane follows the template in view. Without it the pane stays on the sheet it shows.
    */
   onActivate?(listener: (sheet: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Optional: whether the findings block (=NIANBAO.CHECK under the tables) is on the sheet. No
+   * template carries it by default (custom-function recalculation clears undo on Excel 2021
+   * LTSC); the pane offers it as an explicit choice.
+   */
+  findingsBlock?(sheet: string): Promise<boolean>;
+  /** Optional: adds or removes the findings block; never overwrites a cell of the user's. */
+  setFindingsBlock?(sheet: string, present: boolean): Promise<FindingsBlockOutcome>;
+  /**
+   * Optional: whether the add-in starts whenever this workbook opens (null: the host cannot
+   * say). Only the user changes it, from the pane: a workbook set so shows colleagues without
+   * the add-in a trust prompt.
+   */
+  opensWithWorkbook?(): Promise<boolean | null>;
+  setOpensWithWorkbook?(on: boolean): Promise<void>;
+  /**
+   * Optional: calls back when the pane is shown again. Where checking after every edit is not
+   * safe for the user's undo history, the pane checks then instead.
+   */
+  onPaneShown?(listener: () => void): Promise<() => Promise<void>>;
+  /** Optional: the 环境自检 of this host (src/selftest/run.ts). */
+  selfTest?(): SelfTestPlan;
   /** Acknowledgements kept in the workbook (a custom XML part or hidden sheet in Excel). */
   loadAcknowledgements(): Promise<Acknowledgement[]>;
   saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void>;

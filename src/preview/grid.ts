@@ -59,6 +59,8 @@ interface SheetDom {
   summary: HTMLTableCellElement | null;
   title: HTMLElement | null;
   spill: HTMLTableSectionElement | null;
+  /** The findings block's header cells, blank until the user adds the block. */
+  blockHeader: HTMLTableCellElement[];
   /** The cells the pane selected, to unselect. */
   selection: HTMLElement[];
   /** Every cell a mark covers, by "row,col", with its look when unmarked. */
@@ -161,6 +163,9 @@ export class GridView {
       this.recalculate(sheet, dom);
     } else if (e.type === 'marks') {
       this.drawMarks(e.sheet, e.focus);
+    } else if (e.type === 'block') {
+      const dom = this.sheets.get(e.sheet);
+      if (dom) this.recalculate(this.book.sheet(e.sheet), dom);
     }
   }
 
@@ -218,7 +223,7 @@ export class GridView {
     }
     table.append(body);
     root.append(hint, table);
-    return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, selection: [], markable: new Map() };
+    return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, blockHeader: [], selection: [], markable: new Map() };
   }
 
   /** The column widths and the row of column letters; the table is exactly as wide as its columns, as a sheet is. */
@@ -264,7 +269,7 @@ export class GridView {
     table.className = 'nb-grid';
     table.append(...this.columns(table));
 
-    const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, selection: [], markable: new Map() };
+    const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, blockHeader: [], selection: [], markable: new Map() };
     const byPos = new Map<string, PlannedCell>(PLAN.cells.map((c) => [`${c.row},${c.col}`, c]));
     const spans = new Map(PLAN.merges.map((m) => [`${m.r1},${m.c1}`, { rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }]));
     const covered = new Set<string>();
@@ -290,8 +295,8 @@ export class GridView {
         const cell = byPos.get(key);
         const header = PLAN.findings.header;
         if (r === PLAN.findings.row && c >= PLAN.findings.col && c < PLAN.findings.col + header.length) {
-          td.textContent = header[c - PLAN.findings.col];
-          applyLook(td, LOOKS.header);
+          // Filled in (bold, as the Excel inserter writes it) only while the sheet has the block: see drawSpill.
+          dom.blockHeader.push(td);
           if (c === PLAN.findings.col + header.length - 1) td.colSpan = PLAN.colWidths.length - c;
           tr.append(td);
           if (td.colSpan > 1) break;
@@ -377,9 +382,17 @@ export class GridView {
     this.drawSpill(sheet, dom);
   }
 
-  /** The findings block: what =NIANBAO.CHECK(NB_T2,NB_T3,NB_T4) spills in Excel, from the same function. */
+  /** The findings block, when the user added it: what =NIANBAO.CHECK(NB_T2,NB_T3,NB_T4) spills in Excel, from the same function. */
   private drawSpill(sheet: PreviewSheet, dom: SheetDom): void {
     if (!dom.spill) return;
+    dom.blockHeader.forEach((td, i) => {
+      td.textContent = sheet.findingsBlock ? (PLAN.findings.header[i] ?? '') : '';
+      td.style.fontWeight = sheet.findingsBlock ? 'bold' : '';
+    });
+    if (!sheet.findingsBlock) {
+      dom.spill.replaceChildren();
+      return;
+    }
     const grids = this.book.grids(sheet.name);
     const rows = nianbaoCheck(grids.T2, grids.T3, grids.T4);
     const start = PLAN.findings.row + 1;

@@ -8,8 +8,9 @@
  * pane's own writes are never reported back to it.
  */
 import type { CellId } from '../core/tables';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, FindingsBlockOutcome, InsertOutcome, InsertRequest, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { Bursts } from '../host/bursts';
+import { previewSelfTest } from './selftest';
 import { PreviewWorkbook } from './workbook';
 
 export interface PreviewHostOptions {
@@ -110,6 +111,20 @@ export class PreviewHost implements WorkbookHost {
     return async () => {
       this.activation.delete(listener);
     };
+  }
+
+  async findingsBlock(sheet: string): Promise<boolean> {
+    return this.book.sheet(sheet).findingsBlock;
+  }
+
+  async setFindingsBlock(sheet: string, present: boolean): Promise<FindingsBlockOutcome> {
+    this.book.setFindingsBlock(sheet, present);
+    return { present, liftedProtection: false };
+  }
+
+  /** The 环境自检 against this page's own workbook (src/preview/selftest.ts). */
+  selfTest(): SelfTestPlan {
+    return previewSelfTest(this, this.book);
   }
 
   async loadAcknowledgements(): Promise<Acknowledgement[]> {

@@ -26,12 +26,16 @@ export interface PreviewSheet {
   readonly meta: Record<MetaField, string>;
   /** The cells the pane selected, the first one active. Wrong cells are marked by the template's own marks (see grid.ts). */
   selected: CellId[];
+  /** Whether the findings block (=NIANBAO.CHECK under the tables) is on the sheet: only when the user added it, as in Excel. */
+  findingsBlock: boolean;
 }
 
 /** What changed, for the grid (to redraw) and the host (to tell the pane about people's edits). */
 export type BookEvent =
   | { type: 'cells'; sheet: string; cells: CellId[]; meta: MetaField[]; source: 'user' | 'host' }
   | { type: 'sheets' }
+  /** The findings block was added to or removed from a sheet. */
+  | { type: 'block'; sheet: string }
   | { type: 'active'; sheet: string }
   /** The selection changed; `focus` when the pane asked to bring the selection into view. */
   | { type: 'marks'; sheet: string; focus: boolean };
@@ -109,6 +113,15 @@ export class PreviewWorkbook {
     this.emit({ type: 'sheets' });
     this.activate(name);
     return { status: 'inserted', sheet: name };
+  }
+
+  /** Adds or removes the findings block on a template sheet (the pane's explicit choice). */
+  setFindingsBlock(sheet: string, present: boolean): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== 'template') throw new Error(`工作表“${sheet}”不是年报模板`);
+    if (s.findingsBlock === present) return;
+    s.findingsBlock = present;
+    this.emit({ type: 'block', sheet: s.name });
   }
 
   text(sheet: string, cell: CellId): string {
@@ -214,7 +227,7 @@ export class PreviewWorkbook {
 const asText = (text: string): string => (typedValue(text) === text ? text : `'${text}`);
 
 function blankSheet(name: string): PreviewSheet {
-  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [] };
+  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], findingsBlock: false };
 }
 
 /** Where each input sits on a template sheet, as a user finds it: D24. */

@@ -20,12 +20,15 @@ import type { CurrentFileReader } from './report-file';
 import { describeError, onNotice, type Notice } from './session';
 import { mark } from '../host/timing';
 import { Acknowledgements } from './parts/acknowledgements';
+import { CheckMode } from './parts/check-mode';
 import { Checking } from './parts/checking';
-import { ExportWord, SaveFile, browserDownload } from './parts/export-word';
+import { ExportWord, OpenInBrowser, SaveFileAs, browserDownload, savedOrNot } from './parts/export-word';
 import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
 import { PriorReport } from './parts/prior';
+import { SelfTest } from './parts/selftest';
+import { WorkbookOptions } from './parts/workbook-options';
 import { UpgradeOffer } from './upgrade-view';
 
 export interface PaneOptions {
@@ -36,9 +39,11 @@ export interface PaneOptions {
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
-  saveFile?: SaveFile | null;
+  saveFile?: SaveFileAs | null;
   /** Optional: the host's own open-file dialog for 导入 and last year's file (WPS); the page's file input otherwise. */
   openFile?: OpenFile;
+  /** Where the host can open the system browser (Excel on Windows with OpenBrowserWindowApi): 导出 Word offers 在浏览器中导出. */
+  openInBrowser?: OpenInBrowser | null;
   now?: () => Date;
 }
 
@@ -57,6 +62,10 @@ export class Pane implements PaneContext {
   private readonly importing: Import;
   private readonly insertion: Insertion;
   private readonly upgradeOffer: UpgradeOffer;
+  private readonly mode: CheckMode;
+  private readonly options: WorkbookOptions;
+  /** The 环境自检 (shown where the host has one). */
+  readonly selfTest: SelfTest;
 
   private chain: Promise<unknown> = Promise.resolve();
   /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
@@ -81,7 +90,15 @@ export class Pane implements PaneContext {
     this.acks = new Acknowledgements(this, this.checking);
     this.findings = new Findings(this, this.checking, this.acks);
     this.importing = new Import(this, readCurrentFile);
-    new ExportWord(this, options.saveFile === undefined ? browserDownload(doc) : options.saveFile);
+    const saveFile = options.saveFile === undefined ? browserDownload(doc) : options.saveFile;
+    new ExportWord(this, saveFile, options.openInBrowser ?? null);
+    this.options = new WorkbookOptions(this);
+    this.selfTest = new SelfTest(this, saveFile && savedOrNot(saveFile));
+    this.mode = new CheckMode(this, {
+      onBurst: (burst) => this.checking.onBurst(burst),
+      onActivated: (sheet) => void this.onActivated(sheet),
+      onShown: () => void this.recheckInView(),
+    });
     this.upgradeOffer = new UpgradeOffer(doc, host, elements(doc, ['summary']).summary, (task) => this.exclusive(task), () => this.refresh());
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
     onNotice((n) => this.showNotice(n));
@@ -126,6 +143,7 @@ export class Pane implements PaneContext {
   async update(): Promise<void> {
     this.render();
     await this.upgradeOffer.show(this.shown);
+    await this.options.show(this.shown);
   }
 
   note(text: string): void {
@@ -149,12 +167,8 @@ export class Pane implements PaneContext {
   /** Loads acknowledgements, listens to edits (and to sheet activation), and checks the template in view. */
   async start(): Promise<void> {
     await this.exclusive(() => this.acks.load());
-    try {
-      this.stops.push(await this.host.onEdit((burst) => this.checking.onBurst(burst)));
-      if (this.host.onActivate) this.stops.push(await this.host.onActivate((sheet) => void this.onActivated(sheet)));
-    } catch {
-      // Without events the pane still checks on request (重新校验).
-    }
+    // Live (after every burst of edits), or on request where reading may cost the undo history.
+    await this.mode.attach();
     try {
       await this.refresh();
     } finally {
@@ -168,6 +182,7 @@ export class Pane implements PaneContext {
   async stop(): Promise<void> {
     const stops = this.stops.splice(0);
     for (const s of stops) await s().catch(() => undefined);
+    await this.mode.stop();
   }
 
   /** Settles when nothing is queued or running: for tests and the preview. */
@@ -208,6 +223,7 @@ export class Pane implements PaneContext {
       this.checking.showEmpty('本工作簿还没有年报模板：请在“插入年报模板”中填写机关和年度后插入。');
       this.prior.render();
       await this.upgradeOffer.show(null);
+      await this.options.show(null);
       return;
     }
     await this.showSheet(target);
@@ -240,6 +256,14 @@ export class Pane implements PaneContext {
   }
 
   // ---- what the ribbon, the buttons and the tests ask for ---------------------------------------
+
+  /** The pane was shown again (on-demand checking): the template in view, read afresh with last year's. */
+  recheckInView(): Promise<void> {
+    return this.exclusive(async () => {
+      this.prior.forget();
+      await this.refreshNow();
+    });
+  }
 
   /** Checks the shown template again (the 重新校验 button), re-reading last year's sheet too. */
   check(): Promise<void> {

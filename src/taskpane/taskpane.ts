@@ -9,7 +9,9 @@
  * Nothing else happens here: the in-page preview has its own entry and runs the same Pane over
  * its own host.
  */
-import { ExcelHost, ExcelRun, loadWithDocument } from '../excel/host';
+import { ExcelHost, ExcelRun } from '../excel/host';
+import { disableTrustUX, onPaneShown, opensWithWorkbook, setOpensWithWorkbook } from '../excel/office';
+import { excelSelfTest, type OfficeFacts } from '../excel/selftest';
 import { Pane } from './pane';
 import { saverFor } from './parts/export-word';
 
@@ -17,9 +19,35 @@ void Office.onReady((info) => {
   // Outside Excel the preview's own entry (src/preview/main.ts) takes the page.
   if (info.host !== Office.HostType.Excel) return;
   const run = ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
+  const isSetSupported = (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version);
+  const saveFile = saverFor(document, String(info.platform));
   const host = new ExcelHost(run, {
-    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-    keepLoaded: loadWithDocument,
+    isSetSupported,
+    disableTrustUX: () => disableTrustUX(),
+    startup: { get: opensWithWorkbook, set: setOpensWithWorkbook },
+    paneShown: onPaneShown,
+    selfTest: () => excelSelfTest(run, { isSetSupported, office: () => officeFacts(info), saveFile }),
   });
-  new Pane(document, host, { saveFile: saverFor(document, String(info.platform)) });
+  // Windows desktop: a blob download is not documented to work in the web view; the system
+  // browser is (OpenBrowserWindowApi), so 导出 Word offers it there.
+  const openInBrowser =
+    String(info.platform) === 'PC' && isSetSupported('OpenBrowserWindowApi', '1.1')
+      ? (url: string) => {
+          Office.context.ui.openBrowserWindow(url);
+          return true;
+        }
+      : null;
+  new Pane(document, host, { saveFile, openInBrowser });
 });
+
+/** What Office says about itself, for the 环境自检 report. */
+function officeFacts(info: { host: Office.HostType | null; platform: Office.PlatformType | null }): OfficeFacts {
+  const d = Office.context.diagnostics;
+  return {
+    host: String(d?.host ?? info.host ?? ''),
+    platform: String(d?.platform ?? info.platform ?? ''),
+    version: String(d?.version ?? ''),
+    language: String(Office.context.displayLanguage ?? ''),
+    userAgent: navigator.userAgent,
+  };
+}

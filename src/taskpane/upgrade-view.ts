@@ -12,12 +12,15 @@ import { action, el } from './dom';
 import { describeError } from './session';
 
 export const UPGRADE_OFFER =
-  '本表由旧版加载项插入，问题格由加载项临时标红。升级后，标红规则写入表格本身：不装加载项、在 WPS 中也能看到，撤销（Ctrl+Z）也不再被加载项清空。升级需要暂时撤销工作表保护，会清空一次撤销记录（仅此一次）。';
+  '本表由旧版加载项插入，问题格由加载项临时标红。升级后，标红规则写入表格本身：不装加载项、在 WPS 中也能看到，校验时加载项不再改动工作表。升级需要暂时撤销工作表保护，会清空一次撤销记录（仅此一次），完成后恢复保护。';
 
 type Run = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function describeUpgrade(outcome: UpgradeOutcome): string {
   const done = `已升级：删除旧标记 ${outcome.removed} 条，加入表格自带的标红规则 ${outcome.added} 条。`;
+  if (outcome.notRemoved) {
+    return `${done}另有 ${outcome.notRemoved} 条旧标记 Excel 未能删除：如仍有不该标红的格，请在“开始 > 条件格式 > 管理规则”中删除公式为 =ISTEXT("nianbao:mark") 的规则。工作表保护已恢复。`;
+  }
   if (!outcome.unreadable) return done;
   return `${done}Excel 未能列出本表的条件格式，旧标记未删除：如仍有不该标红的格，请在“开始 > 条件格式 > 管理规则”中删除公式为 =ISTEXT("nianbao:mark") 的规则。`;
 }

@@ -13,7 +13,7 @@
  * checked with FileSystem.Exists before the pane says where the file is.
  */
 import type { OpenFile } from '../taskpane/part';
-import type { SaveFile } from '../taskpane/parts/export-word';
+import type { SaveFile, SaveFileAs } from '../taskpane/parts/export-word';
 import type { EtApplication } from './book';
 
 /** Kso.MsoFileDialogType: the enums do not exist at run time. */
@@ -59,7 +59,7 @@ const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf(
  * Saves through WPS's save-as dialog; `fallback` (the browser's download) where WPS has no dialog.
  * A path typed without the extension gets it, as save dialogs do.
  */
-export function wpsSaveFile(app: EtApplication, fallback: SaveFile | null): SaveFile {
+export function wpsSaveFile(app: EtApplication, fallback: SaveFile | null): SaveFileAs {
   return (bytes, name, mime) => {
     const d = dialogs(app, msoFileDialogSaveAs);
     if (!d) return fallback ? fallback(bytes, name, mime) : false;

@@ -126,6 +126,11 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
     });
   });
 
+  // The findings block's cells stay unlocked: the add-in writes the block there only when the
+  // user asks for it in the pane, without lifting protection (src/core/sheet.ts, findings.area).
+  const block = plan.findings.area;
+  for (let r = block.row; r < block.row + block.rows; r++) for (let c = block.col; c < block.col + block.cols; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+
   // Protection without a password: labels and formulas stay put, the user can still lift it.
   void ws.protect('', {
     selectLockedCells: true,

@@ -9,7 +9,13 @@ function load(fake: FakeExcel) {
   const associate = jest.fn();
   const showAsTaskpane = jest.fn().mockResolvedValue(undefined);
   const setStartupBehavior = jest.fn().mockResolvedValue(undefined);
-  Object.assign(globalThis, { Office: { actions: { associate }, addin: { showAsTaskpane, setStartupBehavior }, StartupBehavior: { none: 'None', load: 'Load' } }, Excel: { run: fake.run } });
+  const settings = new Map<string, unknown>();
+  const saveAsync = jest.fn((cb: (r: { status: string }) => void) => cb({ status: 'succeeded' }));
+  const documentSettings = { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync };
+  Object.assign(globalThis, {
+    Office: { actions: { associate }, addin: { showAsTaskpane, setStartupBehavior }, StartupBehavior: { none: 'None', load: 'Load' }, context: { document: { settings: documentSettings } } },
+    Excel: { run: fake.run },
+  });
   let session!: typeof import('../../src/taskpane/session');
   jest.isolateModules(() => {
     require('../../src/commands/commands');
@@ -24,7 +30,7 @@ function load(fake: FakeExcel) {
     await handler(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
   };
-  return { click, showAsTaskpane, setStartupBehavior, notices, session };
+  return { click, showAsTaskpane, setStartupBehavior, notices, session, settings, saveAsync };
 }
 
 afterEach(() => {
@@ -35,10 +41,12 @@ afterEach(() => {
 test('one click inserts the template for the default year without opening anything', async () => {
   const fake = new FakeExcel();
   fake.addSheet('Sheet1');
-  const { click, showAsTaskpane, setStartupBehavior, notices, session } = load(fake);
+  const { click, showAsTaskpane, setStartupBehavior, notices, session, settings, saveAsync } = load(fake);
   await click();
-  // From now on the workbook starts the add-in's runtime when opened: the edit watcher runs without the pane.
-  expect(setStartupBehavior).toHaveBeenCalledWith('Load');
+  // Colleagues without the add-in get no trust prompt; whether the add-in opens with the workbook is the user's choice in the pane.
+  expect(settings.get('Office.DisableTrustUX')).toBe(true);
+  expect(saveAsync).toHaveBeenCalledTimes(1);
+  expect(setStartupBehavior).not.toHaveBeenCalled();
   const title = sheetTitle(session.defaultYear());
   expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', title]);
   expect(showAsTaskpane).not.toHaveBeenCalled();

@@ -14,11 +14,12 @@ const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 async function setup(options: ConstructorParameters<typeof ExcelHost>[1] = {}, excel: FakeExcelOptions = {}) {
   const fake = new FakeExcel(excel);
   fake.addSheet('Sheet1', { A1: '原有数据' });
-  const keepLoaded = jest.fn().mockResolvedValue(undefined);
-  const host = new ExcelHost(fake.run, { debounceMs: 20, keepLoaded, isSetSupported: fake.isSetSupported, ...options });
+  const disableTrustUX = jest.fn().mockResolvedValue(true);
+  const startupSet = jest.fn().mockResolvedValue(undefined);
+  const host = new ExcelHost(fake.run, { debounceMs: 20, disableTrustUX, startup: { get: async () => false, set: startupSet }, isSetSupported: fake.isSetSupported, ...options });
   const outcome = await host.insertTemplate({ org: '木厂镇', year: 2024 });
   expect(outcome).toEqual({ status: 'inserted', sheet: TITLE });
-  return { fake, host, keepLoaded };
+  return { fake, host, disableTrustUX, startupSet };
 }
 
 async function listening(host: ExcelHost) {
@@ -28,15 +29,17 @@ async function listening(host: ExcelHost) {
 }
 
 describe('templates and reading', () => {
-  test('inserting keeps the runtime loading with the document; templates lists the sheet, its year and body', async () => {
-    const { host, keepLoaded, fake } = await setup();
-    expect(keepLoaded).toHaveBeenCalledTimes(1);
-    // A workbook found holding a template (one the command line wrote, say) is kept loading too, once.
-    const other = jest.fn().mockResolvedValue(undefined);
-    const fresh = new ExcelHost(fake.run, { keepLoaded: other });
+  test('inserting sets DisableTrustUX and never the startup behaviour; templates lists the sheet, its year and body', async () => {
+    const { host, disableTrustUX, startupSet, fake } = await setup();
+    expect(disableTrustUX).toHaveBeenCalledTimes(1);
+    expect(startupSet).not.toHaveBeenCalled();
+    // Looking at a workbook that holds a template changes nothing in it.
+    const trust = jest.fn().mockResolvedValue(true);
+    const set = jest.fn().mockResolvedValue(undefined);
+    const fresh = new ExcelHost(fake.run, { disableTrustUX: trust, startup: { get: async () => false, set } });
     await fresh.templates();
-    await fresh.templates();
-    expect(other).toHaveBeenCalledTimes(1);
+    expect(trust).not.toHaveBeenCalled();
+    expect(set).not.toHaveBeenCalled();
     fake.addSheet('2023年', {});
     expect(await host.templates()).toEqual({ sheets: [{ name: TITLE, year: 2024, org: '木厂镇' }], active: TITLE });
     fake.model.activeSheetId = fake.sheet('Sheet1').id;

@@ -74,8 +74,23 @@ describe('insertTemplate: the sheet equals the plan', () => {
     for (const c of plan.cells.filter((x) => x.input)) expect(sheet.cellAt(c.row, c.col)?.value).toBe('');
   });
 
-  test('the findings block: the plan’s header row and NIANBAO.CHECK over the table names', () => {
+  test('no custom-function formula by default: the findings block’s cells are empty and unlocked, ready for the pane to add it', () => {
     const sheet = fake.sheet(TITLE);
+    for (const cell of sheet.cells.values()) expect(String(cell.formula)).not.toMatch(/NIANBAO\./);
+    const area = plan.findings.area;
+    for (let r = area.row; r < area.row + area.rows; r++) {
+      for (let c = area.col; c < area.col + area.cols; c++) {
+        expect(sheet.cellAt(r, c)?.value ?? '').toBe('');
+        expect(sheet.isLocked(r, c)).toBe(false);
+      }
+    }
+  });
+
+  test('asked for, the findings block: the plan’s header row and NIANBAO.CHECK over the table names', async () => {
+    const withBlock = new FakeExcel();
+    withBlock.addSheet('Sheet1');
+    await insertTemplate(withBlock.asContext(), { org: ORG, year: 2024, findingsBlock: true });
+    const sheet = withBlock.sheet(TITLE);
     const block = findingsBlock(plan);
     block.header.forEach((h, i) => expect(sheet.cellAt(plan.findings.row, plan.findings.col + i)?.value).toBe(h));
     expect(sheet.cellAt(plan.findings.row + 1, plan.findings.col)?.formula).toBe(block.formula);
@@ -164,11 +179,11 @@ describe('insertTemplate: one batch, our own events off, nothing else touched', 
     expect(seen).toEqual([`Unknown ${cell}`]);
   });
 
-  test('events that were off stay off', async () => {
+  test('events are on afterwards, whatever the survey saw (a ribbon insert racing a pane write must not leave them off)', async () => {
     const fake = new FakeExcel();
     fake.model.enableEvents = false;
     await insertTemplate(fake.asContext(), { year: 2024 });
-    expect(fake.model.enableEvents).toBe(false);
+    expect(fake.model.enableEvents).toBe(true);
   });
 
   test('existing sheets are untouched', async () => {
@@ -306,7 +321,7 @@ describe('the findings block in every display language', () => {
   test.each(['en-US', 'zh-CN'] as const)('inserted in %s, it reads the same in both languages (never #NAME?)', async (language) => {
     const fake = new FakeExcel({ displayLanguage: language });
     fake.addSheet('Sheet1');
-    await insertTemplate(fake.asContext(), { org: ORG, year: 2024 });
+    await insertTemplate(fake.asContext(), { org: ORG, year: 2024, findingsBlock: true });
     const at = sheetPlan().findings;
     const shown = () => fake.sheet(TITLE).cellAt(at.row + 1, at.col)?.value;
     const first = shown();

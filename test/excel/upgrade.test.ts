@@ -44,7 +44,7 @@ async function earlier(): Promise<{ fake: FakeExcel; id: string }> {
   return { fake, id: sheet.id };
 }
 
-test('an earlier template needs it; one write batch removes exactly the old marks and check rule, adds the plan’s, keeps the user’s rule and the protection', async () => {
+test('an earlier template needs it; the upgrade removes exactly the old marks and check rule, each through its own range, adds the plan’s, keeps the user’s rule and the protection', async () => {
   const { fake, id } = await earlier();
   const protection = JSON.stringify(fake.sheet(TITLE).protection);
   expect(await upgradeState(fake.asContext(), id, plan)).toBe('needed');
@@ -54,7 +54,8 @@ test('an earlier template needs it; one write batch removes exactly the old mark
   const outcome = await upgradeTemplate(fake.asContext(), id, plan);
   expect(outcome).toEqual({ removed: 3, added: 2, unreadable: false });
   expect(formulas(fake).sort()).toEqual(['=D7>100', ...MARKS.map((m) => `=${m.formula}`)].sort());
-  expect(fake.writeBatches().length - writes).toBe(1);
+  // One sync lifts protection, one per rule deletes it (through its own range), one adds the marks and one protects again.
+  expect(fake.writeBatches().length - writes).toBe(1 + 3 + 1 + 1);
   // The one undo-clearing step the user was told about: protection lifted and put back.
   expect(fake.undoClearedBy.slice(clears)).toEqual(expect.arrayContaining(['WorksheetProtection.unprotect', 'WorksheetProtection.protect']));
   // Protected again with the same options (Excel reports every option, so the defaults are spelled out now).
@@ -124,7 +125,39 @@ test('a sheet protected with a password: the batch fails at once, nothing change
   expect(fake.model.enableEvents).toBe(true);
 });
 
-test('only upgrade.ts and template.ts touch protection or conditional formats', () => {
+test('the whole sheet’s collection is never used to delete: two rules sharing a cell would throw (office-js#5222)', async () => {
+  const { fake, id } = await earlier();
+  // The template's own mark on the same cell as an old one: deleting through getRange().conditionalFormats would fail here.
+  const sheet = fake.sheet(TITLE);
+  sheet.conditionalFormats.push(rule(at('T3.R2.C1'), '=ISTEXT(D8)'));
+  const outcome = await upgradeTemplate(fake.asContext(), id, plan);
+  expect(outcome.removed).toBe(3);
+  expect(outcome.notRemoved).toBeUndefined();
+  expect(formulas(fake)).not.toContain(OLD_MARK_FORMULA);
+  expect(formulas(fake)).toContain('=ISTEXT(D8)');
+});
+
+test('a rule Excel refuses to delete leaves the others to go, and the sheet protected again', async () => {
+  const { fake, id } = await earlier();
+  let refused = 0;
+  fake.failOn = (what) => what.startsWith('write delete conditional format') && refused++ === 0;
+  const outcome = await upgradeTemplate(fake.asContext(), id, plan);
+  expect(outcome.removed).toBe(2);
+  expect(outcome.notRemoved).toBe(1);
+  expect(outcome.added).toBe(MARKS.length);
+  expect(fake.sheet(TITLE).protection.protected).toBe(true);
+  expect(fake.model.enableEvents).toBe(true);
+});
+
+test('a failure after protection was lifted still protects the sheet again', async () => {
+  const { fake, id } = await earlier();
+  fake.failOn = (what) => what.startsWith('write conditionalFormats.add');
+  await expect(upgradeTemplate(fake.asContext(), id, plan)).rejects.toHaveProperty('code');
+  expect(fake.sheet(TITLE).protection.protected).toBe(true);
+  expect(fake.model.enableEvents).toBe(true);
+});
+
+test('only the template writers, the upgrade, the findings block and the self-test’s scratch sheet touch protection or conditional formats', () => {
   const { readdirSync, readFileSync } = jest.requireActual<typeof import('fs')>('fs');
   const { join } = jest.requireActual<typeof import('path')>('path');
   const touching: string[] = [];
@@ -135,5 +168,5 @@ test('only upgrade.ts and template.ts touch protection or conditional formats', 
       if (/\.conditionalFormats\b|\.protection\.(protect|unprotect)\b|\.protection\.load/.test(text)) touching.push(`${dir}/${f}`);
     }
   }
-  expect(touching.sort()).toEqual(['src/excel/template.ts', 'src/excel/upgrade.ts']);
+  expect(touching.sort()).toEqual(['src/excel/findings-block.ts', 'src/excel/selftest.ts', 'src/excel/template.ts', 'src/excel/upgrade.ts']);
 });

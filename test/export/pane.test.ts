@@ -10,7 +10,7 @@ import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { CELL_IDS } from '../../src/core/tables';
 import { ExcelHost } from '../../src/excel/host';
-import { saverFor } from '../../src/taskpane/parts/export-word';
+import { COMMAND_LINE_HINT, saverFor } from '../../src/taskpane/parts/export-word';
 import { consistentReport } from '../helpers/reports';
 import { FakeExcel } from '../fakes/excel-fake';
 import { inputA1 as at } from '../helpers/template';
@@ -24,7 +24,7 @@ const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.h
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
-async function paneWith(values: Record<string, number | string>, saveFile: SaveFile) {
+async function paneWith(values: Record<string, number | string>, saveFile: SaveFile, openInBrowser: ((url: string) => boolean) | null = null) {
   const fake = new FakeExcel();
   fake.addSheet('Sheet1');
   const inserted = await new ExcelHost(fake.run).insertTemplate({ org: '木厂镇', year: 2024 });
@@ -34,7 +34,7 @@ async function paneWith(values: Record<string, number | string>, saveFile: SaveF
   jest.isolateModules(() => {
     paneModule = require('../../src/taskpane/pane');
   });
-  const pane = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20 }), { saveFile });
+  const pane = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20 }), { saveFile, openInBrowser });
   await pane.ready;
   await pane.idle();
   return { fake, pane, sheet: inserted.sheet };
@@ -71,6 +71,9 @@ describe('导出 Word', () => {
     const status = $('export-status');
     expect(status.hidden).toBe(false);
     expect(status.textContent).toContain('已生成“木厂镇2024年政府信息公开工作年度报告.docx”');
+    // The page cannot know the download happened: the command line is always offered as the fallback.
+    expect(status.textContent).toContain(COMMAND_LINE_HINT);
+    expect(status.textContent).not.toMatch(/已保存/);
     expect(status.textContent).toContain('表格中有');
   });
 
@@ -86,5 +89,34 @@ describe('导出 Word', () => {
   test('a browser and Excel on Windows and on the web download the file', () => {
     for (const platform of ['PC', 'OfficeOnline', null]) expect(saverFor(document, platform)).not.toBeNull();
     expect(saverFor(document, 'iOS')).toBeNull();
+  });
+});
+
+describe('在浏览器中导出 (Windows desktop with OpenBrowserWindowApi)', () => {
+  test('offered after an export: opens export.html beside the pane with the report in the fragment, which reads back as the same report', async () => {
+    const report = consistentReport(3, '木厂镇', 2024);
+    const opened: string[] = [];
+    const { pane } = await paneWith(report.cells as Record<string, number>, () => true, (url) => (opened.push(url), true));
+    await exportNow(pane);
+    const offer = document.querySelector<HTMLButtonElement>('#export-status [data-action="export-in-browser"]');
+    expect(offer).not.toBeNull();
+    expect($('export-status').textContent).toContain('在浏览器中导出');
+    offer!.click();
+    expect(opened).toHaveLength(1);
+    const url = new URL(opened[0]);
+    expect(url.pathname.endsWith('/export.html')).toBe(true);
+    expect(url.search).toBe('');
+    const { reportJsonFromFragment } = require('../../src/taskpane/export-link') as typeof import('../../src/taskpane/export-link');
+    const back = JSON.parse(reportJsonFromFragment(url.hash)!);
+    expect(back.org).toBe('木厂镇');
+    expect(back.year).toBe(2024);
+    for (const id of CELL_IDS) expect([id, back.cells[id] ?? null]).toEqual([id, (report.cells as Record<string, unknown>)[id] ?? null]);
+    expect($('export-status').textContent).toContain('已在默认浏览器中打开导出页面');
+  });
+
+  test('not offered where the host cannot open the system browser', async () => {
+    const { pane } = await paneWith({}, () => true);
+    await exportNow(pane);
+    expect(document.querySelector('#export-status [data-action="export-in-browser"]')).toBeNull();
   });
 });

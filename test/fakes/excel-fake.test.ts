@@ -70,7 +70,7 @@ test('a conditional format’s id is its priority: add() shifts the others down,
   await ctx.sync();
   expect(sheet.conditionalFormats.map((c) => c.props['custom.rule.formula'])).toEqual(['=2', '=1']);
   // Deleting by the stored id removes the user's format, which now sits at that priority.
-  ws.getRange().conditionalFormats.getItem(stored).delete();
+  ws.getRange('A1').conditionalFormats.getItem(stored).delete();
   await ctx.sync();
   expect(sheet.conditionalFormats.map((c) => c.props['custom.rule.formula'])).toEqual(['=1']);
   // Items loaded in one batch are reached by position in the next: deleting the top one first moves the rest up.
@@ -272,4 +272,60 @@ test('selecting RangeAreas records every area (ExcelApi 1.18)', async () => {
   ctx.workbook.worksheets.getItem('S').getRanges('D7,F9:F10').select();
   await ctx.sync();
   expect(fake.selection).toEqual({ sheet: 'S', address: 'D7,F9:F10' });
+});
+
+test('deleting a format through another range’s collection throws ItemNotFound when two formats share a cell (office-js#5222); through its own range it works', async () => {
+  const fake = new FakeExcel();
+  const sheet = fake.addSheet('S');
+  const ctx = ctxOf(fake);
+  const ws = ctx.workbook.worksheets.getItem('S');
+  ws.getRange('A1:B2').conditionalFormats.add('Custom').custom.rule.formula = '=1';
+  ws.getRange('B2').conditionalFormats.add('Custom').custom.rule.formula = '=2';
+  await ctx.sync();
+  const all = ws.getRange().conditionalFormats.load('items/id');
+  await ctx.sync();
+  all.items[1].delete();
+  await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+  const own = ws.getRange('A1:B2').conditionalFormats.load('items/id');
+  const where = own.load('items/id');
+  await ctx.sync();
+  expect(where.items).toHaveLength(2);
+  // In A1:B2's own collection the format on A1:B2 is the second (the B2 one is on top).
+  const range = (await (async () => {
+    const cf = own.items[1];
+    const r = cf.getRange().load('address');
+    await ctx.sync();
+    return r.address;
+  })()) as string;
+  expect(range).toBe('S!A1:B2');
+  own.items[1].delete();
+  await ctx.sync();
+  expect(sheet.conditionalFormats.map((c) => c.props['custom.rule.formula'])).toEqual(['=2']);
+});
+
+test('a custom XML part with an XML declaration is refused (office-js#1643)', async () => {
+  const fake = new FakeExcel();
+  const ctx = ctxOf(fake);
+  ctx.workbook.customXmlParts.add('<?xml version="1.0"?><a xmlns="urn:x"/>');
+  await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  ctx.workbook.customXmlParts.add('<a xmlns="urn:x"/>');
+  await ctx.sync();
+  expect(fake.model.customXmlParts).toHaveLength(1);
+});
+
+test('a custom function shows #BUSY! right after it is written, then its result; an unregistered one #NAME?', async () => {
+  const fake = new FakeExcel();
+  const sheet = fake.addSheet('S');
+  const ctx = ctxOf(fake);
+  const ws = ctx.workbook.worksheets.getItem('S');
+  ws.getRange('A1:B1').formulas = [['=NIANBAO.BALANCE(3,1,4,0)', '=NIANBAO.NOPE(1)']];
+  await ctx.sync();
+  const read = async () => {
+    const r = ws.getRange('A1:B1').load('values');
+    await ctx.sync();
+    return r.values[0];
+  };
+  expect(await read()).toEqual(['#BUSY!', '#NAME?']);
+  expect(await read()).toEqual(['✓', '#NAME?']);
+  expect(sheet.cellAt(0, 0)?.value).toBe('✓');
 });

@@ -28,6 +28,7 @@
 
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { balance, sumcheck } from '../../src/functions/functions';
 import { ZH_CN } from '../../src/functions/metadata-zh-cn';
 
 // ---------------------------------------------------------------------------------------------
@@ -593,6 +594,7 @@ class RangeProxy extends Loadable {
           const typed = asTyped(v);
           cell.formula = typed.formula;
           cell.value = typed.formula === typed.value ? typed.value : this.ctx.fake.evaluate(String(typed.formula));
+          if (typed.formula !== typed.value) this.ctx.fake.calculateLater(cell);
         }
         this.ctx.changed(sheet, this.area);
       },
@@ -719,6 +721,8 @@ class ConditionalFormatProxy extends Loadable {
     private readonly collection: () => ConditionalFormatModel[],
     private readonly label: string,
     private readonly orNull = false,
+    /** The areas of the range whose collection it was reached through. */
+    private readonly via: () => Area[] = () => [],
   ) {
     super(ctx);
     if (orNull) ctx.queue({ kind: 'read', what: `resolve conditional format ${label}`, run: () => (this.nullState = this.lookup() === undefined) });
@@ -797,6 +801,27 @@ class ConditionalFormatProxy extends Loadable {
     return this;
   }
 
+  /** The range it applies to (ExcelApi 1.6); Excel refuses for a format on several areas. */
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.sheet(), () => {
+      const m = this.model();
+      if (m.areas.length > 1) throw new FakeOfficeError('InvalidOperation', 'conditional format applies to several areas');
+      return m.area;
+    });
+  }
+
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.sheet(), () => {
+      const m = this.lookup();
+      return m && m.areas.length === 1 ? m.area : undefined;
+    }, true);
+  }
+
+  /**
+   * Deleting a format reached through another range's collection (the whole sheet's, say) throws
+   * ItemNotFound when another format shares a cell with it (office-js#5222); through the
+   * collection of its own range it works.
+   */
   delete(): void {
     this.ctx.queue({
       kind: 'write',
@@ -806,7 +831,12 @@ class ConditionalFormatProxy extends Loadable {
         const sheet = this.sheet();
         if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'conditionalFormats: the sheet is protected');
         const list = sheet.conditionalFormats;
-        list.splice(list.indexOf(this.model()), 1);
+        const m = this.model();
+        const via = this.via();
+        const own = via.length > 0 && via.every((v) => m.areas.some((a) => a.row === v.row && a.col === v.col && a.rows === v.rows && a.cols === v.cols));
+        const shared = list.some((other) => other !== m && other.areas.some((a) => m.areas.some((b) => overlaps(a, b))));
+        if (!own && shared) throw new FakeOfficeError('ItemNotFound', 'conditional format reached through another range shares a cell with another format (office-js#5222)');
+        list.splice(list.indexOf(m), 1);
       },
     });
   }
@@ -847,7 +877,7 @@ class ConditionalFormatCollectionProxy extends Loadable {
         sheet.conditionalFormats.unshift(made);
       },
     });
-    return new ConditionalFormatProxy(this.ctx, () => made, this.sheet, () => this.list(), `(new ${type})`);
+    return new ConditionalFormatProxy(this.ctx, () => made, this.sheet, () => this.list(), `(new ${type})`, false, () => this.areas());
   }
 
   /** The format at that priority when the batch runs, whichever it is by then. */
@@ -856,16 +886,16 @@ class ConditionalFormatCollectionProxy extends Loadable {
   }
 
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id);
+    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id, false, () => this.areas());
   }
 
   getItemAt(index: number): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.ctx, this.at(String(index)), this.sheet, () => this.list(), `#${index}`);
+    return new ConditionalFormatProxy(this.ctx, this.at(String(index)), this.sheet, () => this.list(), `#${index}`, false, () => this.areas());
   }
 
   getItemOrNullObject(id: string): ConditionalFormatProxy {
     this.ctx.requires('1.14', 'ConditionalFormatCollection.getItemOrNullObject');
-    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id, true);
+    return new ConditionalFormatProxy(this.ctx, this.at(id), this.sheet, () => this.list(), id, true, () => this.areas());
   }
 
   getCount(): { value: number } {
@@ -894,7 +924,7 @@ class ConditionalFormatCollectionProxy extends Loadable {
         const sheet = this.sheet();
         // An item is addressed by its id, that is its position: a later batch reaches whatever sits there then.
         this.itemsLoaded = this.list().map((m, i) => {
-          const item = new ConditionalFormatProxy(this.ctx, this.at(String(i)), () => sheet, () => this.list(), String(i));
+          const item = new ConditionalFormatProxy(this.ctx, this.at(String(i)), () => sheet, () => this.list(), String(i), false, () => this.areas());
           for (const w of wanted.length ? wanted : ['id', 'type']) item.loadPath(w);
           return item;
         });
@@ -961,6 +991,14 @@ const namespaceOf = (xml: string): string => {
   return /\sxmlns="([^"]*)"/.exec(root[1])?.[1] ?? '';
 };
 
+/**
+ * A part written with an XML declaration: setXml failed in Word until it was removed
+ * (office-js#1643) and Microsoft's Excel samples write none, so the fake refuses it.
+ */
+function refuseDeclaration(xml: string): void {
+  if (/^\s*<\?xml/.test(xml)) throw new FakeOfficeError('InvalidArgument', 'custom XML part with an XML declaration (office-js#1643)');
+}
+
 class CustomXmlPartProxy extends Loadable {
   private nullState: boolean | undefined;
 
@@ -1013,6 +1051,7 @@ class CustomXmlPartProxy extends Loadable {
       kind: 'write',
       what: `write setXml ${this.describe()}`,
       run: () => {
+        refuseDeclaration(xml);
         const m = this.model();
         m.xml = xml;
         m.namespaceUri = namespaceOf(xml);
@@ -1058,6 +1097,7 @@ class CustomXmlPartCollectionProxy extends Loadable {
       kind: 'write',
       what: 'write customXmlParts.add',
       run: () => {
+        refuseDeclaration(xml);
         made = { id: this.ctx.fake.model.objectId('xml'), namespaceUri: namespaceOf(xml), xml };
         this.ctx.fake.model.customXmlParts.push(made);
       },
@@ -1616,6 +1656,13 @@ export class FakeExcel {
   private language: DisplayLanguage;
   private readonly sets: Record<string, string>;
   private readonly functions: Record<DisplayLanguage, readonly string[]>;
+  /**
+   * Custom-function cells waiting for their result: Excel shows #BUSY! until the function's
+   * promise settles, so a read right after the write sees #BUSY!. Here the result arrives after
+   * the sync that follows the write's.
+   */
+  private calculating: { cell: CellModel; formula: Scalar; result: Scalar; syncsLeft: number }[] = [];
+
   /** Every call that cleared the user's undo history, in order (see "Undo capabilities with the Excel JavaScript API"). */
   readonly undoClearedBy: string[] = [];
 
@@ -1765,8 +1812,42 @@ export class FakeExcel {
     this.queuedEvents.push({ sheet, event });
   }
 
+  /**
+   * A formula calling one of the add-in's scalar functions (BALANCE, SUMCHECK) with number
+   * constants only is computed by the add-in's own code, the value showing #BUSY! until then.
+   */
+  calculateLater(cell: CellModel): void {
+    const result = this.customResult(String(cell.formula));
+    if (result === undefined) return;
+    cell.value = '#BUSY!';
+    this.calculating.push({ cell, formula: cell.formula, result, syncsLeft: 2 });
+  }
+
+  private customResult(formula: string): Scalar | undefined {
+    const m = /^=\s*([A-Za-z_][A-Za-z0-9_]*)\.([\p{L}\p{N}_.]+)\s*\(([^()]*)\)\s*$/u.exec(formula);
+    if (!m) return undefined;
+    const full = `${m[1]}.${m[2]}`.toUpperCase();
+    if (!this.functions[this.language].some((n) => n.toUpperCase() === full)) return undefined;
+    const args = m[3].split(',').map((a) => a.trim());
+    if (args.some((a) => !/^-?\d+(\.\d+)?$/.test(a))) return undefined;
+    const nums = args.map(Number);
+    const id = this.functionIds[this.language].get(full);
+    if (id === 'BALANCE' && nums.length === 4) return balance(nums[0], nums[1], nums[2], nums[3]) as Scalar;
+    if (id === 'SUMCHECK' && nums.length >= 1) return sumcheck(nums[0], [nums.slice(1)]) as Scalar;
+    return undefined;
+  }
+
+  /** Full registered name → function id, per display language. */
+  private get functionIds(): Record<DisplayLanguage, Map<string, string>> {
+    const ids = registeredFunctionIds();
+    const make = (lang: DisplayLanguage) => new Map(this.functions[lang].map((n, i) => [n.toUpperCase(), ids[i] ?? '']));
+    return { 'en-US': make('en-US'), 'zh-CN': make('zh-CN') };
+  }
+
   /** Delivers queued events after the batch, as Excel raises them asynchronously. */
   async dispatch(): Promise<void> {
+    for (const job of this.calculating) if (--job.syncsLeft === 0 && job.cell.formula === job.formula) job.cell.value = job.result;
+    this.calculating = this.calculating.filter((j) => j.syncsLeft > 0);
     const activations = this.queuedActivations;
     this.queuedActivations = [];
     for (const event of activations) {
@@ -1797,6 +1878,13 @@ export class FakeExcel {
 
 
 let registered: Record<DisplayLanguage, readonly string[]> | undefined;
+let registeredIds: string[] = [];
+
+/** The function ids in the order registeredFunctions() lists them. */
+export function registeredFunctionIds(): string[] {
+  registeredFunctions();
+  return registeredIds;
+}
 
 /**
  * Full names Excel registers: the manifest's namespace, then functions.json's names (the
@@ -1813,6 +1901,7 @@ export function registeredFunctions(): Record<DisplayLanguage, readonly string[]
   const source = readFileSync(join(root, 'src/functions/functions.ts'), 'utf8');
   const tags = [...source.matchAll(/@customfunction[ \t]+([A-Za-z0-9_.]+)(?:[ \t]+([^\s*]+))?/g)].map((m) => ({ id: m[1].toUpperCase(), name: (m[2] ?? m[1]).toUpperCase() }));
   if (tags.length === 0) throw new Error('fake Excel: no @customfunction tag in src/functions/functions.ts');
+  registeredIds = tags.map((t) => t.id);
   registered = {
     'en-US': tags.map((t) => `${namespace}.${t.name}`),
     'zh-CN': tags.map((t) => `${namespace}.${(ZH_CN as unknown as Record<string, { name?: string }>)[t.id]?.name ?? t.name}`),

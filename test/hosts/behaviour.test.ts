@@ -59,9 +59,11 @@ interface Driver {
 const blockAddress = (from: CellId, grid: Value[][]) => areaA1({ ...inputPosition(plan, from), rows: grid.length, cols: grid[0].length });
 
 function excelDriver(): Driver {
-  const fake = new FakeExcel();
+  // An Excel that keeps undo for add-ins (ExcelUndoApiAll): the pane checks live there, as in the
+  // other hosts (without it the pane checks on request: test/taskpane/excel-first-contact.test.ts).
+  const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
   fake.addSheet('Sheet1');
-  const host = () => new ExcelHost(fake.run, { debounceMs: 20 });
+  const host = () => new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported });
   return {
     host,
     insert: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),

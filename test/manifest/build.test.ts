@@ -1,6 +1,7 @@
 /**
- * The production build, run once as `npm run build` runs it (OFFICE_JS=local, the default),
- * into a temporary directory; then what a person sideloads is checked file by file.
+ * The production build, run once as `npm run build:local` runs it (OFFICE_JS=local: tests stay
+ * offline; `npm run build` defaults to Microsoft's CDN), into a temporary directory; then what a
+ * person sideloads is checked file by file.
  */
 import { execFileSync } from 'child_process';
 import crypto from 'crypto';
@@ -91,13 +92,14 @@ test('functions.json from the JSDoc, with errors passed in; functions-zh-cn.json
   expect(read('taskpane.js')).toMatch(/Office\.actions\.associate\(/);
 });
 
-test('taskpane.html loads the local office.js in <head>, then one deferred script', () => {
+test('taskpane.html loads the local office.js in <head>, the ES5 start check, then one deferred script', () => {
   const html = read('taskpane.html');
   const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => ({ src: m[1], at: m.index! }));
   expect(scripts[0].src).toBe('office-js/office.js');
   expect(scripts[0].at).toBeLessThan(html.indexOf('</head>'));
-  // Then one deferred script: each more would be a round trip on the way to a usable pane.
-  expect(scripts.slice(1).map((s) => s.src)).toEqual(['taskpane.js']);
+  // The start check (1 KB, ES5: what IE11 and a missing office.js need to hear), then one
+  // deferred script: each more would be a round trip on the way to a usable pane.
+  expect(scripts.slice(1).map((s) => s.src)).toEqual(['start-check.js', 'taskpane.js']);
   expect(html).toMatch(/<script\s+defer(?:="defer")?\s+src="?taskpane\.js"?/);
   expect(fs.existsSync(path.join(dist, 'taskpane.js'))).toBe(true);
 });
@@ -215,8 +217,25 @@ describe('webpack.config.js options', () => {
     expect(scriptSrc).toEqual(copies ? ["'self'"] : ["'self'", new URL(src).origin]);
   });
 
+  test('the default: Microsoft’s CDN for a production build, the local copy for development (the dev server and the preview work offline)', async () => {
+    const prod = await config({ WEBPACK_BUILD: true }, { mode: 'production' });
+    expect(plugin(prod, 'HtmlWebpackPlugin').userOptions?.officeJs).toBe(config.OFFICE_JS.cdn);
+    const dev = await config({ WEBPACK_BUILD: true }, { mode: 'development' });
+    expect(plugin(dev, 'HtmlWebpackPlugin').userOptions?.officeJs).toBe('office-js/office.js');
+  });
+
   test('bad options are refused with a reason', async () => {
     await expect(config({ OFFICE_JS: 'unpkg' }, {})).rejects.toThrow(/OFFICE_JS must be one of local, cdn, china/);
     await expect(config({ ADDIN_URL: 'http://intranet/' }, {})).rejects.toThrow(/https/);
   });
+});
+
+test('taskpane.html loads start-check.js (ES5) right after office.js; the file is copied as written and parses as ES5', () => {
+  const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+  expect(html).toMatch(/<script src="?office-js\/office\.js"?><\/script>\s*<script src="?start-check\.js"?><\/script>/);
+  const copied = fs.readFileSync(path.join(dist, 'start-check.js'), 'utf8');
+  expect(copied).toBe(fs.readFileSync(path.join(ROOT, 'src/taskpane/start-check.js'), 'utf8'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const acorn = require('acorn') as typeof import('acorn');
+  expect(() => acorn.parse(copied, { ecmaVersion: 5 })).not.toThrow();
 });

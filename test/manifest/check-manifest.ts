@@ -196,7 +196,9 @@ export function checkManifest(xml: string): string[] {
   const functionFile = find(root, 'FunctionFile')[0]?.attrs.resid;
   if (!(runtime && runtime === page && runtime === functionFile)) problems.push(`the shared runtime needs one resid for Runtime (${runtime}), custom functions Page (${page}) and FunctionFile (${functionFile})`);
   for (const action of find(root, 'Action').filter((a) => a.attrs['xsi:type'] === 'ShowTaskpane')) {
-    if (action.children.some((c) => c.tag === 'TaskpaneId')) problems.push('with a long-lived shared runtime a ShowTaskpane action must not have a TaskpaneId');
+    // "Configure your Office Add-in to use a shared runtime": a shared runtime supports one task
+    // pane, and "any task pane without a <TaskpaneID> is considered a different task pane".
+    if (!action.children.some((c) => c.tag === 'TaskpaneId')) problems.push('the ShowTaskpane action needs a TaskpaneId (the shared-runtime docs: a pane without one counts as another pane)');
     const src = action.children.find((c) => c.tag === 'SourceLocation')?.attrs.resid;
     if (src !== runtime) problems.push(`ShowTaskpane opens ${src}, not the shared runtime page ${runtime}`);
   }

@@ -109,7 +109,7 @@ describe('the check catches what breaks a manifest', () => {
     expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.1" />', '')).toEqual([expect.stringMatching(/CustomFunctionsRuntime/)]);
   });
 
-  test('a TaskpaneId on the pane button', () => {
-    expect(broken('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>Pane</TaskpaneId>')).toEqual([expect.stringMatching(/TaskpaneId/)]);
+  test('no TaskpaneId on the pane button', () => {
+    expect(broken('<TaskpaneId>ButtonId1</TaskpaneId>', '')).toEqual([expect.stringMatching(/TaskpaneId/)]);
   });
 });

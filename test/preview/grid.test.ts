@@ -139,19 +139,28 @@ describe('a template sheet', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
     expect(input('T3.R1.C1').value).toBe('<img src=x onerror=alert(1)>');
     expect(checks().filter((c) => c === TEXT_MARK)).toHaveLength(2);
-    // The findings block (NIANBAO.CHECK) quotes it as text.
+    // The findings block (NIANBAO.CHECK), once the user added it, quotes it as text.
+    book.setFindingsBlock(TITLE, true);
     const spill = sheet().querySelector('tbody.nb-spill')!;
     expect(spill.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(spill.querySelectorAll('img')).toHaveLength(0);
   });
 
-  test('the findings block lists what NIANBAO.CHECK returns: a tick for a blank template', () => {
+  test('no findings block unless the user adds it, as in Excel; then it lists what NIANBAO.CHECK returns: a tick for a blank template', () => {
     const { book, sheet, type } = setup();
     book.insertTemplate({ org: '', year: 2024 });
     const spill = () => Array.from(sheet().querySelectorAll('tbody.nb-spill tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent));
+    const header = () => Array.from(sheet().querySelectorAll('tbody:not(.nb-spill) tr:last-child td')).map((td) => td.textContent).filter((t) => t !== '');
+    expect(spill()).toEqual([]);
+    expect(header()).toEqual([]);
+    book.setFindingsBlock(TITLE, true);
+    expect(header()).toEqual([...plan.findings.header]);
     expect(spill()).toEqual([[`${PASS_MARK} 全部勾稽关系通过（${plan.checkCount}条）`, '', '']]);
     type('T4.R1.C1', '3');
     expect(spill()[0][0]).toBe(`错误：${rule('T4.groupTotal').title}`);
+    book.setFindingsBlock(TITLE, false);
+    expect(spill()).toEqual([]);
+    expect(header()).toEqual([]);
   });
 
   test('pastes a tab-separated block to the right and below, as one edit', async () => {

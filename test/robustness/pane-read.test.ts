@@ -15,7 +15,7 @@ const TITLE = sheetTitle(2024);
 async function filled(changes: Record<string, Scalar> = {}) {
   const fake = new FakeExcel();
   fake.addSheet('Sheet1');
-  const host = new ExcelHost(fake.run, { keepLoaded: async () => undefined });
+  const host = new ExcelHost(fake.run, { disableTrustUX: async () => undefined });
   await host.insertTemplate({ org: '某局', year: 2024 });
   const report = consistentReport(31, '某局', 2024);
   for (const [id, v] of Object.entries({ ...report.cells, ...changes })) await fake.userEdit(TITLE, at(id), [[v as Scalar]]);

@@ -38,6 +38,8 @@ async function workbook(values: Record<string, Scalar>, prior: Record<string, Sc
 }
 
 async function open(fake: FakeExcel) {
+  // Checking after every edit, chosen by the user on this Excel without ExcelUndoApiAll: even then a check never writes.
+  localStorage.setItem('nianbao.liveCheck', '1');
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
   let paneModule!: PaneModule;
   jest.isolateModules(() => {

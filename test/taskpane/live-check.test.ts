@@ -37,11 +37,12 @@ afterEach(() => jest.useRealTimers());
 describe('over the Excel host', () => {
   async function setup() {
     document.body.innerHTML = BODY;
-    const fake = new FakeExcel();
+    // An Excel that keeps undo for add-ins (ExcelUndoApiAll): the pane checks after every edit.
+    const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
     fake.addSheet('Sheet1');
     await new ExcelHost(fake.run).insertTemplate({ org: '木厂镇', year: 2024 });
     // The default window: the point is that a single edit never waits for it.
-    const pane = new (loadPane().Pane)(document, new ExcelHost(fake.run));
+    const pane = new (loadPane().Pane)(document, new ExcelHost(fake.run, { isSetSupported: fake.isSetSupported }));
     await pane.ready;
     await pane.idle();
     return { fake, pane };

@@ -38,7 +38,14 @@ interface Setup {
   reopen: () => Promise<InstanceType<PaneModule['Pane']>>;
 }
 
-async function setup(options: { before?: (session: SessionModule) => void; fake?: FakeExcel } = {}): Promise<Setup> {
+/**
+ * `live` (the default here): the user chose 每次编辑后自动校验, so the live-checking tests run on an
+ * Excel without ExcelUndoApiAll too (where the pane would otherwise check on request only, see
+ * the on-demand tests); false: the pane's own choice for that Excel.
+ */
+async function setup(options: { before?: (session: SessionModule) => void; fake?: FakeExcel; live?: boolean } = {}): Promise<Setup> {
+  if (options.live === false) localStorage.removeItem('nianbao.liveCheck');
+  else localStorage.setItem('nianbao.liveCheck', '1');
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
   let paneModule!: PaneModule;
   let session!: SessionModule;

@@ -9,6 +9,12 @@ import { Notice, announce, currentChoice, describeError, setChoice } from '../se
 
 const IDS = ['org', 'year', 'insert', 'insert-section', 'notice'] as const;
 
+/**
+ * Inserting protects the new sheet, and protection is among the "Unsupported APIs" of "Undo
+ * capabilities with the Excel JavaScript API" on every platform: the undo history goes, once.
+ */
+export const INSERT_UNDO_NOTE = '插入模板会清空一次撤销记录（工作表保护不能撤销），此前的操作无法再用 Ctrl+Z 撤销。';
+
 function noticeButton(doc: Document, text: string, onClick: () => void, primary = false): HTMLButtonElement {
   const b = button(doc, text, primary ? { appearance: 'primary' } : {});
   b.addEventListener('click', onClick);
@@ -82,7 +88,7 @@ export class Insertion {
   /** Notices from the pane's own insertion and from the ribbon button. */
   showNotice(notice: Notice): void {
     if (notice.kind === 'inserted') {
-      this.say('info', `已插入工作表“${notice.sheet}”。请在黄色格中填写数字，无数据填0；表格旁的校验格显示“✓”或差额。`);
+      this.say('info', `已插入工作表“${notice.sheet}”。请在黄色格中填写数字，无数据填0；表格旁的校验格显示“✓”或差额。${this.ctx.host.kind === 'excel' ? INSERT_UNDO_NOTE : ''}`);
       void this.show(notice.sheet);
     } else if (notice.kind === 'exists') {
       this.el.org.value = notice.org;
