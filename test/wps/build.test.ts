@@ -231,7 +231,8 @@ const NEWER_CSS: { feature: string; chrome: number; used: (r: { selector: string
     chrome: 84,
     used: (r) => hasDecl(r.body, 'display', /^\s*(inline-)?flex\b/) && ['gap', 'row-gap', 'column-gap'].some((p) => hasDecl(r.body, p)),
     fallback: (wps, selector) =>
-      wps.some((w) => w.selector.split(',').includes(selector) && hasDecl(w.body, 'gap', /^\s*0\s*$/)) && wps.some((w) => w.selector === `${selector}>*` && hasDecl(w.body, 'margin')),
+      wps.some((w) => w.selector.split(',').includes(selector) && hasDecl(w.body, 'gap', /^\s*0\s*$/)) &&
+      wps.some((w) => w.selector.split(',').includes(`${selector}>*`) && ['margin', 'margin-right', 'margin-bottom'].some((p) => hasDecl(w.body, p))),
   },
   {
     feature: 'overflow-wrap: anywhere',
