@@ -17,7 +17,7 @@ import { Pane } from '../taskpane/pane';
 import { showStartError } from '../taskpane/dom';
 import { browserDownload } from '../taskpane/parts/export-word';
 import { announce } from '../taskpane/session';
-import { EtApplication, wpsApplication } from './book';
+import type { EtApplication } from './book';
 import { wpsOpenFile, wpsSaveFile } from './files';
 import { functionsNote, functionsState } from './functions';
 import { WpsHost } from './host';

@@ -72,6 +72,23 @@ describe('opening through WPS', () => {
   test('a WPS without the dialog leaves it to the page', () => {
     expect(wpsOpenFile(new FakeEt({ files: false }).app)('.json')).toBe('unavailable');
   });
+
+  test('a file chosen in the dialog that cannot be read: the page\'s file input opens instead, within the same click', async () => {
+    const fake = new FakeEt();
+    fake.dialogAnswers.push('/gone.json');
+    const open = wpsOpenFile(fake.app);
+    expect(() => open('.json')).toThrow(/找不到文件/);
+    const { chooseFile } = await import('../../src/taskpane/part');
+    const input = document.createElement('input');
+    input.type = 'file';
+    const clicked = jest.spyOn(input, 'click').mockImplementation(() => undefined);
+    const chosen = jest.fn();
+    fake.dialogAnswers.push('/gone.json');
+    chooseFile(input, open, chosen);
+    expect([clicked.mock.calls.length, chosen.mock.calls.length]).toEqual([1, 0]);
+    chooseFile(input, () => 'cancelled', chosen);
+    expect([clicked.mock.calls.length, chosen.mock.calls.length]).toEqual([1, 0]);
+  });
 });
 
 describe('the WPS pane', () => {
