@@ -7,10 +7,11 @@
  * pane needs — edits gathered into bursts and mapped to input cells, our own writes kept out of
  * them, and acknowledgements kept in a custom XML part.
  *
- * It never touches sheet protection or conditional formats (only template.ts and upgrade.ts do):
- * the red cells are the template's own conditional formats, so checking writes nothing and the
- * user's undo history stays intact. A write (a quick fix, a suggestion, an import) writes input
- * cells only.
+ * It never touches sheet protection or conditional formats itself (template.ts, upgrade.ts and
+ * findings-block.ts do, each only when the user asks): the red cells are the template's own
+ * conditional formats, so checking writes nothing. A write (a quick fix, a suggestion, an
+ * import) writes input cells only. Where Excel lacks ExcelUndoApiAll, even reads may cost the
+ * undo history, so the pane reads only when asked there (src/taskpane/parts/check-mode.ts).
  *
  * Round trips: `read` is one sync (the names and their ranges in one batch); `write` is two
  * (events off with the write, back on after).

@@ -4,7 +4,7 @@
  * item by item (src/selftest/run.ts runs them; src/taskpane/selftest-view.ts shows them).
  *
  * Nothing of the user's is touched. The self-test works on scratch sheets of its own
- * ("nianbao自检", never shown) and a custom XML part of its own namespace, and removes them at
+ * ("nianbao自检", never activated) and a custom XML part of its own namespace, and removes them at
  * the end, also when an item failed. What it costs, said before it runs: inserting a template
  * protects a sheet and deleting a sheet are "Unsupported APIs" of "Undo capabilities with the
  * Excel JavaScript API", so the undo history is cleared once; and it offers a tiny text file for
@@ -46,7 +46,7 @@ export const SELFTEST_NAMESPACE = 'urn:nianbao:selftest';
 export const SAVE_TEST_FILE = 'nianbao-保存测试.txt';
 
 export const EXCEL_SELFTEST_NOTICE =
-  `环境自检会新建临时工作表“${SCRATCH_SHEET}”（不显示），在其中插入一份模板、写入、读取并计算一个自定义函数，再把它删除；另写入并删除一个自检用的自定义 XML 部件。您的工作表不会被改动。插入模板（工作表保护）和删除工作表会清空一次撤销记录。最后一项会下载一个很小的文本文件（${SAVE_TEST_FILE}），以确认此 Excel 能否由加载项保存文件。`;
+  `环境自检会新建临时工作表“${SCRATCH_SHEET}”（不会切换过去），在其中插入一份模板、写入、读取并计算一个自定义函数，再把它删除；另写入并删除一个自检用的自定义 XML 部件。您的工作表不会被改动。插入模板（工作表保护）和删除工作表会清空一次撤销记录。最后一项会下载一个很小的文本文件（${SAVE_TEST_FILE}），以确认此 Excel 能否由加载项保存文件。`;
 
 /** Sets the add-in uses: the manifest's, then the guarded ones and what each buys. */
 const REQUIRED_SETS: Array<[string, string, string]> = [
@@ -310,7 +310,7 @@ export function excelSelfTest(run: ExcelRun, options: ExcelSelfTestOptions): Sel
           for (const p of parts.items) p.delete();
           const back = activeBefore === null ? null : context.workbook.worksheets.getItemOrNullObject(activeBefore);
           await context.sync();
-          // Deleting a sheet never shown leaves the user where they were; this only makes sure.
+          // Deleting a sheet never activated leaves the user where they were; this only makes sure.
           if (back && !back.isNullObject) {
             back.activate();
             await context.sync();

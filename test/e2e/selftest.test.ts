@@ -5,6 +5,8 @@
  * the page's CSP.
  */
 import { Browser } from 'playwright-core';
+import { exportLink } from '../../src/taskpane/export-link';
+import { consistentReport } from '../helpers/reports';
 import { Guard, PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
 
 let server: PreviewServer;
@@ -52,6 +54,24 @@ test('环境自检: every item ✓ in a real browser, the report copied, the dow
 
     // The workbook on screen is as it was: the self-test worked on a scratch workbook.
     expect(await page.locator('.nb-sheet').count()).toBe(sheetsBefore);
+    expect(problems(guard)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+test('在浏览器中导出: export.html builds the document from the fragment and the browser downloads it; the fragment leaves the address bar', async () => {
+  const { page, guard, context } = await openPage(browser, server.origin);
+  try {
+    const report = consistentReport(4, '木厂镇', 2024);
+    const link = exportLink(`${server.origin}/taskpane.html`, report)!;
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.goto(link);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('木厂镇2024年政府信息公开工作年度报告.docx');
+    await page.locator('#export-page-status', { hasText: '已生成' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.locator('#export-page-again').isVisible()).toBe(true);
     expect(problems(guard)).toEqual([]);
   } finally {
     await context.close();

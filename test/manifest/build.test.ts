@@ -40,7 +40,7 @@ const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync
 
 test('dist holds everything the manifest points at', () => {
   const files = new Set(filesUnder(dist));
-  for (const f of ['taskpane.html', 'taskpane.css', 'help.html', 'functions.js', 'taskpane.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml', 'office-js/office.js']) expect(files).toContain(f);
+  for (const f of ['taskpane.html', 'taskpane.css', 'help.html', 'functions.js', 'taskpane.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml', 'office-js/office.js', 'start-check.js', 'export.html', 'export-page.js']) expect(files).toContain(f);
   for (const size of [16, 32, 64, 80, 128]) expect(fs.readFileSync(path.join(dist, `assets/icon-${size}.png`))).toEqual(fs.readFileSync(path.join(ROOT, `assets/icon-${size}.png`)));
   const manifest = read('manifest.xml');
   const urls = [...manifest.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]);

@@ -25,14 +25,15 @@ const before = (a: string, b: string) => Boolean($(a).compareDocumentPosition($(
 async function setup(withTemplate: boolean) {
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
   document.body.removeAttribute('data-ready');
-  const fake = new FakeExcel();
+  // An Excel that keeps undo for add-ins: the pane checks after every edit (without it, on request).
+  const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
   fake.addSheet('Sheet1');
   if (withTemplate) await new ExcelHost(fake.run).insertTemplate({ org: '木厂镇', year: 2024 });
   let paneModule!: PaneModule;
   jest.isolateModules(() => {
     paneModule = require('../../src/taskpane/pane');
   });
-  const pane = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20 }));
+  const pane = new paneModule.Pane(document, new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported }));
   const readyBefore = document.body.hasAttribute('data-ready');
   await pane.ready;
   await pane.idle();

@@ -1,7 +1,8 @@
 /**
- * Checking: reads the shown template, checks it after each burst of edits, and shows the summary
- * and the findings grouped by table. It never writes: the red cells are the template's own
- * conditional formats, which Excel evaluates itself, so the user's undo history stays intact.
+ * Checking: reads the shown template, checks it after each burst of edits (or on request, where
+ * check-mode.ts says so), and shows the summary and the findings grouped by table. It never
+ * writes: the red cells are the template's own conditional formats, which Excel evaluates
+ * itself.
  *
  * Round trips: a check after a burst reads the sheet once (one sync in Excel); last year's sheet
  * is read only when its own burst says so.
