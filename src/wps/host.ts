@@ -15,7 +15,7 @@ import { ORG_NAME, YEAR_NAME, a1, compactRefs, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
 import { EtApplication, activeSheet, activeWorkbook, asGrid, isVisible, nameOf, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
@@ -27,6 +27,8 @@ import { insertTemplate } from './template';
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
   debounceMs?: number;
+  /** The 环境自检 the pane offers (./selftest.ts, given by the pane's page so this file needs none of it). */
+  selfTest?: () => SelfTestPlan;
 }
 
 /**
@@ -67,6 +69,11 @@ export class WpsHost implements WorkbookHost {
     private readonly options: WpsHostOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  /** Present only where the page gave one (WpsHostOptions.selfTest). */
+  get selfTest(): (() => SelfTestPlan) | undefined {
+    return this.options.selfTest;
   }
 
   private get book(): Et.Workbook {

@@ -21,6 +21,7 @@ import type { EtApplication } from './book';
 import { wpsOpenFile, wpsSaveFile } from './files';
 import { functionsNote, functionsState } from './functions';
 import { WpsHost } from './host';
+import { wpsEnvironment, wpsProbes } from './selftest';
 import { takeNotice } from './notice';
 
 /** The start error with the browser it happened in. */
@@ -44,8 +45,15 @@ export function showFunctionsNote(doc: Document, app: EtApplication): void {
 export function startWpsPane(doc: Document, app: EtApplication): { pane: Pane; host: WpsHost } {
   const first = takeNotice(app);
   if (first) announce(first);
-  const host = new WpsHost(app);
   const view = doc.defaultView;
+  const userAgent = view?.navigator.userAgent ?? '';
+  const host = new WpsHost(app, {
+    selfTest: () => ({
+      environment: () => wpsEnvironment(app, userAgent),
+      probes: wpsProbes(app, { userAgent }),
+      notice: '自检在一个临时新建的工作簿中进行，结束后关闭且不保存，不改动您打开的工作簿。也可以用“年报”选项卡上的“环境自检”按钮。',
+    }),
+  });
   const pane = new Pane(doc, host, { saveFile: wpsSaveFile(app, browserDownload(doc)), openFile: wpsOpenFile(app) });
   showFunctionsNote(doc, app);
   view?.addEventListener('pagehide', () => host.dispose());

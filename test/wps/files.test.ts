@@ -177,6 +177,18 @@ describe('the WPS pane', () => {
     expect(document.querySelector('.nb-functions-note')).toBeNull();
   });
 
+  test("the pane's own 环境自检 runs the WPS probes on a scratch workbook, all ✓, the user's workbook in front again", async () => {
+    const s = await pane();
+    cleanup = s.uninstall;
+    expect($('selftest-section').hidden).toBe(false);
+    expect($('selftest-note').textContent).toContain('临时新建的工作簿');
+    const report = await s.pane.selfTest.run();
+    expect(report).toContain('全部通过');
+    expect(Array.from(document.querySelectorAll('#selftest-results [data-probe]')).every((li) => li.classList.contains('ok'))).toBe(true);
+    expect(s.fake.books.map((b) => b.closed)).toEqual([false, true]);
+    expect(s.fake.book).toBe(s.fake.books[0]);
+  });
+
   test('on pagehide every listener the pane added is removed from WPS', async () => {
     const s = await pane();
     cleanup = s.uninstall;
