@@ -166,7 +166,7 @@ export function excelSelfTest(run: ExcelRun, options: ExcelSelfTestOptions): Sel
         if (made.marks < plan.marks.length) throw new Error(`条件格式只有 ${made.marks} 条，应为 ${plan.marks.length} 条`);
         if (!made.protectedNow) throw new Error('工作表未受保护');
         templateSheet = made.sheet;
-        return `名称 ${made.names} 个，条件格式 ${made.marks} 条，数据有效性，工作表已保护`;
+        return `名称 ${made.names} 个，条件格式 ${made.marks} 条，数据有效性已写入，工作表已保护`;
       },
     },
     {

@@ -321,7 +321,16 @@ describe('a person filling in the report in the preview', () => {
     expect(await item.textContent()).toContain(markup);
     expect(await cellInput(page, 'T4.R1.C1').inputValue()).toBe(markup);
     expect((await checkCellTexts(page)).filter((t) => t !== PASS_MARK)).toEqual(['含文本']);
-    expect(await page.locator('.nb-sheet:not([hidden]) tbody.nb-spill').textContent()).toContain(markup);
+    // The findings block is the user's choice (as in Excel): added through the pane, it quotes the markup as text.
+    const spill = page.locator('.nb-sheet:not([hidden]) tbody.nb-spill');
+    expect(await spill.textContent()).toBe('');
+    await unfold(page, 'options-section');
+    await page.locator('#block-toggle').click();
+    await page.locator('#block-toggle', { hasText: '移除问题清单' }).waitFor();
+    expect(await spill.textContent()).toContain(markup);
+    await page.locator('#block-toggle').click();
+    await page.locator('#block-toggle', { hasText: '添加问题清单' }).waitFor();
+    expect(await spill.textContent()).toBe('');
     // Nothing was ever parsed as HTML: no image element, no request for "x", no alert.
     await page.waitForTimeout(300);
     expect(await page.locator('img').count()).toBe(0);
