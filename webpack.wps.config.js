@@ -1,9 +1,14 @@
 /**
  * Builds nianbao as a WPS 表格 加载项 into dist-wps/ (`npm run build:wps`; scripts/pack-wps.js
- * then writes the offline .7z package and jsplugins.xml beside it):
+ * then writes the offline .7z package, jsplugins.xml and a folder for `wpsjs publish` beside it):
  *
- *   dist-wps/nianbao/          the add-in folder: index.html (loads ribbon.js), ribbon.xml,
- *                              taskpane.html (the pane), scripts, css, help.html, assets/
+ *   dist-wps/nianbao_<version>/  the add-in folder: index.html (loads ribbon.js), ribbon.xml,
+ *                                taskpane.html (the pane), selftest.html (自检), scripts, css,
+ *                                help.html, assets/
+ *
+ * The folder is named `<name>_<version>` because that is the folder Kingsoft's own `wpsjs build`
+ * makes and packs (wpsjs 2.2.3 src/lib/build.js:63-64), and the folder WPS unpacks into its
+ * jsaddons directory; online mode serves the same folder.
  *
  * Separate from webpack.config.js (the Excel add-in): no office.js, no functions.json (WPS
  * registers the functions at run time, src/wps/functions.ts), and an older target.
@@ -15,8 +20,17 @@
  * code by esbuild (scripts/esbuild-loader.js); the few newer library calls are polyfilled
  * (src/wps/polyfills.ts). test/wps/build.test.ts checks the output for anything newer.
  *
- * Nothing is loaded from the internet: every script, style and image is in the folder, and the
- * pages' Content-Security-Policy allows only the folder itself.
+ * Nothing is loaded from the internet: every script, style and image is in the folder (the build
+ * test checks each page and script for outside addresses).
+ *
+ * No Content-Security-Policy restricts where scripts, styles or images come from. We do not know
+ * the origin WPS gives an unpacked offline add-in (wpsjs's Vue template builds root-absolute
+ * "/assets/…" paths, which hints at a custom scheme or virtual host rather than file:), and under
+ * an opaque or unforeseen origin 'self' matches nothing: every script of ours would be blocked and
+ * the ribbon left without callbacks. So index.html (which shows nothing) carries no policy at all,
+ * and the pages that show text carry only the directives that cannot block a file of ours (no
+ * plugins, no <base>, no form posts). Text from cells is kept out of HTML by the code itself
+ * (textContent only), which no policy replaces.
  */
 /* eslint-env node */
 const fs = require('fs');
@@ -26,25 +40,38 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { helpPictureCopies } = require('./webpack.config');
 
 const ADDIN = 'nianbao';
+const { version: VERSION } = require('./package.json');
+/** The add-in folder: `<name>_<version>`, as wpsjs builds it. */
+const FOLDER = `${ADDIN}_${VERSION}`;
 const SYNTAX_TARGET = 'es2017';
 const BROWSER_TARGET = 'chrome69';
 
+/** What the pages that show text forbid: nothing that could block our own files under any origin (see above). */
+const CSP = ["object-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
+
 /**
- * Our own folder only. WPS serves an add-in from an intranet server (http) or unpacks the offline
- * package into a local folder (file:), where Chromium does not count file: URLs as 'self'.
+ * ribbon.xml as WPS and Kingsoft's tools read it: starting with `<customUI` (wpsjs 2.2.3
+ * res/publish.html:378 marks an online add-in invalid unless the file does; src/lib/publish.js:151
+ * tells users a good ribbon.xml starts so). The source keeps its XML declaration and comment for
+ * people; the shipped copy drops everything before the root element.
  */
-const CSP = [
-  "default-src 'self' file:",
-  "script-src 'self' file:",
-  "style-src 'self' file:",
-  "img-src 'self' file: data:",
-  "font-src 'self' file:",
-  "connect-src 'self' file:",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function shippedRibbon(source) {
+  const text = source.toString('utf8').replace(/^\uFEFF/, '');
+  const shipped = text.replace(/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*/, '');
+  if (!/^<customUI[\s>]/.test(shipped)) throw new Error('wps/ribbon.xml: only an XML declaration and comments may come before <customUI>');
+  return shipped;
+}
+
+/**
+ * The help page as Excel ships it, but with a policy that cannot block its own stylesheet under an
+ * origin we have never seen: it runs no script, so `script-src 'none'` blocks nothing of ours.
+ */
+function helpHtml(source) {
+  const html = source.toString('utf8');
+  const policy = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
+  if (!policy.test(html)) throw new Error('help.html: its Content-Security-Policy has changed; update webpack.wps.config.js');
+  return html.replace(policy, `$1script-src 'none'; ${CSP}$2`);
+}
 
 /** The pane's markup is the Excel pane's (one source); WPS has no office.js, and adds its own few styles. */
 function paneHtml() {
@@ -59,7 +86,7 @@ function paneHtml() {
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
-  const outDir = path.resolve(__dirname, env.DIST_DIR || process.env.DIST_DIR || 'dist-wps', ADDIN);
+  const outDir = path.resolve(__dirname, env.DIST_DIR || process.env.DIST_DIR || 'dist-wps', FOLDER);
   return {
     mode: dev ? 'development' : 'production',
     devtool: false,
@@ -70,6 +97,7 @@ module.exports = (env = {}, argv = {}) => {
       // schema is built (see the file).
       ribbon: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/ribbon.ts'],
       taskpane: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/taskpane.ts'],
+      selftest: ['./src/wps/polyfills.ts', './src/zod-config.ts', './src/wps/selftest-entry.ts'],
     },
     output: { path: outDir, filename: '[name].js', chunkFilename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.mjs'] },
@@ -96,15 +124,16 @@ module.exports = (env = {}, argv = {}) => {
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
+      new HtmlWebpackPlugin({ filename: 'selftest.html', template: './wps/selftest.html', chunks: ['selftest'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'wps/ribbon.xml', to: 'ribbon.xml' },
+          { from: 'wps/ribbon.xml', to: 'ribbon.xml', transform: shippedRibbon },
           { from: 'wps/wps.css', to: 'wps.css' },
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/help.html', to: 'help.html', transform: helpHtml },
           { from: 'src/taskpane/help.css', to: 'help.css' },
           ...helpPictureCopies(),
         ],
@@ -114,6 +143,9 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.ADDIN = ADDIN;
+module.exports.FOLDER = FOLDER;
+module.exports.VERSION = VERSION;
+module.exports.shippedRibbon = shippedRibbon;
 module.exports.SYNTAX_TARGET = SYNTAX_TARGET;
 module.exports.BROWSER_TARGET = BROWSER_TARGET;
 module.exports.CSP = CSP;

@@ -14,7 +14,7 @@ import type { Report } from '../core/report';
 import type { Acknowledgement, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import type { Draft } from './findings-view';
 import type { CheckView } from './model';
-import { elements, type PaneContext } from './part';
+import { elements, type OpenFile, type PaneContext } from './part';
 import type { PriorFileReader } from './prior-file';
 import type { CurrentFileReader } from './report-file';
 import { describeError, onNotice, type Notice } from './session';
@@ -22,7 +22,7 @@ import { mark } from '../host/timing';
 import { Acknowledgements } from './parts/acknowledgements';
 import { CheckMode } from './parts/check-mode';
 import { Checking } from './parts/checking';
-import { ExportWord, OpenInBrowser, SaveFile, browserDownload } from './parts/export-word';
+import { ExportWord, OpenInBrowser, SaveFileAs, browserDownload, savedOrNot } from './parts/export-word';
 import { Findings } from './parts/findings';
 import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
@@ -39,7 +39,9 @@ export interface PaneOptions {
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
-  saveFile?: SaveFile | null;
+  saveFile?: SaveFileAs | null;
+  /** Optional: the host's own open-file dialog for 导入 and last year's file (WPS); the page's file input otherwise. */
+  openFile?: OpenFile;
   /** Where the host can open the system browser (Excel on Windows with OpenBrowserWindowApi): 导出 Word offers 在浏览器中导出. */
   openInBrowser?: OpenInBrowser | null;
   now?: () => Date;
@@ -49,6 +51,7 @@ export class Pane implements PaneContext {
   /** Settles when the first check after start has been shown. */
   readonly ready: Promise<void>;
   readonly now: () => Date;
+  readonly openFile?: OpenFile;
   templates: TemplateSheetInfo[] = [];
   shown: string | null = null;
 
@@ -75,6 +78,7 @@ export class Pane implements PaneContext {
     options: PaneOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.openFile = options.openFile;
     // The importers load when a file is first chosen, not with the page (the runtime starts with every workbook).
     const readPriorFile: PriorFileReader =
       options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));
@@ -89,7 +93,7 @@ export class Pane implements PaneContext {
     const saveFile = options.saveFile === undefined ? browserDownload(doc) : options.saveFile;
     new ExportWord(this, saveFile, options.openInBrowser ?? null);
     this.options = new WorkbookOptions(this);
-    this.selfTest = new SelfTest(this, saveFile);
+    this.selfTest = new SelfTest(this, saveFile && savedOrNot(saveFile));
     this.mode = new CheckMode(this, {
       onBurst: (burst) => this.checking.onBurst(burst),
       onActivated: (sheet) => void this.onActivated(sheet),

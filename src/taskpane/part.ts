@@ -44,6 +44,8 @@ export interface PaneContext {
   refreshNow(preferred?: string): Promise<void>;
   /** A line under the quick fixes saying what a fix or an action did (or why it could not). */
   note(text: string): void;
+  /** Optional: the host's own open-file dialog (see OpenFile). */
+  readonly openFile?: OpenFile;
 }
 
 export type FormElement = HTMLElement & { value?: string; disabled?: boolean; open?: boolean; files?: FileList | null };
@@ -67,23 +69,52 @@ export function setDisabled(el: HTMLElement, disabled: boolean): void {
   else el.removeAttribute('disabled');
 }
 
+/** A file chosen through the host's own dialog (WPS's FileDialog), already read. */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /**
- * The file just chosen in a file input, read by `read`; a reader that throws becomes a failed
- * result. The input is cleared so the same file can be chosen again.
+ * Optional, per host: a file chosen through the host's own open dialog, for web views that show
+ * no browser file chooser. 'unavailable' leaves it to the page's file input. Synchronous, so the
+ * fallback still runs inside the user's click.
+ */
+export type OpenFile = (accept: string) => ChosenFile | 'cancelled' | 'unavailable';
+
+/**
+ * A file button: the host's own dialog where it has one, the page's file input otherwise; a file
+ * chosen through the dialog is handed to `chosen`, one chosen in the input arrives as the input's
+ * change event.
+ */
+export function chooseFile(input: HTMLElement, openFile: OpenFile | undefined, chosen: (file: ChosenFile) => void): void {
+  let outcome: ReturnType<OpenFile>;
+  try {
+    outcome = openFile ? openFile((input as HTMLInputElement).accept ?? '') : 'unavailable';
+  } catch {
+    outcome = 'unavailable';
+  }
+  if (outcome === 'unavailable') input.click();
+  else if (outcome !== 'cancelled') chosen(outcome);
+}
+
+/**
+ * The file just chosen (in a file input, or through the host's dialog), read by `read`; a reader
+ * that throws becomes a failed result. The input is cleared so the same file can be chosen again.
  */
 export async function takeFile<R>(
-  input: HTMLElement,
+  source: HTMLElement | ChosenFile,
   read: (bytes: Uint8Array, name: string) => Promise<R>,
-): Promise<{ file: File; result: R | { ok: false; error: string } } | null> {
-  const fileInput = input as HTMLInputElement;
-  const file = fileInput.files?.[0];
+): Promise<{ file: { name: string }; result: R | { ok: false; error: string } } | null> {
+  const fileInput = 'tagName' in source ? (source as HTMLInputElement) : null;
+  const file: File | ChosenFile | undefined = fileInput ? fileInput.files?.[0] : (source as ChosenFile);
   if (!file) return null;
   let result: R | { ok: false; error: string };
   try {
-    result = await read(new Uint8Array(await file.arrayBuffer()), file.name);
+    result = await read('arrayBuffer' in file ? new Uint8Array(await file.arrayBuffer()) : file.bytes, file.name);
   } catch (e) {
     result = { ok: false, error: describeError(e) };
   }
-  fileInput.value = '';
-  return { file, result };
+  if (fileInput) fileInput.value = '';
+  return { file: { name: file.name }, result };
 }

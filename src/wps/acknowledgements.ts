@@ -20,7 +20,7 @@
  */
 import type { Acknowledgement } from '../host/contract';
 import { ACK_NAMESPACE, MAX_ACKS, MAX_REASON, acknowledgementsXml, parseAcknowledgementsXml } from '../excel/acknowledgements';
-import { EtApplication, quietly, worksheets } from './book';
+import { EtApplication, activeSheet, activeWorkbook, countOf, member, nameOf, quietly, worksheets } from './book';
 import { xlSheetVeryHidden } from './xl';
 
 /** A1 of our sheet: how it is told from a user's sheet that happens to have the same name. */
@@ -42,7 +42,7 @@ export function findAckSheet(book: Et.Workbook): Et.Worksheet | null {
 export function loadAcknowledgements(book: Et.Workbook): Acknowledgement[] {
   const ws = findAckSheet(book);
   if (!ws) return fromXmlPart(book);
-  const used = ws.UsedRange;
+  const used = member<Et.Range>(ws, 'UsedRange');
   const grid = used.Value2;
   if (!Array.isArray(grid)) return [];
   // UsedRange starts where the first used cell is: A1, holding the marker.
@@ -58,13 +58,14 @@ export function loadAcknowledgements(book: Et.Workbook): Acknowledgement[] {
 }
 
 export function saveAcknowledgements(app: EtApplication, acks: readonly Acknowledgement[]): void {
-  const book = app.ActiveWorkbook;
+  const book = activeWorkbook(app);
+  if (!book) throw new Error('没有打开的工作簿');
   const kept = acks.slice(0, MAX_ACKS);
   quietly(app, () => {
     let ws = findAckSheet(book);
     if (!ws && kept.length === 0) return;
     ws ??= addAckSheet(app, book);
-    ws.UsedRange.ClearContents();
+    member<Et.Range>(ws, 'UsedRange').ClearContents();
     const grid: string[][] = [
       [ACK_MARKER, '', '', ''],
       HEADER.map(text),
@@ -78,12 +79,12 @@ export function saveAcknowledgements(app: EtApplication, acks: readonly Acknowle
 /** A new very hidden sheet at the end, without taking the user's view from the sheet they are on. */
 function addAckSheet(app: EtApplication, book: Et.Workbook): Et.Worksheet {
   if (book.ProtectStructure) throw new Error('工作簿结构受保护，无法保存说明；请先在“审阅”中撤销工作簿保护');
-  const active = app.ActiveSheet as Et.Worksheet;
+  const active = activeSheet(app);
   const all = book.Worksheets;
-  const ws = all.Add(undefined, all.Item(all.Count)) as Et.Worksheet;
-  const taken = new Set(worksheets(book).map((s) => s.Name.toLowerCase()));
+  const ws = all.Add(undefined, all.Item(countOf(all))) as Et.Worksheet;
+  const taken = new Set(worksheets(book).map((s) => nameOf(s).toLowerCase()));
   let name = ACK_SHEET;
-  for (let i = 2; taken.has(name.toLowerCase()) && name.toLowerCase() !== ws.Name.toLowerCase(); i++) name = `${ACK_SHEET}(${i})`;
+  for (let i = 2; taken.has(name.toLowerCase()) && name.toLowerCase() !== nameOf(ws).toLowerCase(); i++) name = `${ACK_SHEET}(${i})`;
   ws.Name = name;
   ws.Visible = xlSheetVeryHidden;
   active?.Activate();
@@ -106,7 +107,7 @@ function fromXmlPart(book: Et.Workbook): Acknowledgement[] {
   try {
     const ours = parts.SelectByNamespace(ACK_NAMESPACE);
     const out: Acknowledgement[] = [];
-    for (let i = 1; i <= ours.Count; i++) out.push(...parseAcknowledgementsXml(String(ours.Item(i).XML)));
+    for (let i = 1, n = countOf(ours); i <= n; i++) out.push(...parseAcknowledgementsXml(String(ours.Item(i).XML)));
     return out.slice(0, MAX_ACKS);
   } catch {
     return [];
@@ -118,7 +119,7 @@ function mirrorToXmlPart(book: Et.Workbook, acks: readonly Acknowledgement[]): v
   if (!parts) return;
   try {
     const ours = parts.SelectByNamespace(ACK_NAMESPACE);
-    for (let i = ours.Count; i >= 1; i--) ours.Item(i).Delete();
+    for (let i = countOf(ours); i >= 1; i--) ours.Item(i).Delete();
     parts.Add(acknowledgementsXml(acks));
   } catch {
     /* the hidden sheet holds them; only the copy for Excel is missing */

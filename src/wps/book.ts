@@ -14,25 +14,63 @@ import type { GridValue } from '../core/grid';
 /** What nianbao needs of `window.Application` in ET: the Et.Application with the add-in root (ApiEvent, task panes, custom functions). */
 export type EtApplication = WPSMergedRoot;
 
+/**
+ * A member as this build of WPS exposes it. Some builds expose members as zero-argument methods
+ * rather than properties (docs/notes wps-addin.md; pi-for-excel src/host/wps/jsapi.ts): `Count`,
+ * `Name`, `RefersTo`, `UsedRange`, `ActiveWorkbook`, `ActiveSheet` are read through this, never
+ * directly. Only for members that are never methods in the typings.
+ */
+export function member<T>(owner: object, name: string): T {
+  const v = (owner as Record<string, unknown>)[name];
+  return (typeof v === 'function' ? (v as () => unknown).call(owner) : v) as T;
+}
+
+export const countOf = (collection: object): number => Number(member(collection, 'Count'));
+export const nameOf = (o: object): string => String(member(o, 'Name'));
+
+/** The active workbook, or null when none is open. */
+export function activeWorkbook(app: EtApplication): Et.Workbook | null {
+  return member<Et.Workbook | null | undefined>(app, 'ActiveWorkbook') ?? null;
+}
+
+export function activeSheet(app: EtApplication): Et.Worksheet | null {
+  return member<Et.Worksheet | null | undefined>(app, 'ActiveSheet') ?? null;
+}
+
+/**
+ * Whether a sheet is visible, read as tri-state: xlSheetHidden (0) and xlSheetVeryHidden (2) are
+ * hidden, and so is `false` from a build that reports a boolean; anything else (-1, true) is shown.
+ */
+export function isVisible(ws: Et.Worksheet): boolean {
+  const v = ws.Visible as unknown;
+  return !(v === 0 || v === 2 || v === false);
+}
+
 /** The Application WPS gives every add-in page, or null outside WPS. */
 export function wpsApplication(): EtApplication | null {
   const g = globalThis as { Application?: unknown; wps?: unknown };
   const app = (g.Application ?? g.wps) as EtApplication | undefined;
-  return app && typeof app === 'object' && 'ActiveWorkbook' in app ? app : null;
+  if (!app || typeof app !== 'object') return null;
+  // Touched, not tested with `in`: a host object need not list its members to `in`.
+  try {
+    return (app as { ActiveWorkbook?: unknown }).ActiveWorkbook !== undefined ? app : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Every worksheet of the workbook, in tab order (ET's collections count from 1). */
 export function worksheets(book: Et.Workbook): Et.Worksheet[] {
   const all = book.Worksheets;
   const out: Et.Worksheet[] = [];
-  for (let i = 1; i <= all.Count; i++) out.push(all.Item(i) as Et.Worksheet);
+  for (let i = 1, n = countOf(all); i <= n; i++) out.push(all.Item(i) as Et.Worksheet);
   return out;
 }
 
 /** A worksheet by name, compared as ET compares sheet names (without case); null when there is none. */
 export function findSheet(book: Et.Workbook, name: string): Et.Worksheet | null {
   const wanted = name.toLowerCase();
-  return worksheets(book).find((ws) => ws.Name.toLowerCase() === wanted) ?? null;
+  return worksheets(book).find((ws) => nameOf(ws).toLowerCase() === wanted) ?? null;
 }
 
 export function sheetOrThrow(book: Et.Workbook, name: string): Et.Worksheet {
@@ -62,20 +100,21 @@ export interface NamedArea {
  */
 export function namesOnSheet(book: Et.Workbook, ws: Et.Worksheet, wanted: ReadonlySet<string>): Map<string, NamedArea> {
   const out = new Map<string, NamedArea>();
+  const sheetName = nameOf(ws).toLowerCase();
   const take = (n: Et.Name, own: boolean): void => {
-    const full = String(n.Name);
+    const full = nameOf(n);
     const name = bareName(full).toUpperCase();
     if (!wanted.has(name) || out.has(name)) return;
     if (!own && full.includes('!')) return; // another sheet's own name, listed in the workbook's collection
-    const refersTo = n.RefersTo;
+    const refersTo = member<unknown>(n, 'RefersTo');
     if (typeof refersTo !== 'string') return;
-    const part = parseRefs(refersTo).find((p) => (p.sheet === null ? own : p.sheet.toLowerCase() === ws.Name.toLowerCase()));
+    const part = parseRefs(refersTo).find((p) => (p.sheet === null ? own : p.sheet.toLowerCase() === sheetName));
     if (part) out.set(name, { name, area: part.area, address: part.address });
   };
   const own = ws.Names;
-  for (let i = 1; i <= own.Count; i++) take(own.Item(i), true);
+  for (let i = 1, n = countOf(own); i <= n; i++) take(own.Item(i), true);
   const all = book.Names;
-  for (let i = 1; i <= all.Count; i++) take(all.Item(i), false);
+  for (let i = 1, n = countOf(all); i <= n; i++) take(all.Item(i), false);
   return out;
 }
 
@@ -88,7 +127,9 @@ export function asGrid(v: unknown): GridValue[][] {
 
 /**
  * Runs our own writes with ET's events off, so they do not come back as edits (ours or another
- * add-in's handlers), and puts the setting back as it was even when a write fails.
+ * add-in's handlers), and puts the setting back as it was even when a write fails. (Whether
+ * EnableEvents also silences ApiEvent listeners is not documented; if it does not, our writes
+ * come back as one extra re-check, never a loop: nothing writes in answer to an edit.)
  */
 export function quietly<T>(app: EtApplication, write: () => T): T {
   const events = app.EnableEvents;

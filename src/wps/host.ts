@@ -15,19 +15,20 @@ import { ORG_NAME, YEAR_NAME, a1, compactRefs, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
-import { EtApplication, asGrid, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
+import { EtApplication, activeSheet, activeWorkbook, asGrid, isVisible, nameOf, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
 import { WpsSheetRead, readTemplateSheet } from './read';
 
 const META = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
 import { insertTemplate } from './template';
-import { xlSheetVisible } from './xl';
 
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
   debounceMs?: number;
+  /** The 环境自检 the pane offers (./selftest.ts, given by the pane's page so this file needs none of it). */
+  selfTest?: () => SelfTestPlan;
 }
 
 /**
@@ -59,6 +60,8 @@ type SheetActivate = (sheet: unknown) => void;
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
   private readonly layouts = new Map<string, Layout>();
+  /** Every ApiEvent listener this host added and has not removed: dispose() removes them. */
+  private readonly listening = new Set<{ event: string; handler: (...args: never[]) => void }>();
   private readonly debounceMs: number;
 
   constructor(
@@ -68,8 +71,13 @@ export class WpsHost implements WorkbookHost {
     this.debounceMs = options.debounceMs ?? 300;
   }
 
+  /** Present only where the page gave one (WpsHostOptions.selfTest). */
+  get selfTest(): (() => SelfTestPlan) | undefined {
+    return this.options.selfTest;
+  }
+
   private get book(): Et.Workbook {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     if (!book) throw new Error('没有打开的工作簿');
     return book;
   }
@@ -77,11 +85,11 @@ export class WpsHost implements WorkbookHost {
   // ---- templates ---------------------------------------------------------------------------
 
   async templates(): Promise<{ sheets: TemplateSheetInfo[]; active: string | null }> {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     if (!book) return { sheets: [], active: null };
     const out: TemplateSheetInfo[] = [];
     for (const ws of worksheets(book)) {
-      if (ws.Visible !== xlSheetVisible) continue;
+      if (!isVisible(ws)) continue;
       const names = namesOnSheet(book, ws, META);
       if (!TABLE_IDS.some((t) => names.has(tableName(t)))) continue;
       const value = (name: string) => {
@@ -89,9 +97,10 @@ export class WpsHost implements WorkbookHost {
         return n ? asGrid(ws.Range(n.address.split(':')[0]).Value2)[0][0] : null;
       };
       const org = value(ORG_NAME);
-      out.push({ name: ws.Name, year: parseYear(value(YEAR_NAME)), org: org === null || org === undefined ? '' : String(org).trim() });
+      out.push({ name: nameOf(ws), year: parseYear(value(YEAR_NAME)), org: org === null || org === undefined ? '' : String(org).trim() });
     }
-    const active = (this.app.ActiveSheet as Et.Worksheet | null)?.Name ?? null;
+    const shown = activeSheet(this.app);
+    const active = shown ? nameOf(shown) : null;
     return { sheets: out, active: out.some((s) => s.name === active) ? active : null };
   }
 
@@ -201,30 +210,60 @@ export class WpsHost implements WorkbookHost {
     const handler: SheetChange = (sheet, target) => {
       // The typings give Target as a worksheet; ET hands a Range.
       const range = target as Et.Range;
-      const key = String(sheet.Name).toLowerCase();
+      const key = nameOf(sheet).toLowerCase();
       pending.set(key, [...(pending.get(key) ?? []), String(range.Address(false, false))]);
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, this.debounceMs);
     };
-    this.app.ApiEvent.AddApiEventListener('SheetChange', handler);
+    const stop = this.listen('SheetChange', handler);
     return async () => {
       if (timer !== undefined) clearTimeout(timer);
-      this.app.ApiEvent.RemoveApiEventListener('SheetChange', handler);
+      stop();
     };
   }
 
-  async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
-    const handler: SheetActivate = (sheet) => listener(String((sheet as Et.Worksheet).Name));
-    this.app.ApiEvent.AddApiEventListener('SheetActivate', handler);
-    return async () => {
-      this.app.ApiEvent.RemoveApiEventListener('SheetActivate', handler);
+  /** ApiEvent with event names as strings (the typings list them as literal types). */
+  private get events(): { AddApiEventListener(event: string, f: (...args: never[]) => void): void; RemoveApiEventListener(event: string, f: (...args: never[]) => void): void } {
+    return this.app.ApiEvent as never;
+  }
+
+  /** Adds an ApiEvent listener; returns what removes exactly this one (always with its callback: without one, WPS may remove every listener of that event). */
+  private listen(event: string, handler: (...args: never[]) => void): () => void {
+    const entry = { event, handler };
+    this.events.AddApiEventListener(event, handler);
+    this.listening.add(entry);
+    return () => {
+      if (!this.listening.delete(entry)) return;
+      this.events.RemoveApiEventListener(event, handler);
     };
+  }
+
+  /**
+   * Removes every listener this host added. The pane calls it on `pagehide`: a pane reloaded or
+   * closed would otherwise leave its handlers registered with WPS, calling into a dead page.
+   */
+  dispose(): void {
+    const all = [...this.listening];
+    this.listening.clear();
+    for (const { event, handler } of all) {
+      try {
+        this.events.RemoveApiEventListener(event, handler);
+      } catch {
+        /* WPS is closing the page: nothing left to tell */
+      }
+    }
+  }
+
+  async onActivate(listener: (sheet: string) => void): Promise<() => Promise<void>> {
+    const handler: SheetActivate = (sheet) => listener(nameOf(sheet as Et.Worksheet));
+    const stop = this.listen('SheetActivate', handler);
+    return async () => stop();
   }
 
   // ---- acknowledgements --------------------------------------------------------------------
 
   async loadAcknowledgements(): Promise<Acknowledgement[]> {
-    const book = this.app.ActiveWorkbook;
+    const book = activeWorkbook(this.app);
     return book ? loadAcknowledgements(book) : [];
   }
 

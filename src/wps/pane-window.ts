@@ -25,13 +25,27 @@ function factory(app: EtApplication): CreatePane | null {
   return null;
 }
 
+export const SELFTEST_TITLE = '年报加载项环境自检';
+
+export interface PaneKind {
+  /** Where the pane's id is kept between clicks. */
+  key: string;
+  title: string;
+  /** Load the page again when the pane is shown again (the 自检 runs anew). */
+  reload?: boolean;
+}
+
+export const CHECK_PANE: PaneKind = { key: PANE_KEY, title: PANE_TITLE };
+export const SELFTEST_PANE: PaneKind = { key: 'nianbao.selftestPaneId', title: SELFTEST_TITLE, reload: true };
+
 /** Shows the pane, creating it the first time; returns it. */
-export function showPane(app: EtApplication, url: string): WPS.CustomTaskpane {
-  const id = Number(app.PluginStorage.getItem(PANE_KEY));
+export function showPane(app: EtApplication, url: string, kind: PaneKind = CHECK_PANE): WPS.CustomTaskpane {
+  const id = Number(app.PluginStorage.getItem(kind.key));
   if (Number.isInteger(id) && id > 0) {
     try {
       const pane = app.GetTaskPane(id);
       if (pane) {
+        if (kind.reload) pane.Navigate(url);
         pane.Visible = true;
         return pane;
       }
@@ -41,18 +55,18 @@ export function showPane(app: EtApplication, url: string): WPS.CustomTaskpane {
   }
   const create = factory(app);
   if (!create) throw new Error('此版本 WPS 不支持加载项任务窗格（CreateTaskPane）');
-  const pane = create(url, PANE_TITLE);
+  const pane = create(url, kind.title);
   try {
     pane.DockPosition = DOCK_RIGHT;
   } catch {
     /* docked where WPS puts it */
   }
   pane.Visible = true;
-  app.PluginStorage.setItem(PANE_KEY, String(pane.ID));
+  app.PluginStorage.setItem(kind.key, String(pane.ID));
   return pane;
 }
 
-/** The pane page's address beside the page that asks (index.html): relative, so it works from a server and from an unpacked .7z alike. */
-export function paneUrl(here: string): string {
-  return here.replace(/[?#].*$/, '').replace(/[^/]*$/, 'taskpane.html');
+/** A page's address beside the page that asks (index.html): relative, so it works from a server and from an unpacked .7z alike. */
+export function paneUrl(here: string, page = 'taskpane.html'): string {
+  return here.replace(/[?#].*$/, '').replace(/[^/]*$/, page);
 }

@@ -9,7 +9,7 @@ import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { TABLE_IDS, TableId } from '../core/tables';
 import type { TemplateAreas } from '../excel/read';
 import type { SheetRead } from '../host/contract';
-import { asGrid, namesOnSheet } from './book';
+import { asGrid, nameOf, namesOnSheet } from './book';
 
 const WANTED = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
 
@@ -24,7 +24,7 @@ export function isTemplateSheet(book: Et.Workbook, ws: Et.Worksheet): boolean {
 }
 
 export function readTemplateSheet(book: Et.Workbook, ws: Et.Worksheet): WpsSheetRead {
-  const sheet = ws.Name;
+  const sheet = nameOf(ws);
   const found = namesOnSheet(book, ws, WANTED);
   const placed: Partial<Record<TableId, PlacedTable>> = {};
   const areas: TemplateAreas = {};

@@ -7,6 +7,8 @@
  *   something to decide (this year's template exists) or to report (a failure) does it open the
  *   pane, which shows the notice.
  * - 年报校验 opens the checking pane (taskpane.html).
+ * - 环境自检 opens the self-test (selftest.html) in a pane of its own, which runs it at once on a
+ *   scratch workbook (./selftest.ts).
  *
  * WPS calls the callbacks by the names in ribbon.xml: "ribbon.OnAction" as WPS's own templates
  * write them, and the bare globals as older add-ins do; both are provided.
@@ -18,10 +20,11 @@ import { EtApplication, wpsApplication } from './book';
 import { registerFunctions } from './functions';
 import { WpsHost } from './host';
 import { passNotice } from './notice';
-import { paneUrl, showPane } from './pane-window';
+import { SELFTEST_PANE, paneUrl, showPane } from './pane-window';
 
 export const INSERT_BUTTON = 'nbInsertTemplate';
 export const CHECK_BUTTON = 'nbOpenPane';
+export const SELFTEST_BUTTON = 'nbSelfTest';
 
 interface RibbonControl {
   Id?: string;
@@ -66,6 +69,7 @@ export function OnAction(control: RibbonControl): boolean {
   try {
     if (id === INSERT_BUTTON) void insertFromRibbon();
     else if (id === CHECK_BUTTON) openPane(app());
+    else if (id === SELFTEST_BUTTON) showPane(app(), paneUrl(location.href, 'selftest.html'), SELFTEST_PANE);
   } catch (e) {
     alert(`年报加载项：${describeError(e)}`);
   }

@@ -1,19 +1,14 @@
 /// <reference types="et-jsapi-declare" />
 /**
- * The pane's entry in WPS (taskpane.html of the WPS build): the same Pane as in Excel and the
- * preview, over the WPS host; its controls are the browser's own, which every WPS webview runs.
- * A notice left by the ribbon's 插入年报模板 (./notice.ts) is shown when the pane opens, and
- * looked for again while it is open.
+ * The pane's page entry in WPS (taskpane.html of the WPS build): see ./pane-start.ts.
  */
 import './polyfills';
-import { Pane } from '../taskpane/pane';
-import { showStartError } from '../taskpane/dom';
 import { announce } from '../taskpane/session';
 import { wpsApplication } from './book';
-import { WpsHost } from './host';
 import { takeNotice } from './notice';
+import { failStart, startWpsPane } from './pane-start';
 
-const fail = (message: string): void => showStartError(document, message);
+const fail = (message: string): void => failStart(document, message);
 
 function start(): void {
   const app = wpsApplication();
@@ -21,9 +16,7 @@ function start(): void {
     fail('此页面须在 WPS 表格的“年报校验”窗格中打开。');
     return;
   }
-  const first = takeNotice(app);
-  if (first) announce(first);
-  new Pane(document, new WpsHost(app));
+  startWpsPane(document, app);
   // The ribbon may leave a notice while the pane is already open (this year's template exists).
   setInterval(() => {
     const n = takeNotice(app);

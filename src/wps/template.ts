@@ -10,11 +10,11 @@
  */
 import { parseYear } from '../core/grid';
 import { LOOKS, Look, MARK_LOOKS } from '../core/looks';
-import { Area, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
+import { Area, FINDINGS_FALLBACK, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
 import type { InsertOutcome, InsertRequest } from '../host/contract';
-import { EtApplication, namesOnSheet, quietly, quoteSheet, worksheets } from './book';
+import { EtApplication, activeWorkbook, bareName, countOf, member, nameOf, namesOnSheet, quietly, quoteSheet, worksheets } from './book';
 import * as xl from './xl';
 
 interface TemplateSheet {
@@ -29,7 +29,7 @@ export function templateSheets(book: Et.Workbook): TemplateSheet[] {
   for (const ws of worksheets(book)) {
     const year = namesOnSheet(book, ws, new Set([YEAR_NAME])).get(YEAR_NAME);
     if (!year || year.area.row !== yearCell.row || year.area.col !== yearCell.col) continue;
-    out.push({ name: ws.Name, year: parseYear(cellValue(ws.Range(a1(yearCell.row, yearCell.col)).Value2)) });
+    out.push({ name: nameOf(ws), year: parseYear(cellValue(ws.Range(a1(yearCell.row, yearCell.col)).Value2)) });
   }
   return out;
 }
@@ -43,13 +43,13 @@ const cellValue = (v: unknown): string | number | null => (typeof v === 'number'
  * sheet is drawn; a failed drawing takes its half-drawn sheet away again.
  */
 export function insertTemplate(app: EtApplication, request: InsertRequest): InsertOutcome {
-  const book = app.ActiveWorkbook;
+  const book = activeWorkbook(app);
   if (!book) throw new Error('没有打开的工作簿：请先新建或打开一个工作簿');
   const same = request.year === null ? undefined : templateSheets(book).find((t) => t.year === request.year);
   if (same && !request.force) return { status: 'exists', sheet: same.name };
   if (book.ProtectStructure) throw new Error('工作簿结构受保护，无法插入工作表；请先在“审阅”中撤销工作簿保护');
 
-  const name = uniqueSheetName(worksheets(book).map((ws) => ws.Name), sheetTitle(request.year));
+  const name = uniqueSheetName(worksheets(book).map(nameOf), sheetTitle(request.year));
   const plan = sheetPlan((request.org ?? '').trim(), request.year);
   const screen = app.ScreenUpdating;
   let sheet: Et.Worksheet | null = null;
@@ -57,7 +57,7 @@ export function insertTemplate(app: EtApplication, request: InsertRequest): Inse
     quietly(app, () => {
       app.ScreenUpdating = false;
       const all = book.Worksheets;
-      sheet = all.Add(undefined, all.Item(all.Count)) as Et.Worksheet;
+      sheet = all.Add(undefined, all.Item(countOf(all))) as Et.Worksheet;
       sheet.Name = name;
       sheet.Activate();
       drawPlan(app, sheet, plan);
@@ -153,7 +153,9 @@ function validate(range: Et.Range, rule: Rule): void {
   const v = range.Validation;
   // Add fails where a rule already is (VBA's rule): a new sheet has none, but Delete is harmless.
   v.Delete();
-  v.Add(rule.type, xl.xlValidAlertStop, rule.operator, rule.formula1, rule.formula2);
+  // Optional arguments are left out, never passed as undefined (no real WPS code is seen doing that).
+  if (rule.formula2 === undefined) v.Add(rule.type, xl.xlValidAlertStop, rule.operator, rule.formula1);
+  else v.Add(rule.type, xl.xlValidAlertStop, rule.operator, rule.formula1, rule.formula2);
   v.IgnoreBlank = true;
   v.ShowError = true;
   v.ErrorTitle = rule.title;
@@ -168,30 +170,92 @@ function validate(range: Et.Range, rule: Rule): void {
 function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
   const look = MARK_LOOKS[severity];
   sheet.Range(a1(area.row, area.col)).Select();
-  const cf = sheet.Range(areaA1(area)).FormatConditions.Add(xl.xlExpression, undefined, `=${formula}`) as Et.FormatCondition;
+  // Operator is ignored for xlExpression (VBA's FormatConditions.Add); a number stands in its place rather than undefined.
+  const cf = sheet.Range(areaA1(area)).FormatConditions.Add(xl.xlExpression, xl.xlBetween, `=${formula}`) as Et.FormatCondition;
   cf.Interior.Color = xl.bgr(look.fill);
   cf.Font.Color = xl.bgr(look.font);
   cf.Font.Bold = look.bold;
 }
 
 /**
- * The plan's cells and the findings block as one grid of formulas and constants, written in one
- * assignment. The findings formula is the plan's: in a WPS without add-in functions (before
- * 12.1.0.20540) its IFERROR shows the plan's sentence instead of #NAME?.
+ * The plan's cells and the findings block's header as one grid of formulas and constants, written
+ * in one assignment. The findings formula goes in on its own (see writeFindingsFormula), so a
+ * build that refuses it cannot take the whole sheet with it.
  */
-function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
+export function contents(plan: SheetPlan): { area: Area; grid: (string | number)[][] } {
   const cells: { row: number; col: number; v: string | number }[] = plan.cells.map((c: PlannedCell) => ({
     row: c.row,
     col: c.col,
     v: c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? ''),
   }));
   plan.findings.header.forEach((text, i) => cells.push({ row: plan.findings.row, col: plan.findings.col + i, v: text }));
-  cells.push({ row: plan.findings.row + 1, col: plan.findings.col, v: `=${plan.findings.formula}` });
   const rows = Math.max(...cells.map((c) => c.row)) + 1;
   const cols = Math.max(...cells.map((c) => c.col)) + 1;
   const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, (): string | number => ''));
   for (const c of cells) grid[c.row][c.col] = c.v;
   return { area: { row: 0, col: 0, rows, cols }, grid };
+}
+
+/**
+ * The findings formula: the plan's IFERROR(NIANBAO.CHECK(…), sentence), which shows the sentence
+ * wherever the function is missing. Should this ET refuse the formula itself (a function it does
+ * not know, written by code), the sentence goes in as text: the block says the same either way.
+ */
+function writeFindingsFormula(cell: Et.Range, formula: string): void {
+  try {
+    cell.Value2 = [[`=${formula}`]];
+  } catch {
+    cell.Value2 = [[`'${FINDINGS_FALLBACK}`]];
+  }
+}
+
+/** The sheet's own name of that bare name, or null (a workbook-scope one does not count). */
+export function ownName(sheet: Et.Worksheet, name: string): Et.Name | null {
+  const own = sheet.Names;
+  for (let i = 1, n = countOf(own); i <= n; i++) {
+    const item = own.Item(i);
+    if (bareName(nameOf(item)).toUpperCase() === name.toUpperCase()) return item;
+  }
+  return null;
+}
+
+/** The workbook-scope name of that name (not qualified by a sheet), or null. */
+function workbookName(book: Et.Workbook, name: string): Et.Name | null {
+  const all = book.Names;
+  for (let i = 1, n = countOf(all); i <= n; i++) {
+    const item = all.Item(i);
+    if (nameOf(item).toUpperCase() === name.toUpperCase()) return item;
+  }
+  return null;
+}
+
+/**
+ * A sheet-scoped name, verified: two years' templates in one workbook each keep their own NB_T2…,
+ * which only sheet scope allows. `Worksheet.Names.Add` makes one in Excel; whether it does in every
+ * ET is not documented (audit-wps B.6), so the result is checked, and where it came out
+ * workbook-scoped it is undone (a workbook name it re-pointed gets its old reference back) and
+ * made the other VBA way, `Workbook.Names.Add("'Sheet'!NAME", …)`. Where neither gives sheet scope
+ * the insertion stops with a Chinese error rather than take another year's template's names.
+ */
+export function addSheetName(book: Et.Workbook, sheet: Et.Worksheet, name: string, refersTo: string): void {
+  const before = workbookName(book, name);
+  const earlier = before ? member<string>(before, 'RefersTo') : null;
+  const undo = (): void => {
+    const now = workbookName(book, name);
+    if (earlier !== null) book.Names.Add(name, earlier);
+    else now?.Delete();
+  };
+  sheet.Names.Add(name, refersTo);
+  if (ownName(sheet, name)) return;
+  undo();
+  try {
+    book.Names.Add(`${quoteSheet(nameOf(sheet))}!${name}`, refersTo);
+  } catch {
+    /* this ET does not take a qualified name: said below */
+  }
+  if (ownName(sheet, name)) return;
+  if (workbookName(book, name) && member<string>(workbookName(book, name)!, 'RefersTo') !== earlier) undo();
+  throw new Error(`此版本 WPS 不能建立工作表级名称（${name}），无法插入模板；请运行“环境自检”，把报告发给维护人员`);
 }
 
 /** Draws the whole plan into an empty, active sheet. Protection comes last: it would refuse the formatting after it. */
@@ -206,12 +270,14 @@ export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPla
   // Names before formulas: the findings formula refers to NB_T2…, and a formula written before
   // its name exists would be bound to an unknown name. Sheet-scoped, so two years' templates can
   // live in one workbook.
-  for (const n of plan.names) sheet.Names.Add(n.name, `=${quoteSheet(sheet.Name)}!${areaA1(n.area, true)}`);
+  const book = activeWorkbook(app)!;
+  for (const n of plan.names) addSheetName(book, sheet, n.name, `=${quoteSheet(nameOf(sheet))}!${areaA1(n.area, true)}`);
 
   // One assignment for every label, constant and formula: Value2 takes a grid, and reads a string
   // as if it were typed ("=…" becomes a formula, a leading apostrophe keeps text as text).
   const body = contents(plan);
   range(body.area).Value2 = body.grid;
+  writeFindingsFormula(range(a1(plan.findings.row + 1, plan.findings.col)), plan.findings.formula);
   for (const m of merges.values()) range(m).Merge();
 
   const byStyle = new Map<keyof typeof LOOKS, PlannedCell[]>();
@@ -250,7 +316,7 @@ export function drawPlan(app: EtApplication, sheet: Et.Worksheet, plan: SheetPla
   range(a1(plan.org.row, plan.org.col)).Select();
   // No password: labels and formulas stay put, and a user can still lift the protection.
   // Protect(Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns, AllowFormattingRows)
-  sheet.Protect(undefined, true, true, true, false, true, true, true);
+  sheet.Protect('', true, true, true, false, true, true, true);
   app.Calculate();
 }
 

@@ -15,7 +15,20 @@
  * - Range.Select needs its sheet active; a relative formula given to FormatConditions.Add is
  *   anchored at the active cell (recorded, so tests can see it was the intended one);
  * - a member the fake does not have throws on access, so the code under test cannot lean on
- *   something no one checked; `Et` (the enums) is not defined at run time.
+ *   something no one checked; `Et` (the enums) is not defined at run time;
+ * - a method given `undefined` for an argument refuses it: real WPS code leaves optional
+ *   arguments out or passes a value, and only `Sheets.Add(undefined, after)` has been seen
+ *   (audit-wps B.8);
+ * - what the audit found some builds do differently is an option, so the code is tested against
+ *   each: members exposed as zero-argument methods (`methodMembers`), `Visible` read as a boolean
+ *   (`visibleAsBoolean`), `Worksheet.Names.Add` making workbook-scope names (`sheetNames`),
+ *   AddCustomFunction on `wps` or on `Application` (`functionsOn`), registration refused;
+ * - custom functions are called as their metadata declares them: a parameter not typed "[][]"
+ *   gets the range's first value, a missing one not marked "?" is #VALUE!;
+ * - workbooks: `Workbooks.Add()` opens a new active workbook, `Workbook.Close(false)` closes it
+ *   unsaved and the previous one is active again;
+ * - files: `Application.FileDialog(type)` shows whatever answer the test scripted
+ *   (`dialogAnswers`), `Application.FileSystem` reads and writes an in-memory disk (`disk`).
  */
 // One A1 column arithmetic for both fakes.
 import { colIndex, colLetters } from './excel-fake';
@@ -74,14 +87,54 @@ const key = (r: number, c: number): string => `${r},${c}`;
 
 const PASS = new Set<PropertyKey>(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'constructor', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction']);
 
+/** Methods that real WPS code has been seen calling with `undefined` for an argument: Sheets.Add(undefined, after). */
+const UNDEFINED_SEEN = new Set(['Sheets.Add']);
+
+/** A method that refuses `undefined` for any argument it is given (see the header); one wrapper per method, so identity holds. */
+const guarded = new WeakMap<object, unknown>();
+function refuseUndefined(fn: (...a: unknown[]) => unknown, owner: object, name: string): unknown {
+  if (UNDEFINED_SEEN.has(name)) return fn;
+  let g = guarded.get(fn);
+  if (!g) {
+    g = function (this: unknown, ...args: unknown[]) {
+      const at = args.indexOf(undefined);
+      if (at >= 0) throw new EtError(`${name}: 第 ${at + 1} 个参数为 undefined（省略可选参数，或给出一个值）`);
+      return fn.apply(this === undefined ? owner : this, args);
+    };
+    guarded.set(fn, g);
+  }
+  return g;
+}
+
+/** A zero-argument method standing for a member some builds expose as a method (FakeEtOptions.methodMembers). */
+function strictMethod(get: () => unknown): () => unknown {
+  return function member(...args: unknown[]) {
+    if (args.length > 0) throw new EtError('ET fake: 此成员不接受参数');
+    return get();
+  };
+}
+
+/**
+ * Members broken on purpose (FakeEtOptions.broken) in the fake made last: "Type.Member" throws when
+ * read or called, "Type.Member=" when set. Module-wide because every object of the fake is made
+ * through strict(); one fake is in use at a time.
+ */
+let brokenMembers: ReadonlySet<string> = new Set();
+
 function strict<T extends object>(target: T, type: string): T {
   return new Proxy(target, {
     get(t, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in t) return Reflect.get(t, prop, receiver);
+      if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
+      if (brokenMembers.has(`${type}.${prop}`)) throw new EtError(`${type}.${prop}: 此版本不支持（测试中故意损坏）`);
+      if (prop in t) {
+        const v = Reflect.get(t, prop, receiver);
+        return typeof v === 'function' && Object.getOwnPropertyDescriptor(t, prop)?.get === undefined ? refuseUndefined(v as (...a: unknown[]) => unknown, receiver, `${type}.${prop}`) : v;
+      }
       if (PASS.has(prop)) return undefined;
       throw new EtError(`ET fake: ${type} has no member "${String(prop)}"`);
     },
     set(t, prop, value, receiver) {
+      if (typeof prop !== 'symbol' && brokenMembers.has(`${type}.${prop}=`)) throw new EtError(`${type}.${prop}: 不能设置（测试中故意损坏）`);
       if (typeof prop === 'symbol' || prop in t) return Reflect.set(t, prop, value, receiver);
       throw new EtError(`ET fake: ${type} has no member "${String(prop)}" to set`);
     },
@@ -139,6 +192,17 @@ export interface Protection {
   allowFormattingCells: boolean;
 }
 
+export class BookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly names: NameModel[] = [];
+  readonly customXmlParts: { id: string; xml: string; namespace: string }[] = [];
+  protectStructure = false;
+  active: SheetModel | null = null;
+  closed = false;
+  saved = false;
+  constructor(public name: string) {}
+}
+
 export class SheetModel {
   visible = -1;
   readonly cells = new Map<string, CellModel>();
@@ -173,8 +237,28 @@ export class SheetModel {
 }
 
 export interface FakeEtOptions {
-  /** WPS 12.1.0.20540 and later: wps.AddCustomFunction exists. Default true. */
-  customFunctions?: boolean;
+  /** WPS 12.1.0.20540 and later: wps.AddCustomFunction exists. Default true; 'throws': it exists and refuses. */
+  customFunctions?: boolean | 'throws';
+  /** Where AddCustomFunction is: on the `wps` root only (as documented, the default) or on `Application` only. */
+  functionsOn?: 'wps' | 'Application';
+  /** Count, Name, RefersTo, UsedRange, ActiveWorkbook and ActiveSheet as zero-argument methods, as some builds expose them. */
+  methodMembers?: boolean;
+  /** Worksheet.Visible read as true/false instead of -1/0/2. */
+  visibleAsBoolean?: boolean;
+  /**
+   * What Worksheet.Names.Add makes: 'sheet' (the default, as in Excel); 'workbook' (a workbook-scope
+   * name, re-pointing one of the same name), while Workbook.Names.Add("'Sheet'!NAME") makes a
+   * sheet-scoped one; 'never' (both make workbook-scope names).
+   */
+  sheetNames?: 'sheet' | 'workbook' | 'never';
+  /** Application.FileDialog and Application.FileSystem exist. Default true. */
+  files?: boolean;
+  /** Members that throw, to try what depends on them: "FormatConditions.Add", "Name.RefersTo", "Worksheet.Visible=" (set only). */
+  broken?: string[];
+  /** A build that stores numbers written to Value2 as text. */
+  numbersAsText?: boolean;
+  /** A build that refuses a formula naming an add-in function it does not know (NS.NAME(…)), written by code. */
+  unknownFunctionsRefused?: boolean;
   /** How this build spells the task-pane factory. Default 'CreateTaskPane'. */
   taskPaneSpelling?: 'CreateTaskPane' | 'CreateTaskpane';
   /** Whether Workbook.CustomXMLParts works in this build. Default false (not documented for ET). */
@@ -240,9 +324,14 @@ function typed(cell: CellModel, v: unknown): void {
 }
 
 export class FakeEt {
-  readonly sheets: SheetModel[] = [];
-  readonly names: NameModel[] = [];
-  readonly customXmlParts: { id: string; xml: string; namespace: string }[] = [];
+  /** Open workbooks, in the order they were opened; the last one not closed that was activated is `book`. */
+  readonly books: BookModel[] = [];
+  book: BookModel | null = null;
+  /** The disk Application.FileSystem reads and writes: path → binary string (one char per byte). */
+  readonly disk = new Map<string, string>();
+  /** What the next FileDialog.Show() answers: a path (chosen) or null (cancelled); empty: cancelled. */
+  readonly dialogAnswers: (string | null)[] = [];
+  readonly dialogs: { type: number; title: string; initialFileName: string; filters: string[] }[] = [];
   readonly functions = new Map<string, RegisteredFunction>();
   readonly taskPanes: { ID: number; url: string; title: string | undefined; Visible: boolean }[] = [];
   readonly storage = new Map<string, string>();
@@ -252,8 +341,6 @@ export class FakeEt {
   enableEvents = true;
   screenUpdating = true;
   displayAlerts = true;
-  protectStructure = false;
-  active: SheetModel | null = null;
   /** The selection on each sheet: its areas, the first cell being the active cell. */
   readonly selection = new Map<SheetModel, Area[]>();
   readonly window = { DisplayGridlines: true, SplitRow: 0, SplitColumn: 0, FreezePanes: false };
@@ -263,7 +350,57 @@ export class FakeEt {
   readonly app: WPSMergedRoot;
 
   constructor(readonly options: FakeEtOptions = {}) {
+    brokenMembers = new Set(options.broken ?? []);
+    if (!options.noWorkbook) this.openBook('工作簿1.xlsx');
     this.app = this.makeApplication();
+  }
+
+  private get current(): BookModel {
+    if (!this.book) throw new EtError('没有打开的工作簿');
+    return this.book;
+  }
+
+  /** The active workbook's sheets, names and parts (what the tests written for one workbook see). */
+  get sheets(): SheetModel[] {
+    return this.current.sheets;
+  }
+
+  get names(): NameModel[] {
+    return this.current.names;
+  }
+
+  get customXmlParts(): BookModel['customXmlParts'] {
+    return this.current.customXmlParts;
+  }
+
+  get protectStructure(): boolean {
+    return this.current.protectStructure;
+  }
+
+  set protectStructure(v: boolean) {
+    this.current.protectStructure = v;
+  }
+
+  get active(): SheetModel | null {
+    return this.book?.active ?? null;
+  }
+
+  set active(v: SheetModel | null) {
+    this.current.active = v;
+  }
+
+  openBook(name: string): BookModel {
+    const b = new BookModel(name);
+    this.books.push(b);
+    this.book = b;
+    return b;
+  }
+
+  /** The workbook a sheet belongs to. */
+  bookOf(s: SheetModel): BookModel {
+    const b = this.books.find((x) => x.sheets.includes(s));
+    if (!b) throw new EtError(`工作表 ${s.name} 已不存在`);
+    return b;
   }
 
   /** Puts the Application on globalThis as WPS does (Application and wps); returns the undo. */
@@ -271,7 +408,7 @@ export class FakeEt {
     const g = globalThis as Record<string, unknown>;
     const before = { Application: g.Application, wps: g.wps };
     g.Application = this.app;
-    g.wps = this.app;
+    g.wps = this.wpsRoot();
     delete g.Et;
     return () => {
       g.Application = before.Application;
@@ -285,12 +422,16 @@ export class FakeEt {
     if (this.sheet(name)) throw new EtError(`sheet ${name} exists`);
     const s = new SheetModel(name);
     this.sheets.push(s);
-    this.active ??= s;
+    this.current.active ??= s;
     return s;
   }
 
   sheet(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.book ? this.sheetIn(this.book, name) : undefined;
+  }
+
+  sheetIn(b: BookModel, name: string): SheetModel | undefined {
+    return b.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
   sheetOrThrow(name: string): SheetModel {
@@ -321,11 +462,56 @@ export class FakeEt {
     return this.listeners.get(event)?.length ?? 0;
   }
 
-  /** Calls a registered custom function as ET would from a formula. */
+  /**
+   * Calls a registered custom function as ET would from a formula, as its metadata declares it: a
+   * range (a grid) given for a parameter not typed "[][]" arrives as its first value, and a call
+   * with fewer arguments than the parameters not marked "?" is #VALUE!.
+   */
   callFunction(fullName: string, ...args: unknown[]): unknown {
     const f = this.functions.get(fullName.toUpperCase());
     if (!f) throw new EtError(`#NAME? ${fullName}`);
-    return f.fn(...args);
+    const params = (f.metadata as { parameters?: { type?: string }[] } | undefined)?.parameters;
+    if (!params) return f.fn(...args);
+    const required = params.filter((p) => !String(p.type ?? 'any').endsWith('?')).length;
+    if (args.length < required || args.length > params.length) return '#VALUE!';
+    const passed = args.map((a, i) => {
+      const type = String(params[i].type ?? 'any').replace(/\?$/, '');
+      if (type.endsWith('[][]')) return Array.isArray(a) ? a : [[a]];
+      return Array.isArray(a) ? (Array.isArray(a[0]) ? a[0][0] : a[0]) : a;
+    });
+    return f.fn(...passed);
+  }
+
+  /** The `wps` root: the Application's members, with AddCustomFunction where the build has it there. */
+  private wpsRoot(): unknown {
+    const fake = this;
+    const add = this.options.functionsOn === 'Application' ? undefined : this.addCustomFunction();
+    return new Proxy(this.app, {
+      get(t, p, r) {
+        if (p === 'AddCustomFunction') {
+          if (add) return add;
+          throw new EtError('ET fake: wps has no member "AddCustomFunction"');
+        }
+        if (p === 'Application') return fake.app;
+        return Reflect.get(t, p, r);
+      },
+    });
+  }
+
+  private addCustomFunction(): ((...a: unknown[]) => void) | undefined {
+    if (this.options.customFunctions === false) return undefined;
+    const fake = this;
+    return (namespace: unknown, name: unknown, fn: unknown, metadata?: unknown) => {
+      if (fake.options.customFunctions === 'throws') throw new EtError('AddCustomFunction: 加载项未获授权');
+      if (typeof fn !== 'function') throw new EtError('AddCustomFunction: callback 须为函数');
+      if (typeof namespace !== 'string' || typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(namespace) || !/^[A-Za-z][A-Za-z0-9_.]*$/.test(name)) throw new EtError(`AddCustomFunction: 无效的名称 ${String(namespace)}.${String(name)}`);
+      const params = (metadata as { parameters?: { type?: unknown }[] } | undefined)?.parameters ?? [];
+      for (const p of params) {
+        // wpsjs's generator writes only these (vite_plugins.js parseType): one-dimensional arrays are refused.
+        if (typeof p.type !== 'string' || !/^(any|string|number|bool|boolean)(\[\]\[\])?\??$/.test(p.type)) throw new EtError(`AddCustomFunction: 无效的参数类型 ${String(p.type)}`);
+      }
+      fake.functions.set(`${namespace}.${name}`.toUpperCase(), { namespace, name, fn: fn as RegisteredFunction['fn'], metadata });
+    };
   }
 
   // ---- behaviour ---------------------------------------------------------------------------
@@ -341,8 +527,10 @@ export class FakeEt {
 
   private activateSheet(s: SheetModel): void {
     if (s.visible !== -1) throw new EtError('Activate: 不能激活隐藏的工作表');
-    if (this.active === s) return;
-    this.active = s;
+    const b = this.bookOf(s);
+    if (b.active === s && this.book === b) return;
+    b.active = s;
+    this.book = b;
     this.fire('SheetActivate', s);
   }
 
@@ -366,14 +554,37 @@ export class FakeEt {
       throw new EtError(`Value2: 数组大小 ${grid.length}×${grid[0]?.length ?? 0} 与区域 ${areaAddress(area)} 不符`);
     }
     this.guardContent(s, area);
-    for (const [r, c] of cellsOf(area)) typed(s.cell(r, c), grid[r - area.row][c - area.col]);
+    if (this.options.unknownFunctionsRefused) {
+      for (const row of grid) {
+        for (const v of row) {
+          const called = typeof v === 'string' && v.startsWith('=') ? [...v.matchAll(/([A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_.]*)\(/g)].map((m) => m[1].toUpperCase()) : [];
+          const unknown = called.find((f) => !this.functions.has(f));
+          if (unknown) throw new EtError(`Value2: 公式中有未知的函数 ${unknown}`);
+        }
+      }
+    }
+    for (const [r, c] of cellsOf(area)) {
+      const v = grid[r - area.row][c - area.col];
+      typed(s.cell(r, c), this.options.numbersAsText && typeof v === 'number' ? `'${v}` : v);
+    }
   }
 
   private readValue(s: SheetModel, r: number, c: number): Scalar | undefined {
     const cell = s.peek(r, c);
-    // A formula's result is not computed here: the code under test reads inputs and labels only.
-    if (!cell || cell.formula !== null || cell.value === null) return undefined;
-    return cell.value;
+    if (!cell) return undefined;
+    // Formulas are not computed, except a call of a registered custom function with literal
+    // numbers (what the 自检 evaluates); the code under test otherwise reads inputs and labels only.
+    if (cell.formula !== null) return this.evaluate(cell.formula);
+    return cell.value === null ? undefined : cell.value;
+  }
+
+  private evaluate(formula: string): Scalar | undefined {
+    const m = /^([A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_.]*)\(([-0-9.,\s]*)\)$/.exec(formula);
+    if (!m) return undefined;
+    if (!this.functions.has(m[1].toUpperCase())) return '#NAME?';
+    const args = m[2].trim() === '' ? [] : m[2].split(',').map((x) => Number(x.trim()));
+    const v = this.callFunction(m[1], ...args);
+    return Array.isArray(v) ? (v[0]?.[0] as Scalar) : (v as Scalar);
   }
 
   // ---- the object model --------------------------------------------------------------------
@@ -412,10 +623,13 @@ export class FakeEt {
     };
     const app: Record<string, unknown> = {
       get ActiveWorkbook() {
-        return fake.options.noWorkbook ? null : fake.workbook();
+        return fake.member(fake.book ? fake.workbook(fake.book) : null);
       },
       get ActiveSheet() {
-        return fake.active ? fake.worksheet(fake.active) : null;
+        return fake.member(fake.active ? fake.worksheet(fake.active) : null);
+      },
+      get Workbooks() {
+        return fake.workbooksCollection();
       },
       get ActiveWindow() {
         return strict(fake.window, 'Window');
@@ -450,14 +664,137 @@ export class FakeEt {
       },
     };
     app[fake.options.taskPaneSpelling ?? 'CreateTaskPane'] = createPane;
-    if (fake.options.customFunctions !== false) {
-      app.AddCustomFunction = (namespace: string, name: string, fn: unknown, metadata?: unknown) => {
-        if (typeof fn !== 'function') throw new EtError('AddCustomFunction: callback 须为函数');
-        if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(namespace) || !/^[A-Za-z][A-Za-z0-9_.]*$/.test(name)) throw new EtError(`AddCustomFunction: 无效的名称 ${namespace}.${name}`);
-        fake.functions.set(`${namespace}.${name}`.toUpperCase(), { namespace, name, fn: fn as RegisteredFunction['fn'], metadata });
-      };
+    if (fake.options.functionsOn === 'Application') {
+      const add = fake.addCustomFunction();
+      if (add) app.AddCustomFunction = add;
+    }
+    if (fake.options.files !== false) {
+      app.FileDialog = (type: unknown) => fake.fileDialog(type);
+      Object.defineProperty(app, 'FileSystem', { get: () => fake.fileSystem(), enumerable: true });
     }
     return strict(app, 'Application') as unknown as WPSMergedRoot;
+  }
+
+  /** A member as this build exposes it: the value, or (methodMembers) a zero-argument method returning it. */
+  private member<T>(value: T): T {
+    return (this.options.methodMembers ? strictMethod(() => value) : value) as T;
+  }
+
+  private workbooksCollection(): Et.Workbooks {
+    const fake = this;
+    const open = () => fake.books.filter((b) => !b.closed);
+    return strict(
+      {
+        get Count() {
+          return fake.member(open().length);
+        },
+        Item(index: unknown) {
+          const b = typeof index === 'number' ? open()[index - 1] : open().find((x) => x.name === index);
+          if (!b) throw new EtError(`Workbooks.Item(${String(index)}): 下标越界`);
+          return fake.workbook(b);
+        },
+        Add() {
+          let n = 1;
+          while (fake.books.some((b) => b.name === `工作簿${n}`)) n++;
+          const b = fake.openBook(`工作簿${n}`);
+          fake.addSheet('Sheet1');
+          return fake.workbook(b);
+        },
+      },
+      'Workbooks',
+    ) as unknown as Et.Workbooks;
+  }
+
+  private fileDialog(type: unknown): Kso.FileDialog {
+    const fake = this;
+    if (typeof type !== 'number' || ![1, 2, 3, 4].includes(type)) throw new EtError(`FileDialog: 无效的类型 ${String(type)}`);
+    const record = { type, title: '', initialFileName: '', filters: [] as string[] };
+    let chosen: string | null = null;
+    const filters = strict(
+      {
+        Clear() {
+          record.filters = [];
+        },
+        Add(description: unknown, extensions: unknown) {
+          if (typeof description !== 'string' || typeof extensions !== 'string' || !/^\*\.[^;\s]+(;\*\.[^;\s]+)*$/.test(extensions)) throw new EtError(`Filters.Add: 无效的筛选 ${String(extensions)}`);
+          record.filters.push(`${description}|${extensions}`);
+        },
+        get Count() {
+          return record.filters.length;
+        },
+      },
+      'FileDialogFilters',
+    );
+    return strict(
+      {
+        get Filters() {
+          if (type === 2) throw new EtError('FileDialog: 另存为对话框没有 Filters');
+          return filters;
+        },
+        get Title() {
+          return record.title;
+        },
+        set Title(v: string) {
+          record.title = String(v);
+        },
+        get InitialFileName() {
+          return record.initialFileName;
+        },
+        set InitialFileName(v: string) {
+          record.initialFileName = String(v);
+        },
+        AllowMultiSelect: false,
+        FilterIndex: 1,
+        Show() {
+          fake.dialogs.push({ ...record, filters: [...record.filters] });
+          chosen = fake.dialogAnswers.length > 0 ? fake.dialogAnswers.shift()! : null;
+          return chosen === null ? 0 : -1;
+        },
+        get SelectedItems() {
+          return strict(
+            {
+              get Count() {
+                return chosen === null ? 0 : 1;
+              },
+              Item(i: number) {
+                if (chosen === null || i !== 1) throw new EtError(`SelectedItems.Item(${i}): 下标越界`);
+                return chosen;
+              },
+            },
+            'FileDialogSelectedItems',
+          );
+        },
+      },
+      'FileDialog',
+    ) as unknown as Kso.FileDialog;
+  }
+
+  private fileSystem(): WPS.FileSystem {
+    const fake = this;
+    const path = (p: unknown): string => {
+      if (typeof p !== 'string' || p === '') throw new EtError('FileSystem: 路径须为文本');
+      return p;
+    };
+    return strict(
+      {
+        Exists: (p: unknown) => fake.disk.has(path(p)),
+        readAsBinaryString(p: unknown) {
+          const data = fake.disk.get(path(p));
+          if (data === undefined) throw new EtError(`FileSystem: 找不到文件 ${String(p)}`);
+          return data;
+        },
+        writeAsBinaryString(p: unknown, data: unknown) {
+          if (typeof data !== 'string' || /[^\x00-\xff]/.test(data)) throw new EtError('writeAsBinaryString: 数据须为每字符一个字节的文本');
+          if (/^\/readonly\//.test(path(p))) return false;
+          fake.disk.set(path(p), data);
+          return true;
+        },
+        Remove(p: unknown) {
+          fake.disk.delete(path(p));
+        },
+      },
+      'FileSystem',
+    ) as unknown as WPS.FileSystem;
   }
 
   private taskPane(pane: FakeEt['taskPanes'][number]): WPS.CustomTaskpane {
@@ -483,32 +820,52 @@ export class FakeEt {
     ) as unknown as WPS.CustomTaskpane;
   }
 
-  private workbook(): Et.Workbook {
+  private workbook(b: BookModel): Et.Workbook {
     const fake = this;
+    const live = () => {
+      if (b.closed) throw new EtError('工作簿已关闭');
+      return b;
+    };
     const book = {
       get Worksheets() {
-        return fake.sheetsCollection();
+        return fake.sheetsCollection(live());
       },
       get Sheets() {
-        return fake.sheetsCollection();
+        return fake.sheetsCollection(live());
       },
       get Names() {
-        return fake.namesCollection(null);
+        return fake.namesCollection(live(), null);
       },
       get ProtectStructure() {
-        return fake.protectStructure;
+        return live().protectStructure;
       },
-      Name: '工作簿1.xlsx',
+      get Name() {
+        return fake.member(b.name);
+      },
+      get Saved() {
+        return b.saved;
+      },
+      set Saved(v: boolean) {
+        b.saved = v === true;
+      },
+      Activate() {
+        fake.book = live();
+      },
+      Close(saveChanges?: unknown) {
+        if (saveChanges !== false) throw new EtError('Close: 只测试不保存关闭（SaveChanges 为 false）');
+        live().closed = true;
+        if (fake.book === b) fake.book = fake.books.filter((x) => !x.closed).at(-1) ?? null;
+      },
     } as Record<string, unknown>;
     if (this.options.customXml) {
-      Object.defineProperty(book, 'CustomXMLParts', { get: () => fake.customXmlCollection(null), enumerable: true });
+      Object.defineProperty(book, 'CustomXMLParts', { get: () => fake.customXmlCollection(live(), null), enumerable: true });
     }
     return strict(book, 'Workbook') as unknown as Et.Workbook;
   }
 
-  private customXmlCollection(namespace: string | null): Kso.CustomXMLParts {
+  private customXmlCollection(b: BookModel, namespace: string | null): Kso.CustomXMLParts {
     const fake = this;
-    const list = () => fake.customXmlParts.filter((p) => namespace === null || p.namespace === namespace);
+    const list = () => b.customXmlParts.filter((p) => namespace === null || p.namespace === namespace);
     const part = (p: FakeEt['customXmlParts'][number]) =>
       strict(
         {
@@ -522,8 +879,8 @@ export class FakeEt {
             return p.namespace;
           },
           Delete() {
-            const i = fake.customXmlParts.indexOf(p);
-            if (i >= 0) fake.customXmlParts.splice(i, 1);
+            const i = b.customXmlParts.indexOf(p);
+            if (i >= 0) b.customXmlParts.splice(i, 1);
           },
         },
         'CustomXMLPart',
@@ -541,40 +898,40 @@ export class FakeEt {
         Add(xml = '') {
           const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? '';
           const p = { id: `{${++fake.xmlCounter}}`, xml, namespace: ns };
-          fake.customXmlParts.push(p);
+          b.customXmlParts.push(p);
           return part(p);
         },
         SelectByNamespace(ns: string) {
-          return fake.customXmlCollection(ns);
+          return fake.customXmlCollection(b, ns);
         },
       },
       'CustomXMLParts',
     ) as unknown as Kso.CustomXMLParts;
   }
 
-  private sheetsCollection(): Et.Sheets {
+  private sheetsCollection(b: BookModel): Et.Sheets {
     const fake = this;
     const find = (index: unknown): SheetModel => {
-      const s = typeof index === 'number' ? fake.sheets[index - 1] : typeof index === 'string' ? fake.sheet(index) : undefined;
+      const s = typeof index === 'number' ? b.sheets[index - 1] : typeof index === 'string' ? fake.sheetIn(b, index) : undefined;
       if (!s) throw new EtError(`Sheets.Item(${String(index)}): 下标越界`);
       return s;
     };
     return strict(
       {
         get Count() {
-          return fake.sheets.length;
+          return fake.member(b.sheets.length);
         },
         Item: (index: unknown) => fake.worksheet(find(index)),
         Add(before?: unknown, after?: unknown, count?: unknown, type?: unknown) {
-          if (fake.protectStructure) throw new EtError('Sheets.Add: 工作簿结构受保护');
+          if (b.protectStructure) throw new EtError('Sheets.Add: 工作簿结构受保护');
           if (count !== undefined || type !== undefined) throw new EtError('Sheets.Add: 只测试单个工作表');
-          const at = (ws: unknown) => fake.sheets.findIndex((s) => s.name === (ws as Et.Worksheet).Name);
+          const at = (ws: unknown) => b.sheets.findIndex((s) => s.name === (ws as Et.Worksheet).Name);
           let n: string;
           do n = `Sheet${++fake.sheetCounter}`;
-          while (fake.sheet(n));
+          while (fake.sheetIn(b, n));
           const s = new SheetModel(n);
-          const i = after !== undefined ? at(after) + 1 : before !== undefined ? at(before) : fake.sheets.indexOf(fake.active!);
-          fake.sheets.splice(Math.max(0, i), 0, s);
+          const i = after !== undefined ? at(after) + 1 : before !== undefined ? at(before) : b.sheets.indexOf(b.active!);
+          b.sheets.splice(Math.max(0, i), 0, s);
           fake.activateSheet(s);
           return fake.worksheet(s);
         },
@@ -583,14 +940,14 @@ export class FakeEt {
     ) as unknown as Et.Sheets;
   }
 
-  private namesCollection(scope: SheetModel | null): Et.Names {
+  private namesCollection(b: BookModel, scope: SheetModel | null): Et.Names {
     const fake = this;
     // The workbook's collection lists every name (sheet-scoped ones as "'Sheet'!NAME"), a sheet's only its own.
-    const list = () => fake.names.filter((n) => scope === null || n.scope === scope);
+    const list = () => b.names.filter((n) => scope === null || n.scope === scope);
     return strict(
       {
         get Count() {
-          return list().length;
+          return fake.member(list().length);
         },
         Item(index: unknown) {
           const all = list();
@@ -598,17 +955,25 @@ export class FakeEt {
           if (!n) throw new EtError(`Names.Item(${String(index)}): 找不到名称`);
           return fake.nameObject(n);
         },
-        Add(name: unknown, refersTo: unknown) {
-          if (typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new EtError(`Names.Add: 无效的名称 ${String(name)}`);
+        Add(fullName: unknown, refersTo: unknown) {
+          // The workbook's collection takes "'Sheet'!NAME" for a sheet-scoped name (VBA's way); a sheet's collection takes a bare name.
+          const qualified = typeof fullName === 'string' && scope === null ? /^'?((?:[^']|'')+?)'?!([^!]+)$/.exec(fullName) : null;
+          if (qualified && fake.options.sheetNames === 'never') throw new EtError(`Names.Add: 无效的名称 ${String(fullName)}`);
+          const name = qualified ? qualified[2] : fullName;
+          if (typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new EtError(`Names.Add: 无效的名称 ${String(fullName)}`);
+          const owner = qualified ? fake.sheetIn(b, qualified[1].replace(/''/g, "'")) : undefined;
+          if (qualified && !owner) throw new EtError(`Names.Add: 没有工作表 ${qualified[1]}`);
+          // Some builds may make a workbook-scope name even through a sheet's collection (audit-wps B.6).
+          const madeScope = owner ?? (scope !== null && (fake.options.sheetNames ?? 'sheet') === 'sheet' ? scope : null);
           if (typeof refersTo !== 'string') throw new EtError('Names.Add: RefersTo 须为 "=工作表!$A$1" 形式的文本');
           const m = /^='?((?:[^']|'')+?)'?!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(refersTo);
           if (!m) throw new EtError(`Names.Add: 无效的引用 ${refersTo}`);
-          const target = fake.sheet(m[1].replace(/''/g, "'"));
+          const target = fake.sheetIn(b, m[1].replace(/''/g, "'"));
           if (!target) throw new EtError(`Names.Add: 没有工作表 ${m[1]}`);
-          const existing = fake.names.findIndex((x) => x.name.toUpperCase() === name.toUpperCase() && x.scope === scope);
-          if (existing >= 0) fake.names.splice(existing, 1);
-          const model: NameModel = { name, scope, sheet: target, area: parseArea(m[2]) };
-          fake.names.push(model);
+          const existing = b.names.findIndex((x) => x.name.toUpperCase() === name.toUpperCase() && x.scope === madeScope);
+          if (existing >= 0) b.names.splice(existing, 1);
+          const model: NameModel = { name, scope: madeScope, sheet: target, area: parseArea(m[2]) };
+          b.names.push(model);
           return fake.nameObject(model);
         },
       },
@@ -622,16 +987,17 @@ export class FakeEt {
     return strict(
       {
         get Name() {
-          return n.scope ? `${quote(n.scope.name)}!${n.name}` : n.name;
+          return fake.member(n.scope ? `${quote(n.scope.name)}!${n.name}` : n.name);
         },
         get RefersTo() {
-          return `=${quote(n.sheet.name)}!${areaAddress(n.area, true)}`;
+          return fake.member(`=${quote(n.sheet.name)}!${areaAddress(n.area, true)}`);
         },
         get RefersToRange() {
           return fake.range(n.sheet, [n.area]);
         },
         Delete() {
-          fake.names.splice(fake.names.indexOf(n), 1);
+          const names = fake.bookOf(n.sheet).names;
+          if (names.includes(n)) names.splice(names.indexOf(n), 1);
         },
       },
       'Name',
@@ -640,43 +1006,50 @@ export class FakeEt {
 
   private worksheet(s: SheetModel): Et.Worksheet {
     const fake = this;
+    const usedRange = (): Et.Range => {
+      let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
+      for (const [k, cell] of s.cells) {
+        if (cell.value === null && cell.formula === null) continue;
+        const [r, c] = k.split(',').map(Number);
+        r1 = Math.min(r1, r);
+        c1 = Math.min(c1, c);
+        r2 = Math.max(r2, r);
+        c2 = Math.max(c2, c);
+      }
+      return fake.range(s, [r2 < 0 ? { row: 0, col: 0, rows: 1, cols: 1 } : { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 }]);
+    };
     return strict(
       {
         get Name() {
-          return s.name;
+          return fake.member(s.name);
         },
         set Name(v: string) {
           if (typeof v !== 'string' || v.length === 0 || v.length > 31 || /[[\]:*?/\\]/.test(v) || /^'|'$/.test(v)) throw new EtError(`Name: 无效的工作表名称 "${v}"`);
-          const other = fake.sheet(v);
+          const other = fake.sheetIn(fake.bookOf(s), v);
           if (other && other !== s) throw new EtError(`Name: 已有名为 "${v}" 的工作表`);
           s.name = v;
         },
-        get Visible() {
-          return s.visible;
+        get Visible(): number | boolean {
+          return fake.options.visibleAsBoolean ? s.visible === -1 : s.visible;
         },
-        set Visible(v: number) {
-          if (![-1, 0, 2].includes(v)) throw new EtError(`Visible: 无效的值 ${v}`);
-          if (v !== -1 && fake.sheets.filter((x) => x.visible === -1 && x !== s).length === 0) throw new EtError('Visible: 至少要有一个可见的工作表');
+        set Visible(v: number | boolean) {
+          if (typeof v !== 'number' || ![-1, 0, 2].includes(v)) throw new EtError(`Visible: 无效的值 ${String(v)}`);
+          const b = fake.bookOf(s);
+          if (v !== -1 && b.sheets.filter((x) => x.visible === -1 && x !== s).length === 0) throw new EtError('Visible: 至少要有一个可见的工作表');
           s.visible = v;
-          if (v !== -1 && fake.active === s) fake.active = fake.sheets.find((x) => x.visible === -1) ?? null;
+          if (v !== -1 && b.active === s) b.active = b.sheets.find((x) => x.visible === -1) ?? null;
         },
         get Names() {
-          return fake.namesCollection(s);
+          return fake.namesCollection(fake.bookOf(s), s);
         },
         get ProtectContents() {
           return s.protection?.contents ?? false;
         },
         get UsedRange() {
-          let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
-          for (const [k, cell] of s.cells) {
-            if (cell.value === null && cell.formula === null) continue;
-            const [r, c] = k.split(',').map(Number);
-            r1 = Math.min(r1, r);
-            c1 = Math.min(c1, c);
-            r2 = Math.max(r2, r);
-            c2 = Math.max(c2, c);
-          }
-          return fake.range(s, [r2 < 0 ? { row: 0, col: 0, rows: 1, cols: 1 } : { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 }]);
+          return fake.member(usedRange());
+        },
+        get Parent() {
+          return fake.workbook(fake.bookOf(s));
         },
         get PageSetup() {
           return strict(
@@ -706,12 +1079,13 @@ export class FakeEt {
           fake.activateSheet(s);
         },
         Delete() {
-          if (fake.protectStructure) throw new EtError('Delete: 工作簿结构受保护');
+          const b = fake.bookOf(s);
+          if (b.protectStructure) throw new EtError('Delete: 工作簿结构受保护');
           if (fake.displayAlerts) throw new EtError('Delete: 等待用户确认删除（DisplayAlerts 为 true 时 ET 会弹出确认框）');
-          if (fake.sheets.filter((x) => x.visible === -1 && x !== s).length === 0) throw new EtError('Delete: 不能删除唯一可见的工作表');
-          fake.sheets.splice(fake.sheets.indexOf(s), 1);
-          for (let i = fake.names.length - 1; i >= 0; i--) if (fake.names[i].scope === s) fake.names.splice(i, 1);
-          if (fake.active === s) fake.active = fake.sheets.find((x) => x.visible === -1) ?? null;
+          if (b.sheets.filter((x) => x.visible === -1 && x !== s).length === 0) throw new EtError('Delete: 不能删除唯一可见的工作表');
+          b.sheets.splice(b.sheets.indexOf(s), 1);
+          for (let i = b.names.length - 1; i >= 0; i--) if (b.names[i].scope === s) b.names.splice(i, 1);
+          if (b.active === s) b.active = b.sheets.find((x) => x.visible === -1) ?? null;
         },
         Protect(password?: unknown, _drawing?: unknown, contents?: unknown, _scenarios?: unknown, _ui?: unknown, allowFormattingCells?: unknown) {
           if (s.protection) return; // protecting again changes nothing without the password

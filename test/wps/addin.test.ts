@@ -141,3 +141,49 @@ describe('ribbon', () => {
     expect(takeNotice(fake.app)).toEqual({ kind: 'error', message: '错' });
   });
 });
+
+describe('环境自检 on the ribbon', () => {
+  test('the button opens selftest.html in a pane of its own, beside index.html; a second click shows it again and runs it anew', () => {
+    const { fake, ribbon, uninstall } = fresh();
+    try {
+      ribbon.OnAction({ Id: 'nbOpenPane' });
+      ribbon.OnAction({ Id: 'nbSelfTest' });
+      expect(fake.taskPanes).toHaveLength(2);
+      expect(fake.taskPanes[1]).toMatchObject({ Visible: true, title: '年报加载项环境自检' });
+      expect(fake.taskPanes[1].url).toMatch(/\/selftest\.html$/);
+      fake.taskPanes[1].Visible = false;
+      fake.taskPanes[1].url = 'about:blank';
+      ribbon.OnAction({ Id: 'nbSelfTest' });
+      expect(fake.taskPanes).toHaveLength(2);
+      expect(fake.taskPanes[1]).toMatchObject({ Visible: true });
+      expect(fake.taskPanes[1].url).toMatch(/\/selftest\.html$/);
+      // The checking pane is left as it was.
+      expect(fake.taskPanes[0].url).toMatch(/\/taskpane\.html$/);
+    } finally {
+      uninstall();
+    }
+  });
+
+  test('the page shows ✓ per item, and saves the report as a .txt through WPS’s save-as dialog (UTF-8 with BOM, CRLF)', async () => {
+    const { fake, uninstall } = fresh();
+    try {
+      document.body.innerHTML = '<main><div id="selftest"></div></main>';
+      const { runWpsSelfTest, REPORT_FILE } = await import('../../src/wps/selftest-page');
+      const report = await runWpsSelfTest(document, document.getElementById('selftest')!, fake.app, { userAgent: 'Chrome/104 WpsOfficeApp/12.1', eventWaitMs: 50 });
+      const items = Array.from(document.querySelectorAll('[data-probe]'));
+      expect(items.length).toBeGreaterThan(8);
+      expect(items.every((li) => li.classList.contains('ok'))).toBe(true);
+      expect(report).toContain('全部通过');
+      fake.dialogAnswers.push('C:\\Users\\张三\\Desktop\\自检');
+      (document.querySelector('[data-selftest="save"]') as HTMLElement).click();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(fake.dialogs.at(-1)).toMatchObject({ type: 2, initialFileName: REPORT_FILE });
+      const saved = fake.disk.get('C:\\Users\\张三\\Desktop\\自检.txt')!;
+      const bytes = Uint8Array.from(saved, (c) => c.charCodeAt(0));
+      expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(bytes.subarray(3))).toBe(report.replace(/\n/g, '\r\n'));
+    } finally {
+      uninstall();
+    }
+  });
+});

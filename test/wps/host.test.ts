@@ -367,3 +367,97 @@ describe('acknowledgements', () => {
 test('names used in tests are the plan\'s', () => {
   expect(cellName('T3.R1.C7')).toBe('NB_T3_R1_C7');
 });
+
+describe('the object-model guards (builds that differ from the documentation, audit-wps B.6–B.8)', () => {
+  const template2024 = sheetTitle(2024);
+  const template2023 = sheetTitle(2023);
+
+  test("a build whose Worksheet.Names.Add makes workbook names: the names are made sheet-scoped the other VBA way, and a user's workbook name is given its reference back", async () => {
+    const s = setup({ sheetNames: 'workbook' });
+    cleanup = s.uninstall;
+    s.fake.app.ActiveWorkbook.Names.Add('NB_T2', "='Sheet1'!$A$1");
+    await s.host.insertTemplate({ org: '木厂镇', year: 2023 });
+    await s.host.insertTemplate({ org: '木厂镇', year: 2024 });
+    // Two years in one workbook, each with its own names.
+    for (const title of [template2023, template2024]) {
+      const sheet = s.fake.sheetOrThrow(title);
+      expect(plan.names.every((n) => s.fake.names.some((x) => x.name === n.name && x.scope === sheet))).toBe(true);
+    }
+    // (Sheet1 counts too: a workbook name pointing into a sheet is how older files mark a template.)
+    expect((await s.host.templates()).sheets.map((t) => [t.name, t.year])).toEqual(
+      expect.arrayContaining([
+        [template2023, 2023],
+        [template2024, 2024],
+      ]),
+    );
+    const users = s.fake.names.filter((n) => n.scope === null);
+    expect(users.map((n) => [n.name, n.sheet.name, n.area])).toEqual([['NB_T2', 'Sheet1', { row: 0, col: 0, rows: 1, cols: 1 }]]);
+  });
+
+  test('a build that makes no sheet-scoped names at all: a Chinese error, no half-drawn sheet, the workbook names as they were', async () => {
+    const s = setup({ sheetNames: 'never' });
+    cleanup = s.uninstall;
+    s.fake.app.ActiveWorkbook.Names.Add('NB_T2', "='Sheet1'!$A$1");
+    await expect(s.host.insertTemplate({ org: '', year: 2024 })).rejects.toThrow(/^此版本 WPS 不能建立工作表级名称（NB_\w+），无法插入模板；请运行“环境自检”/);
+    expect(s.fake.sheets.map((x) => x.name)).toEqual(['Sheet1']);
+    expect(s.fake.names.map((n) => [n.name, n.scope, n.sheet.name])).toEqual([['NB_T2', null, 'Sheet1']]);
+    expect(s.fake.enableEvents).toBe(true);
+    expect(s.fake.screenUpdating).toBe(true);
+  });
+
+  test('Visible read as tri-state: a build reporting true/false lists its visible templates and hides the hidden ones', async () => {
+    const s = setup({ visibleAsBoolean: true });
+    cleanup = s.uninstall;
+    await s.host.insertTemplate({ org: '木厂镇', year: 2023 });
+    await s.host.insertTemplate({ org: '木厂镇', year: 2024 });
+    expect((await s.host.templates()).sheets.map((t) => t.name)).toEqual([template2023, template2024]);
+    s.fake.sheetOrThrow(template2023).visible = 0;
+    expect((await s.host.templates()).sheets.map((t) => t.name)).toEqual([template2024]);
+  });
+
+  test('members exposed as zero-argument methods: insert, list, read, write and acknowledgements all work', async () => {
+    const s = setup({ methodMembers: true });
+    cleanup = s.uninstall;
+    expect(await s.host.insertTemplate({ org: '木厂镇', year: 2024 })).toEqual({ status: 'inserted', sheet: template2024 });
+    expect((await s.host.templates()).sheets).toEqual([{ name: template2024, year: 2024, org: '木厂镇' }]);
+    await s.host.write(template2024, [{ cell: 'T2.R1.C1', value: 5 }]);
+    expect((await s.host.read(template2024)).report.cells['T2.R1.C1']).toBe(5);
+    await s.host.saveAcknowledgements([{ sheet: template2024, fingerprint: 'f', reason: '说明', at: '2024-01-01' }]);
+    expect(await s.host.loadAcknowledgements()).toHaveLength(1);
+  });
+
+  test('no undefined passed where real WPS code passes none: the strict fake refuses it, and insertion still draws everything', async () => {
+    const fake = new FakeEt();
+    fake.addSheet('Sheet1');
+    const ws = fake.app.ActiveWorkbook.Worksheets.Item(1) as Et.Worksheet;
+    expect(() => ws.Range('A1').FormatConditions.Add(2, undefined, '=A1>0')).toThrow(/第 2 个参数为 undefined/);
+    const { fake: f2 } = await inserted();
+    expect(f2.sheetOrThrow(TITLE).formatConditions.length).toBe(plan.marks.length);
+  });
+
+  test('a build that refuses the findings formula (an add-in function it does not know): the sentence goes in as text, the rest of the sheet is drawn', async () => {
+    const { fake } = await inserted({ customFunctions: false, unknownFunctionsRefused: true });
+    const ws = fake.sheetOrThrow(TITLE);
+    const cell = ws.peek(plan.findings.row + 1, plan.findings.col);
+    expect(cell?.formula).toBeNull();
+    expect(cell?.value).toMatch(/^此处由年报加载项列出问题/);
+    expect(ws.protection).not.toBeNull();
+  });
+
+  test('EnableEvents and ScreenUpdating are back as they were after an insertion fails half-way, and its sheet is gone', async () => {
+    const s = setup({ broken: ['FormatConditions.Add'] });
+    cleanup = s.uninstall;
+    await expect(s.host.insertTemplate({ org: '', year: 2024 })).rejects.toThrow(/FormatConditions\.Add/);
+    expect([s.fake.enableEvents, s.fake.screenUpdating, s.fake.displayAlerts]).toEqual([true, true, true]);
+    expect(s.fake.sheets.map((x) => x.name)).toEqual(['Sheet1']);
+  });
+
+  test('a pane closed or reloaded leaves no listener behind (dispose on pagehide)', async () => {
+    const { fake, host } = await inserted();
+    await host.onEdit(() => undefined);
+    await host.onActivate(() => undefined);
+    expect([fake.listenerCount('SheetChange'), fake.listenerCount('SheetActivate')]).toEqual([1, 1]);
+    host.dispose();
+    expect([fake.listenerCount('SheetChange'), fake.listenerCount('SheetActivate')]).toEqual([0, 0]);
+  });
+});

@@ -21,6 +21,20 @@ import { describeError } from '../session';
 /** Hands the bytes to the user as a file; false when this host cannot. */
 export type SaveFile = (bytes: Uint8Array, name: string, mime: string) => boolean;
 
+/**
+ * A save where the host may show its own save dialog (WPS): also `{ path }` when written where
+ * the user chose (and checked there), 'cancelled' when the user closed the dialog.
+ */
+export type SaveFileAs = (bytes: Uint8Array, name: string, mime: string) => boolean | 'cancelled' | { path: string };
+
+/** A SaveFileAs as a plain SaveFile: saved or not (a cancelled dialog saved nothing). */
+export const savedOrNot =
+  (save: SaveFileAs): SaveFile =>
+  (bytes, name, mime) => {
+    const saved = save(bytes, name, mime);
+    return saved !== false && saved !== 'cancelled';
+  };
+
 /** A browser download: a blob link clicked; its URL let go once the download has started. */
 export function browserDownload(doc: Document): SaveFile {
   return (bytes, name, mime) => {
@@ -63,7 +77,7 @@ export class ExportWord {
   constructor(
     private readonly ctx: PaneContext,
     /** null: this host cannot save a file from the pane. */
-    private readonly save: SaveFile | null,
+    private readonly save: SaveFileAs | null,
     /** Where the host has OpenBrowserWindowApi (Windows desktop): 在浏览器中导出, Microsoft's documented way out of the web view. */
     private readonly openInBrowser: OpenInBrowser | null = null,
   ) {
@@ -130,10 +144,19 @@ export class ExportWord {
       const { exportDocx, exportFileName, DOCX_MIME } = await import(/* webpackChunkName: "export-docx" */ '../../export');
       const name = exportFileName(read.report.org, read.report.year);
       const bytes = await exportDocx(read.report);
-      if (!this.save(bytes, name, DOCX_MIME)) {
+      const saved = this.save(bytes, name, DOCX_MIME);
+      if (saved === 'cancelled') return this.say('ok', ['已取消保存，没有生成文件。']);
+      if (!saved) {
         return this.say('error', ['此环境不允许加载项保存文件，无法在窗格中导出 Word。', COMMAND_LINE_HINT]);
       }
       const errors = ctx.view?.errors ?? 0;
+      if (saved !== true) {
+        // Written by the host itself where the user chose, and checked there: say where.
+        return this.say('ok', [
+          `已保存到“${saved.path}”。正文中的数字由表格生成；黄色底纹处（【请填写：…】和【　　】）请补充后再发布。`,
+          ...(errors > 0 ? [`表格中有 ${errors} 处错误：文档已按表格现有数字生成，改正表格后请重新导出。`] : []),
+        ]);
+      }
       // The page cannot know whether the host saved the file: a web view may drop a download
       // without a word (office-js#1145). So the sentence says what was done, and the command
       // line is always there as the way that works everywhere.

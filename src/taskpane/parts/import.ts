@@ -8,7 +8,7 @@ import type { CellWrite, MetaWrite } from '../../host/contract';
 import type { FillConflict } from '../../import/merge';
 import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImport, renderConfirmation, renderImportMessage, renderOutcome } from '../import-view';
 import { shownValue } from '../model';
-import { PaneContext, elements, isDisabled, setDisabled, takeFile } from '../part';
+import { ChosenFile, PaneContext, chooseFile, elements, isDisabled, setDisabled, takeFile } from '../part';
 import type { CurrentFileReader } from '../report-file';
 import { describeError } from '../session';
 import { undoNote } from '../undo-note';
@@ -25,7 +25,7 @@ export class Import {
     private readonly readFile: CurrentFileReader,
   ) {
     this.el = elements(ctx.doc, IDS);
-    this.el['import-button'].addEventListener('click', () => this.el['import-file'].click());
+    this.el['import-button'].addEventListener('click', () => chooseFile(this.el['import-file'], ctx.openFile, (f) => ctx.track(this.loadFile(f))));
     this.el['import-file'].addEventListener('change', () => ctx.track(this.loadFile()));
     this.el['import-panel'].addEventListener('click', (e) => this.onClick(e));
     this.el['import-panel'].addEventListener('keydown', (e) => {
@@ -36,10 +36,10 @@ export class Import {
     });
   }
 
-  private async loadFile(): Promise<void> {
+  private async loadFile(chosen?: ChosenFile): Promise<void> {
     const ctx = this.ctx;
     const year = ctx.current?.report.year ?? ctx.templates.find((t) => t.name === ctx.shown)?.year ?? null;
-    const taken = await takeFile(this.el['import-file'], (bytes, name) => this.readFile(bytes, name, year));
+    const taken = await takeFile(chosen ?? this.el['import-file'], (bytes, name) => this.readFile(bytes, name, year));
     if (!taken) return;
     const { file, result } = taken;
     await ctx.exclusive(async () => {

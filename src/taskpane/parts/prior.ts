@@ -5,7 +5,7 @@
  */
 import type { Report } from '../../core/report';
 import type { PriorFileReader } from '../prior-file';
-import { PaneContext, elements, takeFile, valueOf } from '../part';
+import { ChosenFile, PaneContext, chooseFile, elements, takeFile, valueOf } from '../part';
 import { describeError } from '../session';
 
 type Prior =
@@ -27,7 +27,7 @@ export class PriorReport {
   ) {
     this.el = elements(ctx.doc, IDS);
     this.el.prior.addEventListener('change', () => void this.choose(valueOf(this.el.prior)));
-    this.el['prior-file-button'].addEventListener('click', () => this.el['prior-file'].click());
+    this.el['prior-file-button'].addEventListener('click', () => chooseFile(this.el['prior-file'], ctx.openFile, (f) => ctx.track(this.loadFile(f))));
     this.el['prior-file'].addEventListener('change', () => ctx.track(this.loadFile()));
   }
 
@@ -118,9 +118,9 @@ export class PriorReport {
     });
   }
 
-  private async loadFile(): Promise<void> {
+  private async loadFile(chosen?: ChosenFile): Promise<void> {
     const year = this.ctx.current?.report.year ?? null;
-    const taken = await takeFile(this.el['prior-file'], (bytes, name) => this.readFile(bytes, name, year));
+    const taken = await takeFile(chosen ?? this.el['prior-file'], (bytes, name) => this.readFile(bytes, name, year));
     if (!taken) return;
     const { file, result } = taken;
     await this.ctx.exclusive(async () => {
