@@ -18,10 +18,11 @@
 import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
 import { Bursts } from '../host/bursts';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
+import { insertLedger, ledgerSheets, readLedgerGrid, selectLedgerRow } from './ledger';
 import { asText, insertTemplate } from './template';
 import { upgradeState, upgradeTemplate } from './upgrade';
 
@@ -88,6 +89,8 @@ interface Layout {
 export class ExcelHost implements WorkbookHost {
   readonly kind = 'excel' as const;
   private readonly layouts = new Map<string, Layout>();
+  /** Register sheets read, by worksheet id: their edits reach the pane too. */
+  private readonly registers = new Map<string, { name: string; col: number; cols: number }>();
   private readonly debounceMs: number;
   private readonly isSetSupported: (name: string, version?: string) => boolean;
   private keptLoaded = false;
@@ -270,6 +273,30 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  // ---- registers (台账) -------------------------------------------------------------------
+
+  insertLedger(): Promise<LedgerInsertOutcome> {
+    return this.run((context) => insertLedger(context));
+  }
+
+  ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    return this.run((context) => ledgerSheets(context));
+  }
+
+  /** One sync: the used range's values. The sheet is followed by id from then on (a rename keeps it). */
+  async readGrid(sheet: string): Promise<LedgerGrid> {
+    const key = [...this.registers].find(([, r]) => r.name === sheet)?.[0] ?? sheet;
+    const { id, ...grid } = await this.run((context) => readLedgerGrid(context, key));
+    for (const [other, r] of this.registers) if (r.name === grid.sheet && other !== id) this.registers.delete(other);
+    this.registers.set(id, { name: grid.sheet, col: grid.col, cols: grid.values[0]?.length ?? 1 });
+    return grid;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    const known = [...this.registers].find(([, r]) => r.name === sheet);
+    await this.run((context) => selectLedgerRow(context, known?.[0] ?? sheet, row, known?.[1] ?? { col: 0, cols: 1 }));
+  }
+
   // ---- the one-time upgrade of an earlier version's template ----------------------------------
 
   async upgradeState(sheet: string): Promise<UpgradeState> {
@@ -297,6 +324,8 @@ export class ExcelHost implements WorkbookHost {
         const pending = new Map<string, string[]>();
         for (const c of changes) pending.set(c.id, [...(pending.get(c.id) ?? []), c.address]);
         for (const [id, addresses] of pending) {
+          const register = this.registers.get(id);
+          if (register) listener({ sheet: register.name, cells: 'unknown' });
           const layout = this.layouts.get(id);
           // A sheet never read is neither shown nor last year's: nothing to re-check.
           if (!layout) continue;

@@ -86,6 +86,32 @@ export interface UpgradeOutcome {
   unreadable: boolean;
 }
 
+/**
+ * A cell of a register (台账) as the host holds it: a number (a date cell arrives as its Excel
+ * serial, as Range.values and Value2 give it), text, a boolean, or null for an empty cell.
+ */
+export type LedgerValue = string | number | boolean | null;
+
+/**
+ * A register sheet's used range, read in one round trip: `values[0][0]` sits at worksheet row
+ * `row` and column `col` (0-based), so a finding's worksheet row is `row + i + 1`.
+ */
+export interface LedgerGrid {
+  sheet: string;
+  row: number;
+  col: number;
+  values: LedgerValue[][];
+}
+
+/** A sheet whose header row (within its first rows) names a register's columns. */
+export interface LedgerSheetInfo {
+  name: string;
+  /** The worksheet row (1-based) of the header row found. */
+  headerRow: number;
+}
+
+export type LedgerInsertOutcome = { status: 'inserted'; sheet: string };
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview' | 'wps';
   /** The template sheets of the workbook, and the template sheet in view (null when the active sheet is none). */
@@ -123,6 +149,17 @@ export interface WorkbookHost {
    * the pane follows the template in view. Without it the pane stays on the sheet it shows.
    */
   onActivate?(listener: (sheet: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Inserts the standard register sheet (src/ledger/sheet.ts) on a new sheet and shows it; never
+   * overwrites a sheet: a taken name gets "(2)".
+   */
+  insertLedger(): Promise<LedgerInsertOutcome>;
+  /** The sheets that look like registers (their header row names a register's columns). */
+  ledgerSheets(): Promise<LedgerSheetInfo[]>;
+  /** A sheet's used range as values, in one round trip. */
+  readGrid(sheet: string): Promise<LedgerGrid>;
+  /** Shows a sheet and selects one of its rows (1-based worksheet row), for a register finding. */
+  selectRow(sheet: string, row: number): Promise<void>;
   /** Acknowledgements kept in the workbook (a custom XML part or hidden sheet in Excel). */
   loadAcknowledgements(): Promise<Acknowledgement[]>;
   saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void>;

@@ -13,24 +13,33 @@ import type { CellValue } from '../core/report';
 import { a1, inputPosition, sheetPlan, sheetTitle, tableName, SheetPlan } from '../core/sheet';
 import { CellId, INPUT_CELLS, TABLE_IDS, TABLES, TableId, isCellId } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
-import type { Acknowledgement, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo } from '../host/contract';
+import type { Acknowledgement, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, LedgerValue, SheetRead, TemplateSheetInfo } from '../host/contract';
+import { PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
+import { dateSerial, registerDrawing } from '../host/register-plan';
 import { shownText, typedValue } from './typing';
 
 export type MetaField = 'org' | 'year';
 
 export interface PreviewSheet {
   readonly name: string;
-  readonly kind: 'blank' | 'template';
+  /** A register sheet (台账) holds any cell as typed, in `grid`. */
+  readonly kind: 'blank' | 'template' | 'register';
   /** Input cells as typed (or as the pane wrote them); a cell not in the map is empty. */
   readonly texts: Map<CellId, string>;
   readonly meta: Record<MetaField, string>;
   /** The cells the pane selected, the first one active. Wrong cells are marked by the template's own marks (see grid.ts). */
   selected: CellId[];
+  /** A register sheet's cells as typed, by "row,col" (0-based). */
+  readonly grid: Map<string, string>;
+  /** The register row the pane selected (1-based worksheet row), or null. */
+  selectedRow: number | null;
 }
 
 /** What changed, for the grid (to redraw) and the host (to tell the pane about people's edits). */
 export type BookEvent =
   | { type: 'cells'; sheet: string; cells: CellId[]; meta: MetaField[]; source: 'user' | 'host' }
+  /** Cells of a register sheet changed ("row,col" keys). */
+  | { type: 'grid'; sheet: string; keys: string[]; source: 'user' | 'host' }
   | { type: 'sheets' }
   | { type: 'active'; sheet: string }
   /** The selection changed; `focus` when the pane asked to bring the selection into view. */
@@ -109,6 +118,82 @@ export class PreviewWorkbook {
     this.emit({ type: 'sheets' });
     this.activate(name);
     return { status: 'inserted', sheet: name };
+  }
+
+  /** Adds the standard register (src/host/register-plan.ts) on a new sheet and shows it; never overwrites, a taken name gets "(2)". */
+  insertLedger(): LedgerInsertOutcome {
+    const drawing = registerDrawing();
+    const name = uniqueSheetName(
+      this.list.map((s) => s.name),
+      drawing.name,
+    );
+    const sheet: PreviewSheet = { ...blankSheet(name), kind: 'register' };
+    for (const c of drawing.cells) sheet.grid.set(`${c.row},${c.col}`, String(c.value));
+    this.list.push(sheet);
+    this.emit({ type: 'sheets' });
+    this.activate(name);
+    return { status: 'inserted', sheet: name };
+  }
+
+  /** The register sheets: those whose first rows hold a register's header row. */
+  ledgerSheets(): LedgerSheetInfo[] {
+    const out: LedgerSheetInfo[] = [];
+    for (const s of this.list) {
+      if (s.kind !== 'register') continue;
+      const head = this.readGrid(s.name);
+      const index = ledgerHeaderIndex(head.values.slice(0, PROBE_ROWS));
+      if (index !== null) out.push({ name: s.name, headerRow: head.row + index + 1 });
+    }
+    return out;
+  }
+
+  /** Sets cells of a register sheet as typed, in one change; `user` changes are a person's edits. */
+  setGrid(sheet: string, changes: ReadonlyMap<string, string>, source: 'user' | 'host'): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== 'register') throw new Error(`工作表“${s.name}”不是台账`);
+    const keys: string[] = [];
+    for (const [key, text] of changes) {
+      if ((s.grid.get(key) ?? '') === text) continue;
+      if (text === '') s.grid.delete(key);
+      else s.grid.set(key, text);
+      keys.push(key);
+    }
+    if (keys.length > 0) this.emit({ type: 'grid', sheet: s.name, keys, source });
+  }
+
+  /**
+   * A sheet's used range as Excel's values give it: numbers as numbers, a date typed as a date
+   * ("2025-03-04", "2025/3/4") as its serial, as Excel turns it into a date cell; other text as typed.
+   */
+  readGrid(sheet: string): LedgerGrid {
+    const s = this.sheet(sheet);
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = -1;
+    let c2 = -1;
+    const at: [number, number, string][] = [];
+    for (const [key, text] of s.grid) {
+      const comma = key.indexOf(',');
+      const r = Number(key.slice(0, comma));
+      const c = Number(key.slice(comma + 1));
+      at.push([r, c, text]);
+      if (r < r1) r1 = r;
+      if (r > r2) r2 = r;
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
+    }
+    if (at.length === 0) return { sheet: s.name, row: 0, col: 0, values: [[null]] };
+    const values: LedgerValue[][] = Array.from({ length: r2 - r1 + 1 }, () => new Array<LedgerValue>(c2 - c1 + 1).fill(null));
+    for (const [r, c, text] of at) values[r - r1][c - c1] = typedCell(text);
+    return { sheet: s.name, row: r1, col: c1, values };
+  }
+
+  /** Shows a register sheet with one row selected (1-based). */
+  selectRow(sheet: string, row: number): void {
+    const s = this.sheet(sheet);
+    this.activate(s.name);
+    s.selectedRow = row;
+    this.emit({ type: 'marks', sheet: s.name, focus: true });
   }
 
   text(sheet: string, cell: CellId): string {
@@ -214,7 +299,20 @@ export class PreviewWorkbook {
 const asText = (text: string): string => (typedValue(text) === text ? text : `'${text}`);
 
 function blankSheet(name: string): PreviewSheet {
-  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [] };
+  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], grid: new Map(), selectedRow: null };
+}
+
+const DATE_TEXT = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+/** A register cell's value as Excel keeps what was typed: a date typed as one becomes its serial. */
+export function typedCell(text: string): LedgerValue {
+  const d = DATE_TEXT.exec(text.trim());
+  if (d && !text.startsWith("'")) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    const date = new Date(Date.UTC(y, m - 1, day));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day && y >= 1901) return dateSerial(y, m, day);
+  }
+  return typedValue(text);
 }
 
 /** Where each input sits on a template sheet, as a user finds it: D24. */

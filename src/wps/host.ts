@@ -15,7 +15,8 @@ import { ORG_NAME, YEAR_NAME, a1, compactRefs, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import { insertLedger, ledgerSheets, readLedgerGrid, selectLedgerRow } from './ledger';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
 import { EtApplication, asGrid, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
@@ -59,6 +60,8 @@ type SheetActivate = (sheet: unknown) => void;
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
   private readonly layouts = new Map<string, Layout>();
+  /** Register sheets read, by lower-case name: their edits reach the pane too. */
+  private readonly registers = new Map<string, { name: string; col: number; cols: number }>();
   private readonly debounceMs: number;
 
   constructor(
@@ -179,6 +182,27 @@ export class WpsHost implements WorkbookHost {
     ws.Range(all.length <= MAX_REF ? all : first).Select();
   }
 
+  // ---- registers (台账) -------------------------------------------------------------------
+
+  async insertLedger(): Promise<LedgerInsertOutcome> {
+    return insertLedger(this.app);
+  }
+
+  async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    const book = this.app.ActiveWorkbook;
+    return book ? ledgerSheets(book) : [];
+  }
+
+  async readGrid(sheet: string): Promise<LedgerGrid> {
+    const grid = readLedgerGrid(sheetOrThrow(this.book, sheet));
+    this.registers.set(grid.sheet.toLowerCase(), { name: grid.sheet, col: grid.col, cols: grid.values[0]?.length ?? 1 });
+    return grid;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    selectLedgerRow(sheetOrThrow(this.book, sheet), row, this.registers.get(sheet.toLowerCase()) ?? { col: 0, cols: 1 });
+  }
+
   // ---- edits ------------------------------------------------------------------------------
 
   /**
@@ -194,6 +218,8 @@ export class WpsHost implements WorkbookHost {
       const bursts = [...pending];
       pending.clear();
       for (const [key, addresses] of bursts) {
+        const register = this.registers.get(key);
+        if (register) listener({ sheet: register.name, cells: 'unknown' });
         const layout = this.layouts.get(key);
         if (layout) listener({ sheet: layout.name, cells: cellsAt(layout, addresses) });
       }

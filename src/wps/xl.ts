@@ -8,6 +8,8 @@
 
 export const xlValidateWholeNumber: Et.XlDVType.xlValidateWholeNumber = 1;
 export const xlValidateDecimal: Et.XlDVType.xlValidateDecimal = 2;
+export const xlValidateList: Et.XlDVType.xlValidateList = 3;
+export const xlValidateDate: Et.XlDVType.xlValidateDate = 4;
 export const xlValidAlertStop: Et.XlDVAlertStyle.xlValidAlertStop = 1;
 export const xlBetween: Et.XlFormatConditionOperator.xlBetween = 1;
 export const xlGreaterEqual: Et.XlFormatConditionOperator.xlGreaterEqual = 7;
