@@ -18,7 +18,7 @@
 import { a1, compactRefs, ORG_NAME, tableName, YEAR_NAME } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { parseYear } from '../core/grid';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, UpgradeOutcome, UpgradeState, WorkbookHost } from '../host/contract';
 import { Bursts } from '../host/bursts';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
@@ -275,8 +275,8 @@ export class ExcelHost implements WorkbookHost {
 
   // ---- registers (台账) -------------------------------------------------------------------
 
-  insertLedger(): Promise<LedgerInsertOutcome> {
-    return this.run((context) => insertLedger(context));
+  insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    return this.run((context) => insertLedger(context, request));
   }
 
   ledgerSheets(): Promise<LedgerSheetInfo[]> {
@@ -286,10 +286,10 @@ export class ExcelHost implements WorkbookHost {
   /** One sync: the used range's values. The sheet is followed by id from then on (a rename keeps it). */
   async readGrid(sheet: string): Promise<LedgerGrid> {
     const key = [...this.registers].find(([, r]) => r.name === sheet)?.[0] ?? sheet;
-    const { id, ...grid } = await this.run((context) => readLedgerGrid(context, key));
-    for (const [other, r] of this.registers) if (r.name === grid.sheet && other !== id) this.registers.delete(other);
-    this.registers.set(id, { name: grid.sheet, col: grid.col, cols: grid.values[0]?.length ?? 1 });
-    return grid;
+    const read = await this.run((context) => readLedgerGrid(context, key));
+    for (const [other, r] of this.registers) if (r.name === read.sheet && other !== read.id) this.registers.delete(other);
+    this.registers.set(read.id, { name: read.sheet, col: read.col, cols: read.cols });
+    return read.grid;
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {

@@ -1,29 +1,28 @@
 /// <reference types="office-js" />
 /**
- * The register (台账) through Office.js: inserting the standard register sheet drawn from its
- * plan (src/host/register-plan.ts, from src/ledger/sheet.ts), finding the sheets that look like
+ * The register (台账) through Office.js: inserting the standard register and its summary drawn
+ * from their plan (src/ledger/sheet.ts), finding the sheets that look like
  * registers, reading one as a grid, and selecting a register row.
  *
  * Round trips: `readLedgerGrid` is one sync (the used range's values and where it starts);
  * `ledgerSheets` two (the sheet list, then every sheet's first rows in one batch);
  * `insertLedger` two (the sheet names, then the whole sheet in one batch).
  */
-import { columnLetter } from '../core/sheet';
-import type { LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, LedgerValue } from '../host/contract';
-import { PROBE_COLS, PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
-import { RegisterDrawing, registerDrawing } from '../host/register-plan';
-import { LOOKS, columnPoints } from './styles';
+import { Area, areaA1 } from '../core/sheet';
+import type { Look } from '../core/looks';
+import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo } from '../host/contract';
+import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
+import { LEDGER_LOOKS, LedgerPlannedCell, LedgerRule, LedgerSheetPlan, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan, nameReference } from '../ledger/sheet';
+import { columnPoints } from './styles';
 import { asText, uniqueSheetName } from './template';
 
-const cellValue = (v: unknown): LedgerValue => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? (v === '' ? null : v) : null);
-
-/** A sheet's used range (values only) as a grid, with the sheet's id for following edits. One sync. */
-export async function readLedgerGrid(context: Excel.RequestContext, key: string): Promise<LedgerGrid & { id: string }> {
+/** A sheet's used range (values only) as a grid from A1, with the sheet's name and id for following edits. One sync. */
+export async function readLedgerGrid(context: Excel.RequestContext, key: string): Promise<{ sheet: string; id: string; grid: LedgerGrid; col: number; cols: number }> {
   const ws = context.workbook.worksheets.getItem(key).load('name,id');
-  const used = ws.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+  const used = ws.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex,columnCount');
   await context.sync();
-  if (used.isNullObject) return { sheet: ws.name, id: ws.id, row: 0, col: 0, values: [[null]] };
-  return { sheet: ws.name, id: ws.id, row: used.rowIndex, col: used.columnIndex, values: (used.values as unknown[][]).map((r) => r.map(cellValue)) };
+  if (used.isNullObject) return { sheet: ws.name, id: ws.id, grid: [], col: 0, cols: 1 };
+  return { sheet: ws.name, id: ws.id, grid: gridFromA1(used.rowIndex, used.columnIndex, used.values as unknown[][]), col: used.columnIndex, cols: used.columnCount };
 }
 
 /** The visible sheets whose first rows hold a register's header row. Two syncs. */
@@ -36,7 +35,7 @@ export async function ledgerSheets(context: Excel.RequestContext): Promise<Ledge
   await context.sync();
   const out: LedgerSheetInfo[] = [];
   for (const p of probes) {
-    const index = ledgerHeaderIndex((p.head.values as unknown[][]).map((r) => r.map(cellValue)));
+    const index = ledgerHeaderIndex((p.head.values as unknown[][]).map((r) => r.map(ledgerCell)));
     if (index !== null) out.push({ name: p.name, headerRow: index + 1 });
   }
   return out;
@@ -53,110 +52,137 @@ export async function selectLedgerRow(context: Excel.RequestContext, key: string
 const fill = <T>(rows: number, cols: number, v: T): T[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
 
 /**
- * Inserts the standard register on a new sheet and shows it, the header's first cell selected.
- * Never overwrites: a taken name gets "(2)". Events are off while it is drawn (our write is no
- * edit); a failed drawing takes its half-drawn sheet away again.
+ * Inserts the standard register and its summary on two new sheets and shows the register, its
+ * first data cell selected. Never overwrites: a taken name gets "(2)". Events are off while it is
+ * drawn (our write is no edit); a failed drawing takes its half-drawn sheets away again.
  */
-export async function insertLedger(context: Excel.RequestContext): Promise<LedgerInsertOutcome> {
+export async function insertLedger(context: Excel.RequestContext, request: LedgerInsertRequest = {}): Promise<LedgerInsertOutcome> {
   const sheets = context.workbook.worksheets.load('items/name');
   context.runtime.load('enableEvents');
   await context.sync();
-  const drawing = registerDrawing();
-  const name = uniqueSheetName(
-    sheets.items.map((s) => s.name),
-    drawing.name,
-  );
+  const taken = sheets.items.map((s) => s.name);
+  const registerName = uniqueSheetName(taken, REGISTER_SHEET);
+  const summaryName = uniqueSheetName([...taken, registerName], SUMMARY_SHEET);
+  const plan = ledgerPlan({ org: request.org ?? '', year: request.year ?? null, registerName, summaryName });
   const events = context.runtime.enableEvents;
+  let inserted = false;
   try {
     context.runtime.enableEvents = false;
+    context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
-    const ws = context.workbook.worksheets.add(name);
-    drawRegister(ws, drawing);
-    ws.activate();
-    ws.getRangeByIndexes(drawing.firstDataRow, 0, 1, 1).select();
+    const register = context.workbook.worksheets.add(registerName);
+    const summary = context.workbook.worksheets.add(summaryName);
+    const on = { register, summary };
+    // Names before the validation and formulas that use them.
+    for (const n of plan.names) on[n.scope].names.add(n.name, `=${nameReference(plan, n)}`);
+    drawSheet(summary, plan.summary);
+    drawSheet(register, plan.register);
+    register.activate();
+    register.getRangeByIndexes(plan.firstRow, 0, 1, 1).select();
     await context.sync();
+    inserted = true;
   } catch (e) {
-    const half = context.workbook.worksheets.getItemOrNullObject(name);
-    await context.sync().catch(() => undefined);
-    if (!half.isNullObject) {
-      half.delete();
+    for (const name of [registerName, summaryName]) {
+      const half = context.workbook.worksheets.getItemOrNullObject(name);
       await context.sync().catch(() => undefined);
+      if (!half.isNullObject) {
+        half.delete();
+        await context.sync().catch(() => undefined);
+      }
     }
     throw e;
   } finally {
     context.runtime.enableEvents = events;
+    if (inserted) context.application.calculate('Recalculate');
     await context.sync();
   }
-  return { status: 'inserted', sheet: name };
+  return { status: 'inserted', sheet: registerName, summary: summaryName };
 }
 
-/** Data validation list sources longer than this go into cells (Excel's limit for a typed list is 255 characters). */
-const MAX_LIST_SOURCE = 255;
+const asCell = (c: LedgerPlannedCell): string | number => (c.formula !== undefined ? `=${c.formula}` : typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''));
 
-/** Queues the whole register into an empty sheet. */
-export function drawRegister(ws: Excel.Worksheet, d: RegisterDrawing): void {
-  const range = (row: number, col: number, rows = 1, cols = 1) => ws.getRangeByIndexes(row, col, rows, cols);
-  d.colWidths.forEach((w, c) => (range(0, c).format.columnWidth = columnPoints(w)));
-
-  const rows = Math.max(...d.cells.map((c) => c.row)) + 1;
-  const cols = d.colWidths.length;
-  const grid = fill<string | number>(rows, cols, '');
-  for (const c of d.cells) grid[c.row][c.col] = typeof c.value === 'string' && !c.value.startsWith('=') ? asText(c.value) : c.value;
-  range(0, 0, rows, cols).formulas = grid;
-  for (const m of d.merges) range(m.row, m.col, m.rows, m.cols).merge(false);
-
-  const look = (r: Excel.Range, style: 'title' | 'header' | 'note') => {
-    const l = style === 'title' ? LOOKS.title : style === 'header' ? LOOKS.header : LOOKS.note;
-    r.format.font.name = l.font.name;
-    r.format.font.size = l.font.size;
-    r.format.font.bold = l.font.bold === true;
-    r.format.horizontalAlignment = style === 'note' ? 'Left' : 'Center';
-    r.format.verticalAlignment = 'Center';
-    r.format.wrapText = style === 'header';
-    if (l.fill) r.format.fill.color = l.fill;
-  };
-  look(range(0, 0), 'title');
-  look(range(1, 0), 'note');
-  const header = range(d.headerRow, 0, 1, cols);
-  look(header, 'header');
-  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
-    const b = header.format.borders.getItem(edge);
-    b.style = 'Continuous';
-    b.weight = 'Thin';
-    b.color = '#000000';
-  }
-
-  // Real date cells: a date format, and validation that takes only dates.
-  const dataRows = d.lastDataRow - d.firstDataRow + 1;
-  for (const col of d.dateCols) {
-    const r = range(d.firstDataRow, col, dataRows, 1);
-    r.numberFormat = fill(dataRows, 1, d.dateFormat);
-    r.dataValidation.rule = { date: { formula1: '2000-01-01', formula2: '2100-12-31', operator: 'Between' } };
-    r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: '请填写日期', message: '请填写日期，如 2025-03-04' };
-  }
-  for (const col of d.amountCols) {
-    const r = range(d.firstDataRow, col, dataRows, 1);
-    r.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
-    r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: '请填写金额', message: '收费金额应为不小于0的数字' };
-  }
-  // Lists too long to type go into cells to the right of the register, which the rule points at.
-  let spare = cols + 1;
-  for (const list of d.lists) {
-    let source = list.items.join(',');
-    if (source.length > MAX_LIST_SOURCE) {
-      range(0, spare, list.items.length, 1).values = list.items.map((i) => [asText(i)]);
-      const letter = columnLetter(spare);
-      source = `=$${letter}$1:$${letter}$${list.items.length}`;
-      range(0, spare).columnHidden = true;
-      spare++;
+function applyLook(r: Excel.Range, look: Look): void {
+  const f = r.format;
+  f.font.name = look.font.name;
+  f.font.size = look.font.size;
+  f.font.bold = look.font.bold === true;
+  if (look.font.color) f.font.color = look.font.color;
+  f.horizontalAlignment = look.horizontal;
+  f.verticalAlignment = look.vertical;
+  f.wrapText = look.wrap;
+  if (look.fill) f.fill.color = look.fill;
+  if (look.unlocked) f.protection.locked = false;
+  if (look.border) {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+      const b = f.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
     }
-    const r = range(d.firstDataRow, list.col, dataRows, 1);
-    r.dataValidation.rule = { list: { inCellDropDown: true, source } };
-    r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: '请从列表中选择', message: '请从下拉列表中选择' };
+  }
+}
+
+function rule(r: LedgerRule): Excel.DataValidationRule {
+  switch (r.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: r.items.join(',') } };
+    case 'listName':
+      return { list: { inCellDropDown: true, source: `=${r.name}` } };
+    case 'date':
+      return { date: { formula1: r.from, formula2: r.to, operator: 'Between' } };
+    case 'decimal':
+      return { decimal: { formula1: r.min, operator: 'GreaterThanOrEqualTo' } };
+    case 'whole':
+      return { wholeNumber: { formula1: r.min, formula2: r.max, operator: 'Between' } };
+  }
+}
+
+/** Queues one planned sheet into an empty sheet (src/ledger/sheet.ts says what; this says it in Office.js). */
+export function drawSheet(ws: Excel.Worksheet, plan: LedgerSheetPlan): void {
+  const range = (a: Area) => ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+  const dataRows = Math.max(1, ...plan.validations.map((v) => v.area.row + v.area.rows)) - 1;
+  const lastLabel = Math.max(...plan.cells.map((c) => c.row));
+  plan.columns.forEach((c, col) => {
+    range({ row: 0, col, rows: 1, cols: 1 }).format.columnWidth = columnPoints(c.width);
+    // The column's own format below the labels, over the prepared rows.
+    if (dataRows > lastLabel) {
+      const area = { row: lastLabel + 1, col, rows: dataRows - lastLabel, cols: 1 };
+      const r = range(area);
+      r.numberFormat = fill(area.rows, 1, c.numberFormat);
+      r.format.horizontalAlignment = c.horizontal;
+      if (c.wrap) r.format.wrapText = true;
+    }
+  });
+  for (const [row, height] of plan.rowHeights) range({ row, col: 0, rows: 1, cols: 1 }).format.rowHeight = height;
+
+  const rows = lastLabel + 1;
+  const cols = Math.max(plan.columns.length, ...plan.cells.map((c) => c.col + 1));
+  const grid = fill<string | number>(rows, cols, '');
+  for (const c of plan.cells) grid[c.row][c.col] = asCell(c);
+  range({ row: 0, col: 0, rows, cols }).formulas = grid;
+  for (const m of plan.merges) range({ row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }).merge(false);
+  const merged = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, { row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }]));
+  for (const c of plan.cells) {
+    const area = merged.get(`${c.row},${c.col}`) ?? { row: c.row, col: c.col, rows: 1, cols: 1 };
+    const look = LEDGER_LOOKS[c.style];
+    applyLook(range(area), look);
+    const format = c.numberFormat ?? look.numberFormat;
+    if (format) range(area).numberFormat = fill(area.rows, area.cols, format);
   }
 
-  ws.freezePanes.freezeRows(d.freezeRows);
-  ws.pageLayout.orientation = 'Landscape';
+  for (const v of plan.validations) {
+    const dv = range(v.area).dataValidation;
+    dv.ignoreBlanks = true;
+    dv.rule = rule(v.rule);
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
+  }
+  if (plan.autoFilter) ws.autoFilter.apply(range(plan.autoFilter));
+  if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
+  ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
-  ws.pageLayout.setPrintTitleRows(`$${d.headerRow + 1}:$${d.headerRow + 1}`);
+  ws.pageLayout.printGridlines = plan.print.gridlines;
+  if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${plan.print.titleRows.from + 1}:$${plan.print.titleRows.to + 1}`);
+  if (plan.print.area) ws.pageLayout.setPrintArea(areaA1(plan.print.area, true));
+  // No password: labels and formulas stay put, and a user can still lift the protection.
+  if (plan.protect) ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true, selectionMode: 'Normal' });
 }

@@ -7,6 +7,7 @@
  * Every call is one round trip at most (one `context.sync()` in Excel) unless it says otherwise.
  */
 import type { GridReport } from '../core/grid';
+import type { LedgerGrid } from '../ledger/columns';
 import type { CellId } from '../core/tables';
 
 /**
@@ -87,20 +88,16 @@ export interface UpgradeOutcome {
 }
 
 /**
- * A cell of a register (台账) as the host holds it: a number (a date cell arrives as its Excel
- * serial, as Range.values and Value2 give it), text, a boolean, or null for an empty cell.
+ * A register sheet (台账) as a grid from A1 (src/ledger/columns.ts): row 0 is worksheet row 1, so
+ * a finding's worksheet row is the grid row + 1. Numbers in date columns are Excel serials, as
+ * Range.values and Value2 give them.
  */
-export type LedgerValue = string | number | boolean | null;
+export type { LedgerCell, LedgerGrid } from '../ledger/columns';
 
-/**
- * A register sheet's used range, read in one round trip: `values[0][0]` sits at worksheet row
- * `row` and column `col` (0-based), so a finding's worksheet row is `row + i + 1`.
- */
-export interface LedgerGrid {
-  sheet: string;
-  row: number;
-  col: number;
-  values: LedgerValue[][];
+/** The body and year the standard register's summary sheet is titled and counts by. */
+export interface LedgerInsertRequest {
+  org?: string;
+  year?: number | null;
 }
 
 /** A sheet whose header row (within its first rows) names a register's columns. */
@@ -110,7 +107,8 @@ export interface LedgerSheetInfo {
   headerRow: number;
 }
 
-export type LedgerInsertOutcome = { status: 'inserted'; sheet: string };
+/** `sheet`: the register; `summary`: its native summary sheet (表三 as formulas), when the host draws one. */
+export type LedgerInsertOutcome = { status: 'inserted'; sheet: string; summary?: string };
 
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview' | 'wps';
@@ -150,13 +148,13 @@ export interface WorkbookHost {
    */
   onActivate?(listener: (sheet: string) => void): Promise<() => Promise<void>>;
   /**
-   * Inserts the standard register sheet (src/ledger/sheet.ts) on a new sheet and shows it; never
+   * Inserts the standard register (src/ledger/sheet.ts) on new sheets and shows it; never
    * overwrites a sheet: a taken name gets "(2)".
    */
-  insertLedger(): Promise<LedgerInsertOutcome>;
+  insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome>;
   /** The sheets that look like registers (their header row names a register's columns). */
   ledgerSheets(): Promise<LedgerSheetInfo[]>;
-  /** A sheet's used range as values, in one round trip. */
+  /** A sheet's used range as values from A1, in one round trip. */
   readGrid(sheet: string): Promise<LedgerGrid>;
   /** Shows a sheet and selects one of its rows (1-based worksheet row), for a register finding. */
   selectRow(sheet: string, row: number): Promise<void>;

@@ -1,9 +1,9 @@
 /**
- * Which sheets look like registers (台账): the hosts read the first rows of each sheet in one
- * round trip and ask here. The decision is the core's (src/ledger/columns.ts: a header row naming
- * a register's columns by meaning); this file only says how much of a sheet to read for it.
+ * Which sheets look like registers (台账), and a used range as the grid from A1 the ledger core
+ * reads. The hosts read the first rows of each sheet in one round trip and ask here; the
+ * decision follows the register schema (./ledger-header.ts over src/ledger/columns.ts).
  */
-import type { LedgerValue } from './contract';
+import type { LedgerCell, LedgerGrid } from '../ledger/columns';
 import { findLedgerHeader } from './ledger-header';
 
 /** The header row is looked for within these first rows and columns (titles and notes above it). */
@@ -11,6 +11,18 @@ export const PROBE_ROWS = 20;
 export const PROBE_COLS = 40;
 
 /** The header row's index in `rows` (0-based), or null when the rows name no register's columns. */
-export function ledgerHeaderIndex(rows: readonly (readonly LedgerValue[])[]): number | null {
+export function ledgerHeaderIndex(rows: readonly (readonly LedgerCell[])[]): number | null {
   return findLedgerHeader(rows.slice(0, PROBE_ROWS));
+}
+
+/** A host's cell value as the ledger core takes it: empty text is an empty cell. */
+export const ledgerCell = (v: unknown): LedgerCell => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v !== '') ? v : null);
+
+/** A used range starting at (row, col) as a grid from A1: the rows and columns before it are empty. */
+export function gridFromA1(row: number, col: number, values: readonly (readonly unknown[])[]): LedgerGrid {
+  const out: LedgerGrid = [];
+  for (let r = 0; r < row; r++) out.push([]);
+  const pad = new Array<LedgerCell>(col).fill(null);
+  for (const line of values) out.push(col === 0 ? line.map(ledgerCell) : [...pad, ...line.map(ledgerCell)]);
+  return out;
 }

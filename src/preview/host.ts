@@ -8,7 +8,7 @@
  * pane's own writes are never reported back to it.
  */
 import type { CellId } from '../core/tables';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { Bursts } from '../host/bursts';
 import { PreviewWorkbook } from './workbook';
 
@@ -103,9 +103,9 @@ export class PreviewHost implements WorkbookHost {
     this.book.select(sheet, cells);
   }
 
-  async insertLedger(): Promise<LedgerInsertOutcome> {
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
     this.flush();
-    return this.book.insertLedger();
+    return this.book.insertLedger(request);
   }
 
   async ledgerSheets(): Promise<LedgerSheetInfo[]> {

@@ -13,9 +13,9 @@ import type { CellValue } from '../core/report';
 import { a1, inputPosition, sheetPlan, sheetTitle, tableName, SheetPlan } from '../core/sheet';
 import { CellId, INPUT_CELLS, TABLE_IDS, TABLES, TableId, isCellId } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
-import type { Acknowledgement, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, LedgerValue, SheetRead, TemplateSheetInfo } from '../host/contract';
+import type { Acknowledgement, InsertOutcome, InsertRequest, LedgerCell, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, SheetRead, TemplateSheetInfo } from '../host/contract';
 import { PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
-import { dateSerial, registerDrawing } from '../host/register-plan';
+import { LedgerSheetPlan, REGISTER_SHEET, ledgerPlan } from '../ledger/sheet';
 import { shownText, typedValue } from './typing';
 
 export type MetaField = 'org' | 'year';
@@ -33,6 +33,8 @@ export interface PreviewSheet {
   readonly grid: Map<string, string>;
   /** The register row the pane selected (1-based worksheet row), or null. */
   selectedRow: number | null;
+  /** The register sheet's plan (columns, formats), for drawing it. */
+  readonly plan?: LedgerSheetPlan;
 }
 
 /** What changed, for the grid (to redraw) and the host (to tell the pane about people's edits). */
@@ -120,15 +122,19 @@ export class PreviewWorkbook {
     return { status: 'inserted', sheet: name };
   }
 
-  /** Adds the standard register (src/host/register-plan.ts) on a new sheet and shows it; never overwrites, a taken name gets "(2)". */
-  insertLedger(): LedgerInsertOutcome {
-    const drawing = registerDrawing();
+  /**
+   * Adds the standard register (src/ledger/sheet.ts: its register sheet; the preview has no
+   * formula engine for the native summary, the pane shows its 表三) on a new sheet and shows it;
+   * never overwrites, a taken name gets "(2)".
+   */
+  insertLedger(request: LedgerInsertRequest = {}): LedgerInsertOutcome {
     const name = uniqueSheetName(
       this.list.map((s) => s.name),
-      drawing.name,
+      REGISTER_SHEET,
     );
-    const sheet: PreviewSheet = { ...blankSheet(name), kind: 'register' };
-    for (const c of drawing.cells) sheet.grid.set(`${c.row},${c.col}`, String(c.value));
+    const plan = ledgerPlan({ org: request.org ?? '', year: request.year ?? null, registerName: name }).register;
+    const sheet: PreviewSheet = { ...blankSheet(name), kind: 'register', plan };
+    for (const c of plan.cells) sheet.grid.set(`${c.row},${c.col}`, String(c.value ?? ''));
     this.list.push(sheet);
     this.emit({ type: 'sheets' });
     this.activate(name);
@@ -140,9 +146,8 @@ export class PreviewWorkbook {
     const out: LedgerSheetInfo[] = [];
     for (const s of this.list) {
       if (s.kind !== 'register') continue;
-      const head = this.readGrid(s.name);
-      const index = ledgerHeaderIndex(head.values.slice(0, PROBE_ROWS));
-      if (index !== null) out.push({ name: s.name, headerRow: head.row + index + 1 });
+      const index = ledgerHeaderIndex(this.readGrid(s.name).slice(0, PROBE_ROWS));
+      if (index !== null) out.push({ name: s.name, headerRow: index + 1 });
     }
     return out;
   }
@@ -162,30 +167,22 @@ export class PreviewWorkbook {
   }
 
   /**
-   * A sheet's used range as Excel's values give it: numbers as numbers, a date typed as a date
-   * ("2025-03-04", "2025/3/4") as its serial, as Excel turns it into a date cell; other text as typed.
+   * A sheet's used range from A1 as Excel's values give it: numbers as numbers, a date typed as a
+   * date ("2025-03-04", "2025/3/4") as its serial, as Excel makes it a date cell; other text as typed.
    */
   readGrid(sheet: string): LedgerGrid {
     const s = this.sheet(sheet);
-    let r1 = Infinity;
-    let c1 = Infinity;
-    let r2 = -1;
-    let c2 = -1;
-    const at: [number, number, string][] = [];
+    const grid: LedgerGrid = [];
     for (const [key, text] of s.grid) {
       const comma = key.indexOf(',');
       const r = Number(key.slice(0, comma));
       const c = Number(key.slice(comma + 1));
-      at.push([r, c, text]);
-      if (r < r1) r1 = r;
-      if (r > r2) r2 = r;
-      if (c < c1) c1 = c;
-      if (c > c2) c2 = c;
+      while (grid.length <= r) grid.push([]);
+      const row = grid[r];
+      while (row.length <= c) row.push(null);
+      row[c] = typedCell(text);
     }
-    if (at.length === 0) return { sheet: s.name, row: 0, col: 0, values: [[null]] };
-    const values: LedgerValue[][] = Array.from({ length: r2 - r1 + 1 }, () => new Array<LedgerValue>(c2 - c1 + 1).fill(null));
-    for (const [r, c, text] of at) values[r - r1][c - c1] = typedCell(text);
-    return { sheet: s.name, row: r1, col: c1, values };
+    return grid;
   }
 
   /** Shows a register sheet with one row selected (1-based). */
@@ -304,8 +301,11 @@ function blankSheet(name: string): PreviewSheet {
 
 const DATE_TEXT = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 
+/** Excel's serial of a calendar day (1900 date system, days after 1900-03-01). */
+const dateSerial = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
 /** A register cell's value as Excel keeps what was typed: a date typed as one becomes its serial. */
-export function typedCell(text: string): LedgerValue {
+export function typedCell(text: string): LedgerCell {
   const d = DATE_TEXT.exec(text.trim());
   if (d && !text.startsWith("'")) {
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];

@@ -15,7 +15,7 @@ import { ORG_NAME, YEAR_NAME, a1, compactRefs, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { insertLedger, ledgerSheets, readLedgerGrid, selectLedgerRow } from './ledger';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
@@ -184,8 +184,8 @@ export class WpsHost implements WorkbookHost {
 
   // ---- registers (台账) -------------------------------------------------------------------
 
-  async insertLedger(): Promise<LedgerInsertOutcome> {
-    return insertLedger(this.app);
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    return insertLedger(this.app, request);
   }
 
   async ledgerSheets(): Promise<LedgerSheetInfo[]> {
@@ -194,9 +194,10 @@ export class WpsHost implements WorkbookHost {
   }
 
   async readGrid(sheet: string): Promise<LedgerGrid> {
-    const grid = readLedgerGrid(sheetOrThrow(this.book, sheet));
-    this.registers.set(grid.sheet.toLowerCase(), { name: grid.sheet, col: grid.col, cols: grid.values[0]?.length ?? 1 });
-    return grid;
+    const ws = sheetOrThrow(this.book, sheet);
+    const read = readLedgerGrid(ws);
+    this.registers.set(ws.Name.toLowerCase(), { name: ws.Name, col: read.col, cols: read.cols });
+    return read.grid;
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {

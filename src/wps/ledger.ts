@@ -1,28 +1,28 @@
 /// <reference types="et-jsapi-declare" />
 /**
- * The register (台账) through ET's object model: inserting the standard register sheet drawn
- * from its plan (src/host/register-plan.ts, from src/ledger/sheet.ts), finding the sheets that
+ * The register (台账) through ET's object model: inserting the standard register and its summary
+ * drawn from their plan (src/ledger/sheet.ts), finding the sheets that
  * look like registers, reading one as a grid, and selecting a register row.
  *
  * ET is in-process: what costs is touching cells one by one, so a sheet is read with one Value2
  * of its used range, and a sheet's first rows with one Value2 each.
  */
-import { areaA1, columnLetter } from '../core/sheet';
-import { LOOKS } from '../core/looks';
+import { Area, a1, areaA1 } from '../core/sheet';
+import type { Look } from '../core/looks';
 import { uniqueSheetName } from '../excel/template';
-import type { LedgerGrid, LedgerInsertOutcome, LedgerSheetInfo, LedgerValue } from '../host/contract';
-import { PROBE_COLS, PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
-import { RegisterDrawing, registerDrawing } from '../host/register-plan';
+import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo } from '../host/contract';
+import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
+import { LEDGER_LOOKS, LedgerSheetPlan, LedgerValidation, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan, nameReference } from '../ledger/sheet';
 import { EtApplication, asGrid, quietly, worksheets } from './book';
 import * as xl from './xl';
 
-const values = (v: unknown): LedgerValue[][] => asGrid(v).map((r) => r.map((x) => (x === '' ? null : (x as LedgerValue))));
+const values = (v: unknown): LedgerGrid => asGrid(v).map((r) => r.map(ledgerCell));
 
-/** A sheet's used range as a grid: one Value2. */
-export function readLedgerGrid(ws: Et.Worksheet): LedgerGrid {
+/** A sheet's used range as a grid from A1: one Value2. */
+export function readLedgerGrid(ws: Et.Worksheet): { grid: LedgerGrid; col: number; cols: number } {
   const used = ws.UsedRange;
-  const grid = values(used.Value2);
-  return { sheet: ws.Name, row: used.Row - 1, col: used.Column - 1, values: grid };
+  const block = asGrid(used.Value2);
+  return { grid: gridFromA1(used.Row - 1, used.Column - 1, block), col: used.Column - 1, cols: block[0]?.length ?? 1 };
 }
 
 /** The visible sheets whose first rows hold a register's header row. */
@@ -43,44 +43,59 @@ export function selectLedgerRow(ws: Et.Worksheet, row: number, cols: { col: numb
 }
 
 /**
- * Inserts the standard register on a new sheet at the end and shows it. Never overwrites: a
- * taken name gets "(2)". Events and screen updating are off while it is drawn; a failed drawing
- * takes its half-drawn sheet away again.
+ * Inserts the standard register and its summary on two new sheets at the end and shows the
+ * register. Never overwrites: a taken name gets "(2)". Events and screen updating are off while
+ * they are drawn; a failed drawing takes its half-drawn sheets away again.
  */
-export function insertLedger(app: EtApplication): LedgerInsertOutcome {
+export function insertLedger(app: EtApplication, request: LedgerInsertRequest = {}): LedgerInsertOutcome {
   const book = app.ActiveWorkbook;
   if (!book) throw new Error('没有打开的工作簿：请先新建或打开一个工作簿');
   if (book.ProtectStructure) throw new Error('工作簿结构受保护，无法插入工作表；请先在“审阅”中撤销工作簿保护');
-  const drawing = registerDrawing();
-  const name = uniqueSheetName(
-    worksheets(book).map((ws) => ws.Name),
-    drawing.name,
-  );
+  const taken = worksheets(book).map((ws) => ws.Name);
+  const registerName = uniqueSheetName(taken, REGISTER_SHEET);
+  const summaryName = uniqueSheetName([...taken, registerName], SUMMARY_SHEET);
+  const plan = ledgerPlan({ org: request.org ?? '', year: request.year ?? null, registerName, summaryName });
   const screen = app.ScreenUpdating;
-  let sheet: Et.Worksheet | null = null;
+  const made: Et.Worksheet[] = [];
   try {
     quietly(app, () => {
       app.ScreenUpdating = false;
-      const all = book.Worksheets;
-      sheet = all.Add(undefined, all.Item(all.Count)) as Et.Worksheet;
-      sheet.Name = name;
-      sheet.Activate();
-      drawRegister(app, sheet, drawing);
+      const add = (name: string): Et.Worksheet => {
+        const all = book.Worksheets;
+        const ws = all.Add(undefined, all.Item(all.Count)) as Et.Worksheet;
+        made.push(ws);
+        ws.Name = name;
+        return ws;
+      };
+      const register = add(registerName);
+      const summary = add(summaryName);
+      const on = { register, summary };
+      // Names before the validation and formulas that use them.
+      for (const n of plan.names) on[n.scope].Names.Add(n.name, `=${nameReference(plan, n)}`);
+      summary.Activate();
+      drawSheet(app, summary, plan.summary);
+      register.Activate();
+      drawSheet(app, register, plan.register);
+      register.Range(a1(plan.firstRow, 0)).Select();
+      app.Calculate();
     });
   } catch (e) {
-    if (sheet) removeSheet(app, sheet);
+    for (const ws of made) removeSheet(app, ws);
     throw e;
   } finally {
     app.ScreenUpdating = screen;
   }
-  return { status: 'inserted', sheet: name };
+  return { status: 'inserted', sheet: registerName, summary: summaryName };
 }
 
 function removeSheet(app: EtApplication, sheet: Et.Worksheet): void {
   const alerts = app.DisplayAlerts;
   try {
     app.DisplayAlerts = false;
-    quietly(app, () => sheet.Delete());
+    quietly(app, () => {
+      sheet.Unprotect();
+      sheet.Delete();
+    });
   } catch {
     /* the sheet stays; the error that stopped the drawing is what the user is told */
   } finally {
@@ -88,84 +103,108 @@ function removeSheet(app: EtApplication, sheet: Et.Worksheet): void {
   }
 }
 
-/** Data validation list sources longer than this go into cells (a typed list takes 255 characters). */
-const MAX_LIST_SOURCE = 255;
-
 /** Text stays text: ET reads a leading "=" (and "+", "-", "@") as a formula. */
-const asConstant = (v: string | number): string | number => (typeof v === 'string' && /^[+\-@']/.test(v) ? `'${v}` : v);
+const asConstant = (v: string | number): string | number => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
 
-export function drawRegister(app: EtApplication, ws: Et.Worksheet, d: RegisterDrawing): void {
-  const range = (row: number, col: number, rows = 1, cols = 1) => ws.Range(areaA1({ row, col, rows, cols }));
-  d.colWidths.forEach((w, c) => (range(0, c).ColumnWidth = w));
-  const rows = Math.max(...d.cells.map((c) => c.row)) + 1;
-  const cols = d.colWidths.length;
-  const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, (): string | number => ''));
-  for (const c of d.cells) grid[c.row][c.col] = asConstant(c.value);
-  range(0, 0, rows, cols).Value2 = grid;
-  for (const m of d.merges) range(m.row, m.col, m.rows, m.cols).Merge();
+const HALIGN = { Left: xl.xlHAlignLeft, Center: xl.xlHAlignCenter, Right: xl.xlHAlignRight } as const;
 
-  const look = (r: Et.Range, style: 'title' | 'header' | 'note') => {
-    const l = LOOKS[style];
-    r.Font.Name = l.font.name;
-    r.Font.Size = l.font.size;
-    r.Font.Bold = l.font.bold === true;
-    r.HorizontalAlignment = style === 'note' ? xl.xlHAlignLeft : xl.xlHAlignCenter;
-    r.VerticalAlignment = xl.xlVAlignCenter;
-    r.WrapText = style === 'header';
-  };
-  look(range(0, 0), 'title');
-  look(range(1, 0), 'note');
-  const header = range(d.headerRow, 0, 1, cols);
-  look(header, 'header');
-  for (const edge of [xl.xlEdgeTop, xl.xlEdgeBottom, xl.xlEdgeLeft, xl.xlEdgeRight, xl.xlInsideVertical]) {
-    const b = header.Borders.Item(edge);
-    b.LineStyle = xl.xlContinuous;
-    b.Weight = xl.xlThin;
-    b.Color = 0;
-  }
-
-  const dataRows = d.lastDataRow - d.firstDataRow + 1;
-  const validate = (r: Et.Range, type: number, operator: number | undefined, formula1: string, formula2: string | undefined, title: string, message: string) => {
-    const v = r.Validation;
-    v.Delete();
-    v.Add(type as Et.XlDVType, xl.xlValidAlertStop, operator as Et.XlFormatConditionOperator, formula1, formula2);
-    v.IgnoreBlank = true;
-    v.ShowError = true;
-    v.ErrorTitle = title;
-    v.ErrorMessage = message;
-  };
-  // Real date cells: a date format and validation that takes only dates (ET's date validation takes serials).
-  for (const col of d.dateCols) {
-    const r = range(d.firstDataRow, col, dataRows, 1);
-    r.NumberFormat = d.dateFormat;
-    validate(r, xl.xlValidateDate, xl.xlBetween, '36526', '73415', '请填写日期', '请填写日期，如 2025-03-04');
-  }
-  for (const col of d.amountCols) validate(range(d.firstDataRow, col, dataRows, 1), xl.xlValidateDecimal, xl.xlGreaterEqual, '0', undefined, '请填写金额', '收费金额应为不小于0的数字');
-  let spare = cols + 1;
-  for (const list of d.lists) {
-    let source = list.items.join(',');
-    if (source.length > MAX_LIST_SOURCE) {
-      range(0, spare, list.items.length, 1).Value2 = list.items.map((i) => [asConstant(i)]);
-      const letter = columnLetter(spare);
-      source = `=$${letter}$1:$${letter}$${list.items.length}`;
-      range(0, spare).EntireColumn.Hidden = true;
-      spare++;
+function applyLook(r: Et.Range, look: Look): void {
+  r.Font.Name = look.font.name;
+  r.Font.Size = look.font.size;
+  r.Font.Bold = look.font.bold === true;
+  if (look.font.color) r.Font.Color = xl.bgr(look.font.color);
+  r.HorizontalAlignment = HALIGN[look.horizontal];
+  r.VerticalAlignment = xl.xlVAlignCenter;
+  r.WrapText = look.wrap;
+  if (look.fill) r.Interior.Color = xl.bgr(look.fill);
+  if (look.unlocked) r.Locked = false;
+  if (look.border) {
+    for (const edge of [xl.xlEdgeTop, xl.xlEdgeBottom, xl.xlEdgeLeft, xl.xlEdgeRight]) {
+      const b = r.Borders.Item(edge);
+      b.LineStyle = xl.xlContinuous;
+      b.Weight = xl.xlThin;
+      b.Color = 0;
     }
-    validate(range(d.firstDataRow, list.col, dataRows, 1), xl.xlValidateList, undefined, source, undefined, '请从列表中选择', '请从下拉列表中选择');
   }
+}
+
+/** Days since 1899-12-30 for an ISO date: ET's date validation takes serials. */
+const serial = (iso: string): string => String(Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000));
+
+function validate(r: Et.Range, v: LedgerValidation): void {
+  const dv = r.Validation;
+  // Add fails where a rule already is (VBA's rule): a new sheet has none, but Delete is harmless.
+  dv.Delete();
+  const rule = v.rule;
+  switch (rule.type) {
+    case 'list':
+      dv.Add(xl.xlValidateList, xl.xlValidAlertStop, xl.xlBetween, rule.items.join(','));
+      break;
+    case 'listName':
+      dv.Add(xl.xlValidateList, xl.xlValidAlertStop, xl.xlBetween, `=${rule.name}`);
+      break;
+    case 'date':
+      dv.Add(xl.xlValidateDate, xl.xlValidAlertStop, xl.xlBetween, serial(rule.from), serial(rule.to));
+      break;
+    case 'decimal':
+      dv.Add(xl.xlValidateDecimal, xl.xlValidAlertStop, xl.xlGreaterEqual, String(rule.min));
+      break;
+    case 'whole':
+      dv.Add(xl.xlValidateWholeNumber, xl.xlValidAlertStop, xl.xlBetween, String(rule.min), String(rule.max));
+      break;
+  }
+  dv.IgnoreBlank = true;
+  dv.ShowError = true;
+  dv.ErrorTitle = v.title;
+  dv.ErrorMessage = v.message;
+}
+
+/** Draws one planned sheet into an empty, active sheet (src/ledger/sheet.ts says what; this says it in ET). */
+export function drawSheet(app: EtApplication, ws: Et.Worksheet, plan: LedgerSheetPlan): void {
+  const range = (a: Area) => ws.Range(areaA1(a));
+  const dataRows = Math.max(1, ...plan.validations.map((v) => v.area.row + v.area.rows)) - 1;
+  const lastLabel = Math.max(...plan.cells.map((c) => c.row));
+  plan.columns.forEach((c, col) => {
+    range({ row: 0, col, rows: 1, cols: 1 }).ColumnWidth = c.width;
+    if (dataRows > lastLabel) {
+      const r = range({ row: lastLabel + 1, col, rows: dataRows - lastLabel, cols: 1 });
+      r.NumberFormat = c.numberFormat;
+      r.HorizontalAlignment = HALIGN[c.horizontal];
+      if (c.wrap) r.WrapText = true;
+    }
+  });
+  for (const [row, height] of plan.rowHeights) range({ row, col: 0, rows: 1, cols: 1 }).RowHeight = height;
+
+  const rows = lastLabel + 1;
+  const cols = Math.max(plan.columns.length, ...plan.cells.map((c) => c.col + 1));
+  const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, (): string | number => ''));
+  for (const c of plan.cells) grid[c.row][c.col] = c.formula !== undefined ? `=${c.formula}` : asConstant(c.value ?? '');
+  range({ row: 0, col: 0, rows, cols }).Value2 = grid;
+  for (const m of plan.merges) range({ row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }).Merge();
+  const merged = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, { row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 }]));
+  for (const c of plan.cells) {
+    const r = range(merged.get(`${c.row},${c.col}`) ?? { row: c.row, col: c.col, rows: 1, cols: 1 });
+    const look = LEDGER_LOOKS[c.style];
+    applyLook(r, look);
+    const format = c.numberFormat ?? look.numberFormat;
+    if (format) r.NumberFormat = format;
+  }
+  for (const v of plan.validations) validate(range(v.area), v);
 
   const window = app.ActiveWindow;
-  if (window) {
+  if (window && plan.frozenRows > 0) {
     window.SplitColumn = 0;
-    window.SplitRow = d.freezeRows;
+    window.SplitRow = plan.frozenRows;
     window.FreezePanes = true;
   }
   try {
-    ws.PageSetup.Orientation = xl.xlLandscape;
+    ws.PageSetup.Orientation = plan.print.orientation === 'landscape' ? xl.xlLandscape : xl.xlPortrait;
     ws.PageSetup.PaperSize = xl.xlPaperA4;
-    ws.PageSetup.PrintTitleRows = `$${d.headerRow + 1}:$${d.headerRow + 1}`;
+    if (plan.print.titleRows) ws.PageSetup.PrintTitleRows = `$${plan.print.titleRows.from + 1}:$${plan.print.titleRows.to + 1}`;
   } catch {
     // Page setup asks the printer driver; without a printer it may refuse. The sheet is whole without it.
   }
-  range(d.firstDataRow, 0).Select();
+  // No password: labels and formulas stay put, and a user can still lift the protection.
+  // Protect(Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns, AllowFormattingRows)
+  if (plan.protect) ws.Protect(undefined, true, true, true, false, true, true, true);
 }

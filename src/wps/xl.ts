@@ -33,6 +33,7 @@ export const xlSheetVisible: Et.XlSheetVisibility.xlSheetVisible = -1;
 export const xlSheetVeryHidden: Et.XlSheetVisibility.xlSheetVeryHidden = 2;
 
 export const xlLandscape: Et.XlPageOrientation.xlLandscape = 2;
+export const xlPortrait: Et.XlPageOrientation.xlPortrait = 1;
 export const xlPaperA4: Et.XlPaperSize.xlPaperA4 = 9;
 
 /** ET colours are BGR integers (VBA's RGB()): "#FDE2E2" is 0xE2E2FD. */

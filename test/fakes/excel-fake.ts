@@ -1313,6 +1313,8 @@ class WorksheetProxy extends Loadable {
   readonly onChanged: EventSource;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: Record<string, unknown>;
+  /** Worksheet.autoFilter (ExcelApi 1.9): apply() over a range; one filter per sheet. */
+  readonly autoFilter: { apply: (range: RangeProxy) => void };
 
   constructor(
     ctx: FakeContext,
@@ -1362,14 +1364,26 @@ class WorksheetProxy extends Loadable {
         }),
     }) as unknown as Record<string, unknown>;
     this.onChanged = new EventSource(ctx, () => model().handlers);
+    this.autoFilter = {
+      apply: (range: RangeProxy) => {
+        ctx.requires('1.9', 'AutoFilter.apply');
+        ctx.queue({ kind: 'write', what: `write autoFilter ${label}`, run: () => (model().settings.autoFilter = areaAddress(range.area)) });
+      },
+    };
     this.freezePanes = {
       freezeRows: (n: number) => ctx.queue({ kind: 'write', what: `write freezeRows ${label}`, run: () => (model().settings.freezeRows = n) }),
     };
     this.pageLayout = bag(
       ctx,
       'pageLayout',
-      ['orientation', 'paperSize', 'centerHorizontally', 'zoom'],
+      ['orientation', 'paperSize', 'centerHorizontally', 'zoom', 'printGridlines'],
       {
+        // PageLayout.setPrintArea: ExcelApi 1.9.
+        setPrintArea: (area: string) => {
+          ctx.requires('1.9', 'PageLayout.setPrintArea');
+          parseAddress(area);
+          ctx.queue({ kind: 'write', what: `write printArea ${label}`, run: () => (model().settings['pageLayout.printArea'] = area) });
+        },
         // PageLayout.setPrintTitleRows: ExcelApi 1.9; a whole-row reference ("$3:$3").
         setPrintTitleRows: (rows: string) => {
           ctx.requires('1.9', 'PageLayout.setPrintTitleRows');
