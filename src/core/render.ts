@@ -67,6 +67,8 @@ export function renderFinding(f: Finding): string {
 /** 表三 自然人/（七）总计 — for a finding's location column. */
 export function locationOf(f: Finding): string {
   if (f.anchor) return scopeName(f.anchor);
+  // The register's findings are about its rows (ledger.mismatch, about a 表三 cell, falls through).
+  if (f.rule.startsWith('ledger.') && f.cells.length === 0) return f.params?.row !== undefined ? `台账第${f.params.row}行` : '台账';
   const cell = f.cells[0] ?? f.priorCells?.[0];
   if (cell) return (f.priorCells?.length && !f.cells.length ? '上年 ' : '') + cellName(cell);
   return f.table ? TABLES[f.table].name : '报告';

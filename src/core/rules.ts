@@ -11,6 +11,7 @@ import { CellId, INPUT_CELLS, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAM
 import type { Finding } from './findings';
 import { MAX_VALUE, Reading } from './read';
 import type { Report } from './report';
+import { LEDGER_RULES } from '../ledger/rules';
 
 export type Severity = 'error' | 'warning';
 
@@ -625,6 +626,8 @@ export const RULES: readonly Rule[] = [
     message: '{where}未说明本年度收取信息处理费的情况（未收取也应写明）',
     source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》：行政机关应当在政府信息公开工作年度报告中公布收取信息处理费的情况',
   },
+  // ---- the register of applications (src/ledger) ------------------------------------------------
+  ...LEDGER_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -193,6 +193,8 @@ export interface LedgerEntry {
   answered: Day | null;
   /** 表三 row of the result category; null when blank or unreadable. */
   resultRow: number | null;
+  /** The deadline cannot be checked (a 是/否 or date it depends on is missing or unreadable; a finding says which). */
+  untimed?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
