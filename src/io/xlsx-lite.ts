@@ -26,7 +26,7 @@ export type XlsxSheet = SheetReport;
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 
 /** Reads the parts `wanted` selects through the shared zip guard (limits, lying sizes, DTDs). */
-async function parts(bytes: Uint8Array, wanted: (name: string) => boolean, inflate: Inflate): Promise<Map<string, string>> {
+export async function parts(bytes: Uint8Array, wanted: (name: string) => boolean, inflate: Inflate): Promise<Map<string, string>> {
   try {
     return await readZipTexts(bytes, wanted, inflate);
   } catch (e) {
@@ -38,7 +38,7 @@ async function parts(bytes: Uint8Array, wanted: (name: string) => boolean, infla
 // ---- xml ------------------------------------------------------------------------------------
 
 /** Runs saxes over one part; broken XML or a DTD is refused with the part's name. */
-function parse(name: string, xml: string, handler: Partial<XmlHandler>): void {
+export function parse(name: string, xml: string, handler: Partial<XmlHandler>): void {
   try {
     parseXml(xml, { open: handler.open ?? (() => undefined), close: handler.close ?? (() => undefined), text: handler.text ?? (() => undefined) });
   } catch (e) {
@@ -51,7 +51,7 @@ function parse(name: string, xml: string, handler: Partial<XmlHandler>): void {
  * Collects rich text the way Excel shows it: the <t> runs of each <si> / <is>, without phonetic
  * guides (<rPh>). `open`/`close`/`text` are fed every event; `take` returns what one item held.
  */
-function richText() {
+export function richText() {
   let inT = false;
   let phonetic = 0;
   let buf = '';
@@ -140,7 +140,7 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
   });
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+export function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
   const out: string[] = [];
   const rich = richText();
@@ -201,7 +201,7 @@ function readSheet(name: string, part: string, xml: string, shared: readonly str
   return { sheet: name, ...readPlacedTables(placed, single(ORG_NAME), single(YEAR_NAME), (t) => `工作表“${name}”中没有名称 ${tableName(t)}`) };
 }
 
-function cellValue(type: string | undefined, v: string | undefined, f: string | undefined, inline: string, shared: readonly string[]): GridValue {
+export function cellValue(type: string | undefined, v: string | undefined, f: string | undefined, inline: string, shared: readonly string[]): GridValue {
   switch (type) {
     case 's':
       return v === undefined ? null : (shared[Number(v)] ?? null);

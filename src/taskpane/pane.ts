@@ -27,12 +27,15 @@ import { Import } from './parts/import';
 import { Insertion } from './parts/insertion';
 import { PriorReport } from './parts/prior';
 import { UpgradeOffer } from './upgrade-view';
+import type { Ledger, LedgerFileReader } from './parts/ledger';
 
 export interface PaneOptions {
   /** Start at once (the default): load acknowledgements, find the templates, listen, check. */
   autoStart?: boolean;
   /** Reads a file chosen as last year's report; the default reads .json and .xlsx. */
   readPriorFile?: PriorFileReader;
+  /** Reads a register file chosen in the 台账 section; the default reads .xlsx in the browser. */
+  readLedgerFile?: LedgerFileReader;
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
@@ -55,6 +58,11 @@ export class Pane implements PaneContext {
   private readonly insertion: Insertion;
   private readonly upgradeOffer: UpgradeOffer;
 
+  /** The register part, loaded when first wanted (the ledger core is not on the first screen). */
+  private ledger: Promise<Ledger> | null = null;
+  private ledgerPart: Ledger | null = null;
+  private readonly readLedgerFile: LedgerFileReader;
+
   private chain: Promise<unknown> = Promise.resolve();
   /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
   private readonly reading = new Set<Promise<unknown>>();
@@ -71,6 +79,8 @@ export class Pane implements PaneContext {
       options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));
     const readCurrentFile: CurrentFileReader =
       options.readCurrentFile ?? (async (...args) => (await import(/* webpackChunkName: "report-file" */ './report-file')).readCurrentFile(...args));
+    this.readLedgerFile =
+      options.readLedgerFile ?? (async (...args) => (await import(/* webpackChunkName: "ledger-file" */ '../io/xlsx-ledger')).readLedgerXlsx(...args));
     this.insertion = new Insertion(this, (sheet) => this.refresh(sheet));
     this.prior = new PriorReport(this, readPriorFile);
     this.checking = new Checking(this, this.prior);
@@ -80,6 +90,9 @@ export class Pane implements PaneContext {
     new ExportWord(this, options.saveFile === undefined ? browserDownload(doc) : options.saveFile);
     this.upgradeOffer = new UpgradeOffer(doc, host, elements(doc, ['summary']).summary, (task) => this.exclusive(task), () => this.refresh());
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
+    const ledger = elements(doc, ['ledger-section', 'ledger-insert']);
+    ledger['ledger-section'].addEventListener('toggle', () => ledger['ledger-section'].open && void this.openLedger());
+    ledger['ledger-insert'].addEventListener('click', () => void this.insertLedger());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
   }
@@ -117,6 +130,7 @@ export class Pane implements PaneContext {
   render(): void {
     this.prior.render();
     this.checking.render();
+    this.ledgerPart?.render();
   }
 
   async update(): Promise<void> {
@@ -146,7 +160,12 @@ export class Pane implements PaneContext {
   async start(): Promise<void> {
     await this.exclusive(() => this.acks.load());
     try {
-      this.stops.push(await this.host.onEdit((burst) => this.checking.onBurst(burst)));
+      this.stops.push(
+        await this.host.onEdit((burst) => {
+          this.checking.onBurst(burst);
+          this.ledgerPart?.onBurst(burst);
+        }),
+      );
       if (this.host.onActivate) this.stops.push(await this.host.onActivate((sheet) => void this.onActivated(sheet)));
     } catch {
       // Without events the pane still checks on request (重新校验).
@@ -171,10 +190,12 @@ export class Pane implements PaneContext {
     for (;;) {
       const chain = this.chain;
       const drainer = this.checking.pending.running;
+      const ledger = this.ledgerPart?.running ?? null;
       await chain.catch(() => undefined);
       await drainer;
+      await ledger;
       await Promise.all([...this.reading]);
-      if (chain === this.chain && drainer === this.checking.pending.running && this.reading.size === 0 && !this.checking.pending.queued) return;
+      if (chain === this.chain && drainer === this.checking.pending.running && ledger === (this.ledgerPart?.running ?? null) && this.reading.size === 0 && !this.checking.pending.queued) return;
     }
   }
 
@@ -254,6 +275,29 @@ export class Pane implements PaneContext {
   /** Inserts the template (the 插入年报模板 button). */
   insert(force: boolean): Promise<void> {
     return this.insertion.insert(force);
+  }
+
+  // ---- the register (台账), loaded on demand ---------------------------------------------------
+
+  private loadLedger(): Promise<Ledger> {
+    this.ledger ??= import(/* webpackChunkName: "ledger" */ './parts/ledger').then((m) => (this.ledgerPart = new m.Ledger(this, this.importing, this.readLedgerFile)));
+    const loading = this.ledger;
+    this.track(loading);
+    return loading;
+  }
+
+  /** Opens the 台账 section's work: lists the register sheets and reads the chosen (or given) one. */
+  async openLedger(preferred?: string): Promise<void> {
+    const part = await this.loadLedger();
+    await part.open(preferred);
+  }
+
+  /** Inserts the standard register (the 插入台账 button in the pane and the ribbon) and shows it in the section. */
+  async insertLedger(): Promise<void> {
+    const section = this.doc.getElementById('ledger-section') as HTMLDetailsElement | null;
+    if (section) section.open = true;
+    const part = await this.loadLedger();
+    await part.insert();
   }
 
   /** Notices from the pane's own insertion and from the ribbon button, which shares this runtime. */
