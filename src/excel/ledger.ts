@@ -12,7 +12,7 @@ import { Area, areaA1 } from '../core/sheet';
 import type { Look } from '../core/looks';
 import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo } from '../host/contract';
 import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
-import { LEDGER_LOOKS, LedgerPlannedCell, LedgerRule, LedgerSheetPlan, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan, nameReference } from '../ledger/sheet';
+import { LEDGER_LOOKS, LedgerPlannedCell, LedgerRule, LedgerSheetPlan, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan } from '../ledger/sheet';
 import { columnPoints } from './styles';
 import { asText, uniqueSheetName } from './template';
 
@@ -74,7 +74,7 @@ export async function insertLedger(context: Excel.RequestContext, request: Ledge
     const summary = context.workbook.worksheets.add(summaryName);
     const on = { register, summary };
     // Names before the validation and formulas that use them.
-    for (const n of plan.names) on[n.scope].names.add(n.name, `=${nameReference(plan, n)}`);
+    for (const n of plan.names) on[n.scope].names.add(n.name, on[n.sheet].getRangeByIndexes(n.area.row, n.area.col, n.area.rows, n.area.cols));
     drawSheet(summary, plan.summary);
     drawSheet(register, plan.register);
     register.activate();
