@@ -1426,6 +1426,9 @@ class WorksheetProxy extends Loadable {
   get position(): number {
     return this.read('position');
   }
+  get visibility(): string {
+    return this.read('visibility');
+  }
 
   set showGridlines(v: boolean) {
     this.ctx.queue({ kind: 'write', what: `write showGridlines ${this.label}`, run: () => (this.model().settings.showGridlines = v) });
