@@ -22,7 +22,6 @@ import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertReques
 import { Bursts } from '../host/bursts';
 import { ACK_NAMESPACE, acknowledgementsXml, parseAcknowledgementsXml } from './acknowledgements';
 import { Ref, SheetReadWithAreas, TemplateAreas, queueTemplateRead, refOnSheet } from './read';
-import { insertLedger, ledgerSheets, readLedgerGrid, selectLedgerRow } from './ledger';
 import { asText, insertTemplate } from './template';
 import { upgradeState, upgradeTemplate } from './upgrade';
 
@@ -55,6 +54,9 @@ export interface ExcelHostOptions {
   /** Called after a template is inserted: keep the add-in's runtime starting with the document. */
   keepLoaded?: () => Promise<void>;
 }
+
+/** The register code (and the plan it draws) loads on first use: it is not part of the pane's first screen. */
+const ledger = () => import(/* webpackChunkName: "ledger-host" */ './ledger');
 
 /** What manifest.xml requires, and so every Excel that loads the add-in has. */
 const MANIFEST_SETS: Record<string, string> = { ExcelApi: '1.9', SharedRuntime: '1.1' };
@@ -275,17 +277,20 @@ export class ExcelHost implements WorkbookHost {
 
   // ---- registers (台账) -------------------------------------------------------------------
 
-  insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    const { insertLedger } = await ledger();
     return this.run((context) => insertLedger(context, request));
   }
 
-  ledgerSheets(): Promise<LedgerSheetInfo[]> {
+  async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    const { ledgerSheets } = await ledger();
     return this.run((context) => ledgerSheets(context));
   }
 
   /** One sync: the used range's values. The sheet is followed by id from then on (a rename keeps it). */
   async readGrid(sheet: string): Promise<LedgerGrid> {
     const key = [...this.registers].find(([, r]) => r.name === sheet)?.[0] ?? sheet;
+    const { readLedgerGrid } = await ledger();
     const read = await this.run((context) => readLedgerGrid(context, key));
     for (const [other, r] of this.registers) if (r.name === read.sheet && other !== read.id) this.registers.delete(other);
     this.registers.set(read.id, { name: read.sheet, col: read.col, cols: read.cols });
@@ -294,6 +299,7 @@ export class ExcelHost implements WorkbookHost {
 
   async selectRow(sheet: string, row: number): Promise<void> {
     const known = [...this.registers].find(([, r]) => r.name === sheet);
+    const { selectLedgerRow } = await ledger();
     await this.run((context) => selectLedgerRow(context, known?.[0] ?? sheet, row, known?.[1] ?? { col: 0, cols: 1 }));
   }
 

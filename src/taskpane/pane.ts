@@ -302,6 +302,12 @@ export class Pane implements PaneContext {
 
   /** Notices from the pane's own insertion and from the ribbon button, which shares this runtime. */
   showNotice(notice: Notice): void {
+    if (notice.kind === 'ledger') {
+      const section = this.doc.getElementById('ledger-section') as HTMLDetailsElement | null;
+      if (section) section.open = true;
+      void this.openLedger(notice.sheet);
+      return;
+    }
     this.insertion.showNotice(notice);
   }
 }

@@ -22,6 +22,7 @@ import { paneUrl, showPane } from './pane-window';
 
 export const INSERT_BUTTON = 'nbInsertTemplate';
 export const CHECK_BUTTON = 'nbOpenPane';
+export const LEDGER_BUTTON = 'nbInsertLedger';
 
 interface RibbonControl {
   Id?: string;
@@ -55,6 +56,17 @@ export async function insertFromRibbon(a: EtApplication = app()): Promise<void> 
   }
 }
 
+/** 插入台账: inserts the standard register and its summary, then opens the pane on it. */
+export async function insertLedgerFromRibbon(a: EtApplication = app()): Promise<void> {
+  const { org, year } = currentChoice();
+  try {
+    const result = await new WpsHost(a).insertLedger({ org, year });
+    tell(a, { kind: 'ledger', sheet: result.sheet });
+  } catch (e) {
+    tell(a, { kind: 'error', message: `插入台账失败：${describeError(e)}` });
+  }
+}
+
 export function OnAddinLoad(_ribbonUI?: unknown): boolean {
   const a = wpsApplication();
   if (a) registerFunctions(a);
@@ -66,6 +78,7 @@ export function OnAction(control: RibbonControl): boolean {
   try {
     if (id === INSERT_BUTTON) void insertFromRibbon();
     else if (id === CHECK_BUTTON) openPane(app());
+    else if (id === LEDGER_BUTTON) void insertLedgerFromRibbon();
   } catch (e) {
     alert(`年报加载项：${describeError(e)}`);
   }
