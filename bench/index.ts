@@ -6,6 +6,7 @@ import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
+import { benchLedgerBrowser } from './ledger-browser.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
 import { benchReview } from './review.bench';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   pane: benchPane,
   browser: benchPaneBrowser,
+  ledger: benchLedgerBrowser,
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,
