@@ -29,8 +29,8 @@ export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
 const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
 
-/** Reads a file after checking its size, so a huge file is refused before it fills memory. */
-async function readBytes(file: string, maxBytes: number): Promise<Buffer> {
+/** Reads a file after checking its size, so a huge file is refused before it fills memory (reports and registers alike). */
+export async function readBytes(file: string, maxBytes: number): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new InputError(`${file}：是一个文件夹，不是文件`);

@@ -14,21 +14,23 @@ import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
 import { writeNewFile } from './output';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { review } from './review';
+import { LEDGER_USAGE, LoadedLedger, compareWithLedger, ledgerCommand, ledgerSheetsOf, loadLedger } from './ledger';
 
 const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
 
 用法：
   nianbao template 输出.xlsx [--year 2024] [--org 名称] [--force]
       生成官方格式的年报表格模板（.xlsx），含逐条勾稽关系校验公式
-  nianbao check 文件… [--prior 上年文件] [--format text|json]
+  nianbao check 文件… [--prior 上年文件] [--ledger 台账.xlsx] [--format text|json]
       校验年报，按表列出问题；文件可为 Word（.docx）、网页（.html）、文本（.txt）、
-      nianbao 模板（.xlsx）或年报数据（.json）
+      nianbao 模板（.xlsx）或年报数据（.json）；--ledger（或工作簿中含台账工作表时）
+      逐格比对表三与依申请公开台账的统计
   nianbao convert 输入文件 输出.json|输出.xlsx [--year 年度] [--org 名称] [--force]
       将已发布的年报（.docx、.html、.txt、.xlsx、.json）转换为年报数据（.json）
       或填好数据的模板（.xlsx），并校验转换结果
   nianbao review 文件或文件夹… --out 审核结果.xlsx [--prior 上年文件夹] [--force] [--format text|json]
       上级机关批量审核：生成审核结果工作簿（审核结果、问题清单、汇总），详见 nianbao review --help
-${EXPORT_USAGE}
+${EXPORT_USAGE}${LEDGER_USAGE}
 退出码：0 无错误；1 发现错误；2 文件无法读取或命令有误
 `;
 
@@ -95,7 +97,7 @@ function priorWithin(all: LoadedReport[], r: LoadedReport): Report | null {
 }
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseCommandArgs(args, { prior: 'string', format: 'string' });
+  const { positional, options } = parseCommandArgs(args, { prior: 'string', ledger: 'string', format: 'string' });
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
   if (positional.length === 0) throw new UsageError('check 需要至少一个文件');
@@ -107,6 +109,14 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     prior = loaded[0].report;
   }
 
+  // The register to compare 表三 with: the one named, else one kept in the report's own workbook.
+  const named = typeof options.ledger === 'string' ? await loadLedger(options.ledger) : null;
+  const ledgerFor = async (file: string): Promise<LoadedLedger | null> => {
+    if (named) return named;
+    if (!/\.xlsx$|\.xlsm$/i.test(file)) return null;
+    return (await ledgerSheetsOf(file).catch(() => []))[0] ?? null;
+  };
+
   const outcomes: Outcome[] = [];
   for (const file of await expandInputs(positional)) {
     let loaded: LoadedReport[];
@@ -117,9 +127,11 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       outcomes.push({ file, error: e.message.replace(`${file}：`, '') });
       continue;
     }
+    const ledger = await ledgerFor(file);
     for (const r of loaded) {
       const thisPrior = prior ?? priorWithin(loaded, r);
       const findings = [...r.findings, ...check(r.report, { prior: thisPrior, unreadable: r.unreadable })];
+      if (ledger) findings.push(...compareWithLedger(r.report, r.unreadable, ledger, r.report.year ?? defaultReportYear(io.now())));
       const checked: CheckedReport = { ...r, findings, equations: equationCount(thisPrior) };
       outcomes.push(checked);
     }
@@ -143,6 +155,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await exportCommand(rest, io);
       case 'review':
         return await review(rest, io);
+      case 'ledger':
+        return await ledgerCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

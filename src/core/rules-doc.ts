@@ -18,7 +18,7 @@ export function rulesMarkdown(): string {
   for (const kind of ['equation', 'cell', 'report'] as const) {
     lines.push(`## ${KIND[kind]}`, '', '| 编号 | 级别 | 内容（说明模板） | 依据 | 适用范围 |', '|---|---|---|---|---|');
     for (const r of RULES.filter((x) => x.kind === kind)) {
-      const scope = r.kind === 'equation' ? `${r.equations.length} 处：${[...new Set(r.equations.map((e) => scopeName(e.anchor).replace(/“.*”/, '')))].join('、')}` : r.kind === 'cell' ? '每个输入格' : '整份报告';
+      const scope = r.kind === 'equation' ? `${r.equations.length} 处：${[...new Set(r.equations.map((e) => scopeName(e.anchor).replace(/“.*”/, '')))].join('、')}` : r.kind === 'cell' ? '每个输入格' : r.id.startsWith('ledger.') ? '依申请公开台账（docs/ledger.md）' : '整份报告';
       const cell = (s: string) => s.replace(/\|/g, '\\|');
       const text = r.kind === 'equation' ? `${r.sides[0]} = ${r.sides[1]}` : r.message;
       lines.push(`| \`${r.id}\` | ${SEVERITY[r.severity]} | ${cell(text)} | ${cell(r.source)} | ${scope} |`);

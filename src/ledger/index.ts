@@ -48,4 +48,4 @@ export function analyseLedger(grid: LedgerGrid, options: AnalyseOptions): Ledger
 }
 
 /** Findings that leave a row's deadline unchecked: with any of them the year's 按期答复 is not known. */
-const TIMING_GAPS = new Set(['ledger.yesNo', 'ledger.correctionDate', 'ledger.correctionBeforeReceipt', 'ledger.consultDates', 'ledger.consultOrder', 'ledger.date']);
+const TIMING_GAPS = new Set(['ledger.yesNo', 'ledger.correctionDate', 'ledger.correctionBeforeReceipt', 'ledger.consultDates', 'ledger.consultOrder', 'ledger.deadlineDate']);

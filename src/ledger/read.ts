@@ -163,7 +163,7 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
     const date = (key: LedgerKey, counts: boolean): Day | null => {
       const reading = readDate(at(key));
       if (reading.ok) return reading.day;
-      rowFindings.push(finding('ledger.date', row, key, { column: name(key), quoted: quoter.quote(at(key), true), effect: counts ? '本行未计入表三' : '本行未核对答复期限' }));
+      rowFindings.push(finding(counts ? 'ledger.date' : 'ledger.deadlineDate', row, key, { column: name(key), quoted: quoter.quote(at(key), true) }));
       if (counts) countable = false;
       else untimed = true;
       return null;
@@ -244,7 +244,10 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
       }
     }
 
-    const concernsYear = !((answered !== null && answered < from) || (received !== null && received > to));
+    // The row concerns the year when its span from receipt to answer (in whichever order it was written) touches it.
+    const lo = received === null ? answered : answered === null ? received : Math.min(received, answered);
+    const hi = answered === null ? null : received === null ? answered : Math.max(received, answered);
+    const concernsYear = (lo === null || lo <= to) && (hi === null || hi >= from);
     if (concernsYear) {
       findings.push(...rowFindings);
       if (!countable) excluded++;

@@ -19,7 +19,8 @@ export const LEDGER_RULES: readonly ReportRule[] = [
   rule('ledger.noHeader', 'error', '台账表头', '未找到依申请公开台账的表头：前{rows}行中没有一行能认出“收到日期”“申请人类型”“答复日期”“办理结果”等列名，表三无法从台账生成', `${FORMAT}按申请逐件统计，台账须有收到日期、申请人类型、答复日期、办理结果`),
   rule('ledger.missingColumn', 'error', '台账缺列', '台账表头（第{headerRow}行）中没有“{label}”列（也没有{synonyms}等同义列名），表三无法从台账生成', `${FORMAT}按收到日期、申请人类型、答复日期、办理结果逐件统计`),
   rule('ledger.duplicateColumn', 'warning', '台账重复列', '台账表头（第{headerRow}行）中“{label}”出现在{columns}多列，按{used}列读取', '台账每一栏目应只有一列'),
-  rule('ledger.date', 'error', '台账日期无法识别', '第{row}行“{column}”：{quoted}不是可识别的日期（应为日期格式，或写作2025-03-04、2025/3/4、2025.3.4、2025年3月4日），{effect}', `${ORDINANCE}第三十一条（收到申请的时间）、第三十三条（答复期限）`),
+  rule('ledger.date', 'error', '台账日期无法识别', '第{row}行“{column}”：{quoted}不是可识别的日期（应为日期格式，或写作2025-03-04、2025/3/4、2025.3.4、2025年3月4日），' + NOT_COUNTED, `${FORMAT}按收到日期和答复日期计入年度`),
+  rule('ledger.deadlineDate', 'warning', '期限日期无法识别', '第{row}行“{column}”：{quoted}不是可识别的日期（应为日期格式，或写作2025-03-04、2025/3/4、2025.3.4、2025年3月4日），' + NOT_TIMED, `${ORDINANCE}第三十条（补正）、第三十二条（征求意见）`),
   rule('ledger.noReceipt', 'error', '台账缺收到日期', '第{row}行没有填写“{column}”，无法判断属于哪一年度，' + NOT_COUNTED, `${FORMAT}“一、本年新收”“二、上年结转”按收到日期划分`),
   rule('ledger.answerBeforeReceipt', 'error', '答复早于收到', '第{row}行答复日期{answered}早于收到日期{received}，' + NOT_COUNTED, `${ORDINANCE}第三十三条：自收到申请之日起计算答复期限`),
   rule('ledger.resultWithoutDate', 'error', '有结果无答复日期', '第{row}行填写了办理结果，但没有答复日期，' + NOT_COUNTED + '（已办结的请补填答复日期，尚未办结的请清空办理结果）', `${FORMAT}“三、本年度办理结果”按答复日期计入年度`),
@@ -35,6 +36,7 @@ export const LEDGER_RULES: readonly ReportRule[] = [
   rule('ledger.calendar', 'warning', '节假日安排未收录', '{year}年的法定节假日和调休安排尚未收录，{count}件申请的答复期限未核对（不按周一至周五推算，以免误报）', '国务院办公厅每年发布的《关于部分节假日安排的通知》'),
   rule('ledger.late', 'warning', '逾期答复', '第{row}行逾期答复：{basis}，答复期限{limit}个工作日，最迟应于{deadline}答复，实际{answered}答复，计{taken}个工作日{note}', `${ORDINANCE}第三十三条：应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，……延长的期限最长不得超过20个工作日`),
   rule('ledger.openLate', 'warning', '逾期未答复', '第{row}行至{yearEnd}仍未答复，已超过答复期限：{basis}，答复期限{limit}个工作日，最迟应于{deadline}答复{note}', `${ORDINANCE}第三十三条`),
+  rule('ledger.incomplete', 'warning', '台账未能完整统计', '台账（{file}，工作表“{sheet}”）有{rows}行未能计入{year}年度表三，与台账的比对可能不准；用 nianbao ledger 可逐行查看', `${FORMAT}应与依申请公开登记台账一致`),
   rule('ledger.mismatch', 'error', '表三与台账不一致', '{cell}：年报填写{reported}，台账统计为{ledger}', `${FORMAT}应与依申请公开登记台账一致`),
 ];
 

@@ -10,6 +10,7 @@ import { locationOf, renderFinding } from '../../src/core/render';
 import { EQUATION_RULES, RULE_IDS, RULES, rule } from '../../src/core/rules';
 import { CELL_IDS } from '../../src/core/tables';
 import { CHINESE, bump, consistentReport, priorFor, t2, t3, t4, tableGrids, withCells } from './helpers';
+import { LEDGER_REPRESENTATIVE } from '../ledger/helpers';
 
 const base = consistentReport();
 const prior = priorFor(base);
@@ -33,6 +34,8 @@ const labelGrids = () => {
 
 /** A representative finding for each rule, produced the way users meet it wherever possible. */
 const REPRESENTATIVE: Record<string, () => Finding> = {
+  // The register's rules (src/ledger): real findings of analysed registers.
+  ...LEDGER_REPRESENTATIVE,
   'T3.balance': () => only(check(bump(base, { [t3(1, 1)]: 1, [t3(1, 7)]: 1 })), 'T3.balance'),
   'T3.resultTotal': () => only(check(bump(base, { [t3(5, 1)]: 1, [t3(5, 7)]: 1 })), 'T3.resultTotal'),
   'T3.applicantTotal': () => only(check(bump(base, { [t3(24, 7)]: 1 })), 'T3.applicantTotal'),

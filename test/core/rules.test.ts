@@ -13,6 +13,7 @@ import { Report } from '../../src/core/report';
 import { parseReportJson } from '../../src/core/report-schema';
 import { renderFinding } from '../../src/core/render';
 import { RULE_IDS, rule } from '../../src/core/rules';
+import { LEDGER_REPRESENTATIVE } from '../ledger/helpers';
 import {
   APPLICANT_COLS,
   CHINESE,
@@ -631,6 +632,25 @@ for (const [id, finding] of Object.entries(IMPORTER_RULES)) {
       const r = rule(id);
       expect(r.kind).toBe('report');
       expect(r.severity).toBe(finding.severity);
+      expect(renderFinding(finding)).toMatch(CHINESE);
+      expect(renderFinding(finding)).not.toMatch(/\{\w+\}/);
+    });
+
+    test('the engine never raises it', () => {
+      const empty: Report = { format: 'nianbao/report@1', org: '', year: null, cells: {} };
+      expect([...check(empty), ...check(base, { prior })].map((f) => f.rule)).not.toContain(id);
+    });
+  });
+}
+
+// The register's rules (src/ledger) are raised by analysing a register; their conformance tests
+// live in test/ledger. Here: each is a report rule that renders, and the engine never raises it.
+for (const [id, make] of Object.entries(LEDGER_REPRESENTATIVE)) {
+  describeRule(id, () => {
+    test('is raised only from a register: a report rule with a Chinese message that renders completely', () => {
+      const finding = make();
+      expect(rule(id).kind).toBe('report');
+      expect(rule(id).severity).toBe(finding.severity);
       expect(renderFinding(finding)).toMatch(CHINESE);
       expect(renderFinding(finding)).not.toMatch(/\{\w+\}/);
     });
