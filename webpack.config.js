@@ -109,6 +109,8 @@ class FunctionsMetadataPlugin {
 
 /** The blank template offered for download beside the add-in; the preview page and the help page link to it. */
 const TEMPLATE_FILE = '年报模板.xlsx';
+/** The blank register of applications (依申请公开登记台账) with its native 表三 summary, offered beside it. */
+const LEDGER_FILE = '台账模板.xlsx';
 
 /**
  * The blank template, written at build time by the same xlsx writer as `nianbao template`
@@ -126,10 +128,17 @@ class BlankTemplatePlugin {
         } catch (e) {
           compilation.errors.push(new WebpackError(`${TEMPLATE_FILE}: ${e.message}`));
         }
+        try {
+          const { require: tsxRequire } = require('tsx/cjs/api');
+          const { ledgerBuffer } = tsxRequire('./src/xlsx/ledger.ts', __filename);
+          compilation.emitAsset(LEDGER_FILE, new sources.RawSource(await ledgerBuffer()));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`${LEDGER_FILE}: ${e.message}`));
+        }
       });
       // Rebuilt whenever the writer or the core it draws from changes.
       compilation.hooks.finishModules.tap('BlankTemplatePlugin', () => {
-        for (const dir of ['src/core', 'src/xlsx']) compilation.contextDependencies.add(path.join(__dirname, dir));
+        for (const dir of ['src/core', 'src/xlsx', 'src/ledger']) compilation.contextDependencies.add(path.join(__dirname, dir));
       });
     });
   }
@@ -257,4 +266,5 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.OFFICE_JS = OFFICE_JS;
 module.exports.TEMPLATE_FILE = TEMPLATE_FILE;
+module.exports.LEDGER_FILE = LEDGER_FILE;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

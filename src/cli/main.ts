@@ -6,6 +6,7 @@ import * as path from 'path';
 import { check, equationCount } from '../core/engine';
 import { countBySeverity } from '../core/findings';
 import { Report, defaultReportYear } from '../core/report';
+import { REGISTER_SHEET, SUMMARY_SHEET } from '../ledger/sheet';
 import { templateBuffer } from '../xlsx/write';
 import { CheckedReport, Outcome, formatJson, formatText } from './format';
 import { UsageError, parseCommandArgs } from './args';
@@ -19,8 +20,9 @@ import { LEDGER_USAGE, LoadedLedger, compareWithLedger, ledgerCommand, ledgerShe
 const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
 
 用法：
-  nianbao template 输出.xlsx [--year 2024] [--org 名称] [--force]
-      生成官方格式的年报表格模板（.xlsx），含逐条勾稽关系校验公式
+  nianbao template 输出.xlsx [--year 2024] [--org 名称] [--ledger] [--force]
+      生成官方格式的年报表格模板（.xlsx），含逐条勾稽关系校验公式；
+      加 --ledger 时另含依申请公开登记台账和按台账自动汇总的表三（台账汇总）
   nianbao check 文件… [--prior 上年文件] [--ledger 台账.xlsx] [--format text|json]
       校验年报，按表列出问题；文件可为 Word（.docx）、网页（.html）、文本（.txt）、
       nianbao 模板（.xlsx）或年报数据（.json）；--ledger（或工作簿中含台账工作表时）
@@ -41,7 +43,7 @@ interface Io {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseCommandArgs(args, { year: 'string', org: 'string', force: 'boolean' });
+  const { positional, options } = parseCommandArgs(args, { year: 'string', org: 'string', ledger: 'boolean', force: 'boolean' });
   if (positional.length !== 1) throw new UsageError('template 需要且只需要一个输出文件名');
   const out = positional[0];
   if (path.extname(out).toLowerCase() !== '.xlsx') throw new UsageError('输出文件应以 .xlsx 结尾');
@@ -49,9 +51,11 @@ async function template(args: string[], io: Io): Promise<number> {
   const year = yearText === undefined ? defaultReportYear(io.now()) : Number(yearText);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，如 2024（收到“${String(yearText)}”）`);
   const org = options.org ?? '';
-  const data = await templateBuffer({ org, year });
+  const ledger = options.ledger === true;
+  const data = await templateBuffer({ org, year, ledger });
   await writeNewFile(out, data, options.force === true);
-  io.out(`已生成 ${out}：${org}${year}年政府信息公开工作年度报告 表格模板（表二、表三、表四及校验公式）\n`);
+  const extra = ledger ? `；工作表“${REGISTER_SHEET}”为依申请公开登记台账，“${SUMMARY_SHEET}”按台账汇总出${year}年的表三` : '';
+  io.out(`已生成 ${out}：${org}${year}年政府信息公开工作年度报告 表格模板（表二、表三、表四及校验公式${extra}）\n`);
   return EXIT.ok;
 }
 

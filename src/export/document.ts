@@ -19,7 +19,7 @@ import {
   LineRuleType,
 } from 'docx';
 import { Report } from '../core/report';
-import { OutlineBlock, Piece, TITLE_TAIL, blockText, outline, pieceText } from './draft';
+import { OutlineBlock, OutlineOptions, Piece, TITLE_TAIL, blockText, outline, pieceText } from './draft';
 import { BODY_LINE, FONT, INDENT_2_CHARS, PAGE, SIZE, TODO_HIGHLIGHT } from './style';
 import { buildTable } from './tables';
 
@@ -102,8 +102,8 @@ const FONT_TABLE =
   `<w:font w:name="${FONT.h1}"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
   '</w:fonts>';
 
-export function buildDocument(report: Report): Document {
-  const blocks = outline(report);
+export function buildDocument(report: Report, options: OutlineOptions = {}): Document {
+  const blocks = outline(report, options);
   const title = blockText(blocks[0]);
   return new Document({
     title,
@@ -130,6 +130,6 @@ export function buildDocument(report: Report): Document {
 }
 
 /** The report as .docx bytes. */
-export async function exportDocx(report: Report): Promise<Uint8Array> {
-  return Packer.pack(buildDocument(report), 'uint8array', false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+export async function exportDocx(report: Report, options: OutlineOptions = {}): Promise<Uint8Array> {
+  return Packer.pack(buildDocument(report, options), 'uint8array', false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }

@@ -8,6 +8,7 @@
 import { MAX_VALUE, readCell } from '../core/read';
 import { Report } from '../core/report';
 import { T3_COLUMNS, T3_LEGAL_PERSONS, T3_RESULTS, T3_ROW, T4_OUTCOMES, TABLES, TableId, cellId } from '../core/tables';
+import type { LedgerStats } from '../ledger/columns';
 
 /** A visible gap the author fills: a figure the tables do not hold as a usable number. */
 export interface Blank {
@@ -169,6 +170,38 @@ export function reviewSentence(report: Report): Piece[] {
   return out;
 }
 
+/**
+ * What the register of applications adds to the text: figures only (the count answered, on time,
+ * the average working days), never a row, a name or what was asked. The readers of a register
+ * hand over its stats for the report's year, nothing else.
+ */
+export interface RegisterTimeliness {
+  /** The year the stats were computed for. */
+  year: number;
+  stats: LedgerStats;
+}
+
+/** Why the register's figures stay out of the text: a sentence for the user, or null when they go in. */
+export function timelinessGap(report: Report, ledger: RegisterTimeliness): string | null {
+  const { stats } = ledger;
+  if (report.year === null) return '年报未填年度，无法按年度统计台账';
+  if (ledger.year !== report.year) return `台账按${ledger.year}年统计，与年报年度（${report.year}年）不同`;
+  if (!stats.complete) return '台账不完整（有错误、无法识别的日期或无法计算期限的行），请先用 nianbao ledger 或加载项检查台账';
+  if (stats.answered === 0) return '台账中本年度没有已答复的申请';
+  if (stats.timed !== stats.answered || stats.averageWorkingDays === null) return '台账中有本年度答复的申请无法计算办理期限';
+  const total = new Figures(report).t3(T3_ROW.total);
+  if (total !== stats.answered) return `台账中本年度答复 ${stats.answered} 件，与表三（七）总计${total === undefined ? '（未填或不是数字）' : ` ${total} 件`}不一致，请先核对表三`;
+  return null;
+}
+
+/** 一（二）: 按期答复 and 平均办理工作日 from a complete register whose year's answers are 表三's 总计; else nothing. */
+export function timelinessSentence(report: Report, ledger: RegisterTimeliness | null | undefined): Piece[] | null {
+  if (!ledger || timelinessGap(report, ledger) !== null) return null;
+  const { answered, onTime, averageWorkingDays } = ledger.stats;
+  const onTimeText = onTime === answered ? `全部按期答复` : `按期答复${onTime}件`;
+  return ['据本机关政府信息公开申请登记台账统计，本年度答复的', String(answered), `件申请中，${onTimeText}，平均办理用时`, String(averageWorkingDays), '个工作日。'];
+}
+
 /** Part 六: the 信息处理费 (国办函〔2020〕109号), whose amount the tables do not hold. */
 export function feeSentence(): Piece[] {
   return ['按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度收取信息处理费', BLANK, '元。'];
@@ -188,7 +221,13 @@ export function reportTitle(report: Report): Piece[] {
   return [org === '' ? { prompt: '机关名称' } : org, report.year === null ? { prompt: '年度' } : String(report.year), '年', TITLE_TAIL];
 }
 
-export function outline(report: Report): OutlineBlock[] {
+export interface OutlineOptions {
+  /** The register's figures for the report's year, when a register goes with the report. */
+  ledger?: RegisterTimeliness | null;
+}
+
+export function outline(report: Report, options: OutlineOptions = {}): OutlineBlock[] {
+  const timeliness = timelinessSentence(report, options.ledger);
   const year = report.year === null ? { prompt: '年度' } : String(report.year);
   const [one, two, three, four, five, six] = PART_HEADINGS;
   const [active, onRequest, management, platform, oversight] = PART_ONE_SECTIONS;
@@ -203,6 +242,7 @@ export function outline(report: Report): OutlineBlock[] {
     h2(onRequest),
     prompt('依申请公开工作的做法'),
     body(...applicationSentences(report)),
+    ...(timeliness ? [body(...timeliness)] : []),
     body(...reviewSentence(report)),
     h2(management),
     prompt('本年度政府信息管理工作'),

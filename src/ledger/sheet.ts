@@ -262,7 +262,7 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
   const t3 = TABLES.T3;
   const yearCell = { row: 1, col: 1 };
   const from = { row: 1, col: 3 };
-  const to = { row: 1, col: 5 };
+  const to = { row: 1, col: 6 };
   const noteRow = 2;
   const headingRow = 3;
   const origin = { row: headingRow + 1, col: 0 };
@@ -281,8 +281,8 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
   put({ row: 1, col: 0, style: 'metaLabel', value: '统计年度' });
   put({ ...yearCell, style: 'metaInput', ...(year === null ? {} : { value: year }) });
   put({ row: 1, col: 2, style: 'metaLabel', value: '统计期限' });
-  put({ ...from, style: 'summary', formula: `IF(ISNUMBER(${Y}),DATE(${Y},1,1),"")`, numberFormat: DATE_FORMAT });
-  put({ row: 1, col: 4, style: 'summary', value: '至' });
+  put({ ...from, style: 'summary', formula: `IF(ISNUMBER(${Y}),DATE(${Y},1,1),"")`, numberFormat: DATE_FORMAT }, 1, 2);
+  put({ row: 1, col: 5, style: 'summary', value: '至' });
   put({ ...to, style: 'summary', formula: `IF(ISNUMBER(${Y}),DATE(${Y},12,31),"")`, numberFormat: DATE_FORMAT }, 1, 2);
   put({ row: noteRow, col: 0, style: 'note', value: SUMMARY_NOTE }, 1, t3.cols);
   put({ row: headingRow, col: 0, style: 'heading', value: t3.title }, 1, t3.cols);

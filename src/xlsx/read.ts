@@ -8,6 +8,7 @@ import { GridValue, PlacedTable, SheetReport, normalizeLabel, readPlacedTables, 
 import { parseRefs } from '../core/refs';
 import { ORG_NAME, YEAR_NAME, tableName } from '../core/sheet';
 import { TABLE_IDS, TABLES, TableId } from '../core/tables';
+import { LEDGER_T3_NAME, SUMMARY_TITLE } from '../ledger/sheet';
 import { inflateNode } from '../io/inflate-node';
 import { ZipError, checkZip } from '../io/zip';
 
@@ -69,7 +70,7 @@ function parseArea(ref: string): NamedArea | null {
 /** Our names, by sheet: a workbook may hold several years' templates. */
 function namedAreas(wb: ExcelJS.Workbook): Map<string, Map<string, Origin>> {
   const bySheet = new Map<string, Map<string, Origin>>();
-  const wanted = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
+  const wanted = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME, LEDGER_T3_NAME]);
   const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   for (const { name, ranges } of model) {
     if (!wanted.has(name)) continue;
@@ -113,6 +114,12 @@ function findByLabels(ws: ExcelJS.Worksheet): { areas: Map<string, Origin>; org:
   return { areas, org, year };
 }
 
+/** A register summary whose names were lost (a sheet copied without them): known by its title. */
+function isLedgerSummary(ws: ExcelJS.Worksheet): boolean {
+  const title = cellValueOf(ws.getCell('A1'));
+  return typeof title === 'string' && title.endsWith(SUMMARY_TITLE);
+}
+
 function single(ws: ExcelJS.Worksheet, o: Origin | undefined): GridValue {
   return o ? cellValueOf(ws.getCell(o.row, o.col)) : null;
 }
@@ -133,6 +140,8 @@ export function templatesIn(wb: ExcelJS.Workbook): SheetReport[] {
   const named = namedAreas(wb);
   for (const ws of wb.worksheets) {
     const areas = named.get(ws.name);
+    // The register's summary shows 表三 with its official labels, computed: it is no report.
+    if (areas?.has(LEDGER_T3_NAME) || isLedgerSummary(ws)) continue;
     if (areas && TABLE_IDS.some((t) => areas.has(tableName(t)))) {
       out.push(sheetReport(ws, areas, single(ws, areas.get(ORG_NAME)), single(ws, areas.get(YEAR_NAME))));
       continue;

@@ -5,9 +5,10 @@
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
 import { LOOKS, Look, MARK_LOOKS } from '../core/looks';
-import { parseRefs } from '../core/refs';
-import { NAME_PREFIX, PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
+import { PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
+import { addLedgerSheets } from './ledger';
+import { scopeNamesToSheets, uniqueSheetName } from './names';
 
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -35,6 +36,8 @@ export interface TemplateOptions {
   report?: Report;
   /** The worksheet's name, where the year's title will not do (the review workbook's 汇总). */
   sheetName?: string;
+  /** Add the standard register of applications and its 表三 summary (`nianbao template --ledger`). */
+  ledger?: boolean;
 }
 
 /** A value as a spreadsheet cell holds it: numbers as numbers, text exactly as typed. */
@@ -137,50 +140,6 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   return { sheet: ws, plan };
 }
 
-interface DefinedNameModel {
-  name: string;
-  ranges: string[];
-  localSheetId?: number;
-}
-
-/**
- * Our names are written scoped to their sheet, as the add-in defines them: two years' templates
- * can then share a workbook, and a sheet moved or copied into another workbook brings its names
- * without clashing. exceljs keeps names workbook-wide and merges same-named ranges across
- * sheets, so its model is split per sheet at write time.
- */
-function scopeNamesToSheets(wb: ExcelJS.Workbook): void {
-  const names = wb.definedNames as unknown as { model: DefinedNameModel[] };
-  if (Object.prototype.hasOwnProperty.call(names, 'model')) return;
-  const inherited = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), 'model')!;
-  Object.defineProperty(names, 'model', {
-    configurable: true,
-    get(): DefinedNameModel[] {
-      const plain = inherited.get!.call(this) as DefinedNameModel[];
-      return plain.flatMap((n) => {
-        if (!n.name.startsWith(NAME_PREFIX)) return [n];
-        const bySheet = new Map<string, string[]>();
-        for (const r of n.ranges) {
-          const sheet = parseRefs(r)[0]?.sheet ?? '';
-          bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), r]);
-        }
-        return [...bySheet].map(([sheet, ranges]) => {
-          const index = wb.worksheets.findIndex((ws) => ws.name === sheet);
-          return index < 0 ? { name: n.name, ranges } : { name: n.name, ranges, localSheetId: index };
-        });
-      });
-    },
-    set(value: DefinedNameModel[]) {
-      inherited.set!.call(this, value);
-    },
-  });
-}
-
-function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
-  if (!wb.getWorksheet(base)) return base;
-  for (let i = 2; ; i++) if (!wb.getWorksheet(`${base}(${i})`)) return `${base}(${i})`;
-}
-
 export function templateWorkbook(options: TemplateOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao';
@@ -188,6 +147,7 @@ export function templateWorkbook(options: TemplateOptions = {}): ExcelJS.Workboo
   wb.modified = new Date(0);
   wb.calcProperties = { fullCalcOnLoad: true };
   addTemplateSheet(wb, options);
+  if (options.ledger) addLedgerSheets(wb, { org: options.org ?? options.report?.org ?? '', year: options.year ?? options.report?.year ?? null });
   return wb;
 }
 

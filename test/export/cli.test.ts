@@ -69,6 +69,6 @@ describe('nianbao export', () => {
   });
 
   test('the usage text names the command', () => {
-    expect(run('--help').out).toContain('nianbao export 输入文件 输出.docx [--force]');
+    expect(run('--help').out).toContain('nianbao export 输入文件 输出.docx [--ledger 台账.xlsx] [--force]');
   });
 });

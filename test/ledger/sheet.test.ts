@@ -59,7 +59,7 @@ test('the summary holds 表三’s official labels and a formula in each of its 
 
 test('the summary counts the register sheet by its name, whole columns, so rows typed below the prepared ones count too', () => {
   const received = plan.summary.cells.find((c) => c.row === plan.cellAt(1, 1).row && c.col === plan.cellAt(1, 1).col)!;
-  expect(received.formula).toBe(`IF(ISNUMBER($D$2),COUNTIFS('${REGISTER_SHEET}'!$D:$D,"自然人",'${REGISTER_SHEET}'!$C:$C,">="&$D$2,'${REGISTER_SHEET}'!$C:$C,"<"&($F$2+1)),"")`);
+  expect(received.formula).toBe(`IF(ISNUMBER($D$2),COUNTIFS('${REGISTER_SHEET}'!$D:$D,"自然人",'${REGISTER_SHEET}'!$C:$C,">="&$D$2,'${REGISTER_SHEET}'!$C:$C,"<"&($G$2+1)),"")`);
   const renamed = ledgerPlan({ registerName: "O'Brien 台账" });
   expect(renamed.summary.cells.find((c) => c.formula?.includes('COUNTIFS'))!.formula).toContain(`'O''Brien 台账'!$D:$D`);
   expect(a1(plan.year.row, plan.year.col)).toBe('B2');

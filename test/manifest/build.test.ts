@@ -12,6 +12,7 @@ import path from 'path';
 import { chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { a1, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { ledgerPlan } from '../../src/ledger/sheet';
 import { TEMPLATE_FILE } from '../../src/preview/layout';
 import { readWorkbook } from '../../src/xlsx/read';
 import { checkManifest } from './check-manifest';
@@ -68,6 +69,15 @@ test('dist offers the blank template: the writer’s workbook, native checks and
   const [sheet] = await readWorkbook(fs.readFileSync(file));
   expect(Object.values(sheet.report.cells).filter((v) => v !== null)).toEqual([]);
   expect(read('help.html')).toMatch(new RegExp(`href="?${TEMPLATE_FILE.replace('.', '\\.')}"?[ >]`));
+});
+
+test('dist offers the blank register of applications: the register and its 表三 summary, the year left to the user', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dist, '台账模板.xlsx'));
+  const plan = ledgerPlan();
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual([plan.register.name, plan.summary.name]);
+  expect(wb.worksheets[0].getRow(plan.headerRow + 1).values).toEqual([undefined, ...plan.register.cells.filter((c) => c.row === plan.headerRow).map((c) => c.value)]);
+  expect(wb.worksheets[1].getCell(a1(plan.year.row, plan.year.col)).value).toBeNull();
 });
 
 test('the manifest in dist is the source manifest with the hosting address, and still valid', () => {
