@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /**
  * The register through ET (src/wps/ledger.ts behind src/wps/host.ts), over the strict ET fake:
  * the book's plan drawn, never over a sheet; registers found by meaning; one Value2 for a read;
@@ -88,4 +89,38 @@ test('registers found by meaning; a register read with one Value2 as a grid from
   await host.selectRow('登记', 4);
   expect(fake.active?.name).toBe('登记');
   expect(fake.selected('登记')).toBe('C4:F4');
+});
+
+describe('the 插入台账 ribbon button (wps/ribbon.xml nbInsertLedger)', () => {
+  function ribbonOver(fake: FakeEt): typeof import('../../src/wps/ribbon') {
+    let ribbon!: typeof import('../../src/wps/ribbon');
+    jest.isolateModules(() => {
+      ribbon = require('../../src/wps/ribbon');
+    });
+    return ribbon;
+  }
+
+  test('is in ribbon.xml, inserts the register and opens the pane on it', async () => {
+    const xml = require('fs').readFileSync(require('path').join(__dirname, '../../wps/ribbon.xml'), 'utf8') as string;
+    expect(xml).toMatch(/<button id="nbInsertLedger" label="插入台账"[^>]*onAction="ribbon.OnAction"/);
+    const { fake, uninstall } = setup();
+    done = uninstall;
+    const ribbon = ribbonOver(fake);
+    expect(ribbon.LEDGER_BUTTON).toBe('nbInsertLedger');
+    await ribbon.insertLedgerFromRibbon(fake.app);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', REGISTER_SHEET, SUMMARY_SHEET]);
+    expect(fake.taskPanes).toHaveLength(1);
+    const { takeNotice } = require('../../src/wps/notice') as typeof import('../../src/wps/notice');
+    expect(takeNotice(fake.app)).toEqual({ kind: 'ledger', sheet: REGISTER_SHEET });
+  });
+
+  test('a failure opens the pane with a Chinese error, and leaves no half-drawn sheet', async () => {
+    const { fake, uninstall } = setup();
+    done = uninstall;
+    fake.protectStructure = true;
+    await ribbonOver(fake).insertLedgerFromRibbon(fake.app);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    const { takeNotice } = require('../../src/wps/notice') as typeof import('../../src/wps/notice');
+    expect(takeNotice(fake.app)).toMatchObject({ kind: 'error', message: expect.stringMatching(/^插入台账失败：.*工作簿结构受保护/) });
+  });
 });
