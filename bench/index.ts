@@ -6,6 +6,7 @@ import { benchCli } from './cli.bench';
 import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
+import { benchLedger } from './ledger.bench';
 import { benchLedgerBrowser } from './ledger-browser.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
@@ -17,12 +18,13 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   pane: benchPane,
   browser: benchPaneBrowser,
-  ledger: benchLedgerBrowser,
   functions: benchFunctions,
   size: benchSize,
   cli: benchCli,
   import: benchImport,
   review: benchReview,
+  ledger: benchLedger,
+  'ledger-pane': benchLedgerBrowser,
 };
 
 async function main(): Promise<void> {

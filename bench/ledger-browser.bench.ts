@@ -1,5 +1,5 @@
 /**
- * The register (台账) in the pane, in Chromium (the preview, production build): a 10,000-row
+ * The register (台账) in the pane, in Chromium (the preview, production build; `npm run bench -- ledger-pane`): a 10,000-row
  * register chosen as a file in the 依申请公开台账 section → its 表三 and every deadline shown.
  * The figure is the page's own `nb:ledger` measure (src/taskpane/parts/ledger.ts): analysing the
  * register (表三 and the deadlines) and drawing 表三 and the findings; reading the .xlsx file in the

@@ -11,9 +11,10 @@ import { Finding, countBySeverity } from '../core/findings';
 import { REPORT_FORMAT, Report, defaultReportYear } from '../core/report';
 import { SEVERITY_NAME, locationOf, renderFinding } from '../core/render';
 import { T3_COLUMNS, T3_ROW_NAMES, TableId, cellId } from '../core/tables';
-import { LedgerAnalysis, LedgerGrid, analyseLedger, ledgerMismatches } from '../ledger';
-import { LedgerSheet, ledgerSheetsIn } from '../xlsx/read-ledger';
-import { MAX_XLSX_BYTES, ReadError, openWorkbook } from '../xlsx/read';
+import { LedgerAnalysis, LedgerGrid, analyseLedger, isLedgerGrid, ledgerMismatches } from '../ledger';
+import { inflateNode } from '../io/inflate-node';
+import { SheetGrid, readSheetGrids } from '../io/xlsx-ledger';
+import { MAX_XLSX_BYTES, XlsxLiteError } from '../io/xlsx-lite';
 import { templateBuffer } from '../xlsx/write';
 import { UsageError, parseCommandArgs } from './args';
 import { EXIT, failureExit } from './exit';
@@ -33,7 +34,7 @@ interface Io {
 }
 
 /** Loaded from a file: the sheet the register was found on and its values. */
-export interface LoadedLedger extends LedgerSheet {
+export interface LoadedLedger extends SheetGrid {
   file: string;
 }
 
@@ -43,10 +44,13 @@ export async function ledgerSheetsOf(file: string): Promise<LoadedLedger[]> {
   if (ext === '.xls' || ext === '.et') throw new InputError(`${file}：不支持旧版 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx`);
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new InputError(`${file}：台账应为 Excel 工作簿（.xlsx）`);
   const data = await readBytes(file, MAX_XLSX_BYTES);
+  if (data[0] !== 0x50 || data[1] !== 0x4b) throw new InputError(`${file}：不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）`);
   try {
-    return ledgerSheetsIn(await openWorkbook(data)).map((s) => ({ file, ...s }));
+    // The light reader (no exceljs): a register runs to thousands of rows. Date cells come as serial numbers.
+    const sheets = await readSheetGrids(data, inflateNode);
+    return sheets.filter((s) => isLedgerGrid(s.grid)).map((s) => ({ file, ...s }));
   } catch (e) {
-    if (e instanceof ReadError) throw new InputError(`${file}：${e.message}`);
+    if (e instanceof XlsxLiteError) throw new InputError(`${file}：${e.message}`);
     throw e;
   }
 }

@@ -1,66 +1,62 @@
 /**
- * A register (台账) from an .xlsx file in the browser, with the small reader of xlsx-lite.ts (the
- * shared zip guard and saxes): every sheet's cells as a grid from A1, and the first sheet whose
- * header the ledger core recognises is the register. Date cells arrive as their serials, as Excel
- * stores them. Nothing leaves the page: the bytes are read here and dropped.
+ * Every worksheet of an .xlsx as a grid of values, read the light way (the zip guard, saxes, no
+ * exceljs): for registers of applications, which run to thousands of rows. Works in the browser
+ * too. Date cells come back as Excel serial numbers, as Office.js and WPS return them; the
+ * register core reads numbers in date columns as such, so styles need not be read.
  */
 import { cellPosition } from '../core/refs';
 import type { LedgerCell, LedgerGrid } from '../ledger/columns';
-import { findHeader } from '../ledger/read';
 import { attrValue, prefixedAttr } from '../import/xml';
 import { inflateLimited } from './inflate';
 import { MAX_XLSX_BYTES, XlsxLiteError, cellValue, parse, parts, richText, sharedStrings } from './xlsx-lite';
+import type { Inflate } from './zip';
 
-/** Registers are larger than reports: a 10,000-row register is a few MB. */
-const MAX_ROWS = 100_000;
-
-export async function readLedgerXlsx(bytes: Uint8Array, fileName: string): Promise<{ ok: true; sheet: string; grid: LedgerGrid } | { ok: false; error: string }> {
-  try {
-    if (!/\.xls[xm]$/i.test(fileName)) return { ok: false, error: '台账文件应为 Excel 工作簿（.xlsx）' };
-    if (bytes.length > MAX_XLSX_BYTES) return { ok: false, error: `文件过大（${(bytes.length / 1048576).toFixed(1)} MB）` };
-    const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflateLimited);
-    const workbook = book.get('xl/workbook.xml');
-    const rels = book.get('xl/_rels/workbook.xml.rels');
-    if (workbook === undefined || rels === undefined) return { ok: false, error: '文件不是 Excel 工作簿（.xlsx）' };
-    const targets = new Map<string, string>();
-    parse('xl/_rels/workbook.xml.rels', rels, {
-      open(tag) {
-        const id = attrValue(tag, 'Id');
-        const target = attrValue(tag, 'Target');
-        if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-      },
-    });
-    const sheets: { name: string; part: string }[] = [];
-    parse('xl/workbook.xml', workbook, {
-      open(tag) {
-        if (tag.local === 'sheet') sheets.push({ name: attrValue(tag, 'name') ?? '', part: targets.get(prefixedAttr(tag, 'id') ?? '') ?? '' });
-      },
-    });
-    const shared = sharedStrings(book.get('xl/sharedStrings.xml'));
-    const xml = await parts(bytes, (n) => sheets.some((s) => s.part === n), inflateLimited);
-    for (const s of sheets) {
-      const text = xml.get(s.part);
-      if (text === undefined) continue;
-      const grid = readGrid(s.part, text, shared);
-      if (findHeader(grid) !== null) return { ok: true, sheet: s.name, grid };
-    }
-    return { ok: false, error: '文件中没有台账：没有一个工作表的前几行能认出“收到日期”“申请人类型”“答复日期”“办理结果”等列名' };
-  } catch (e) {
-    if (e instanceof XlsxLiteError) return { ok: false, error: e.message };
-    throw e;
-  }
+export interface SheetGrid {
+  sheet: string;
+  grid: LedgerGrid;
 }
 
+/** The sheets in workbook order with their part names. */
+async function sheetList(bytes: Uint8Array, inflate: Inflate): Promise<{ sheets: { name: string; part: string }[]; shared: string[] }> {
+  const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
+  const workbook = book.get('xl/workbook.xml');
+  const rels = book.get('xl/_rels/workbook.xml.rels');
+  if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
+  const targets = new Map<string, string>();
+  parse('xl/_rels/workbook.xml.rels', rels, {
+    open(tag) {
+      const id = attrValue(tag, 'Id');
+      const target = attrValue(tag, 'Target');
+      if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+    },
+  });
+  const sheets: { name: string; part: string }[] = [];
+  parse('xl/workbook.xml', workbook, {
+    open(tag) {
+      if (tag.local === 'sheet') sheets.push({ name: attrValue(tag, 'name') ?? '', part: targets.get(prefixedAttr(tag, 'id') ?? '') ?? '' });
+    },
+  });
+  return { sheets, shared: sharedStrings(book.get('xl/sharedStrings.xml')) };
+}
+
+/** One sheet's cells into rows from A1; a cell without its `r` follows the one before it. */
 function readGrid(part: string, xml: string, shared: readonly string[]): LedgerGrid {
   const grid: LedgerGrid = [];
+  let row = -1;
+  let col = -1;
   let cell: { row: number; col: number; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
   let into: 'v' | 'f' | null = null;
   const rich = richText();
   parse(part, xml, {
     open(tag) {
-      if (tag.local === 'c') {
+      if (tag.local === 'row') {
+        const r = Number(attrValue(tag, 'r'));
+        row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
+        col = -1;
+      } else if (tag.local === 'c') {
         const pos = cellPosition(attrValue(tag, 'r') ?? '');
-        cell = pos && pos.row < MAX_ROWS ? { ...pos, type: attrValue(tag, 't') } : null;
+        col = pos ? pos.col : col + 1;
+        cell = { row: pos ? pos.row : row, col, type: attrValue(tag, 't') };
       } else if (cell === null) return;
       else if (tag.local === 'v' || tag.local === 'f') {
         into = tag.local;
@@ -70,12 +66,12 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
     close(tag) {
       if (cell === null) return;
       if (tag.local === 'c') {
-        const v = cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared) as LedgerCell;
-        if (v !== null && v !== '') {
+        const value = cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared) as LedgerCell | undefined;
+        if (value !== null && value !== undefined && value !== '') {
           while (grid.length <= cell.row) grid.push([]);
-          const row = grid[cell.row];
-          while (row.length < cell.col) row.push(null);
-          row[cell.col] = v;
+          const cells = grid[cell.row];
+          while (cells.length < cell.col) cells.push(null);
+          cells[cell.col] = value;
         }
         cell = null;
       } else if (tag.local === 'v' || tag.local === 'f') into = null;
@@ -89,4 +85,15 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
     },
   });
   return grid;
+}
+
+/** Every worksheet's values, in workbook order; `keep` may skip a sheet after seeing its first rows' grid. */
+export async function readSheetGrids(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<SheetGrid[]> {
+  if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
+  const { sheets, shared } = await sheetList(bytes, inflate);
+  const xml = await parts(bytes, (n) => sheets.some((s) => s.part === n), inflate);
+  return sheets.flatMap((s) => {
+    const text = xml.get(s.part);
+    return text === undefined ? [] : [{ sheet: s.name, grid: readGrid(s.part, text, shared) }];
+  });
 }

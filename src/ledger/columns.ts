@@ -188,6 +188,7 @@ export interface LedgerEntry {
   correctionReceived: Day | null;
   consulted: boolean;
   consultStart: Day | null;
+  /** Infinity while a consultation is still open (started, no answer yet): its days are not counted. */
   consultEnd: Day | null;
   extended: boolean;
   answered: Day | null;

@@ -89,7 +89,9 @@ const MAX_QUOTED = 100;
  */
 class Quoter {
   private quoted = 0;
-  constructor(private readonly names: readonly string[], private readonly contents: readonly string[]) {}
+  private words: { names: readonly string[]; contents: readonly string[] } | null = null;
+  /** The personal words are gathered only when something is to be quoted: most registers never need them. */
+  constructor(private readonly gather: () => { names: readonly string[]; contents: readonly string[] }) {}
 
   quote(cell: LedgerCell, dateLike: boolean): string {
     const text = cellText(cell).replace(/\s+/g, ' ');
@@ -97,7 +99,9 @@ class Quoter {
     if (dateLike && QUOTABLE_DATE.test(text)) return `“${text}”`;
     if (dateLike || text.length > 20 || this.quoted >= MAX_QUOTED) return '所填内容';
     this.quoted++;
-    const personal = this.names.some((n) => text.includes(n) || n.includes(text)) || (text.length >= 4 && this.contents.some((c) => c.includes(text)));
+    this.words ??= this.gather();
+    const { names, contents } = this.words;
+    const personal = names.some((n) => text.includes(n) || n.includes(text)) || (text.length >= 4 && contents.some((c) => c.includes(text)));
     return personal ? '所填内容' : `“${text}”`;
   }
 }
@@ -113,6 +117,59 @@ function personalWords(grid: LedgerGrid, header: LedgerHeader, key: LedgerKey, m
   return [...out];
 }
 
+/** Reads the cells of one row at a time; one object for the whole register, so no closures per row. */
+class RowReader {
+  cells: LedgerCell[] = [];
+  row = 0;
+  findings: LedgerFinding[] = [];
+  countable = true;
+  untimed = false;
+
+  constructor(
+    private readonly col: Partial<Record<LedgerKey, number>>,
+    readonly name: (key: LedgerKey) => string,
+    private readonly quoter: Quoter,
+  ) {}
+
+  reset(cells: LedgerCell[], row: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.findings = [];
+    this.countable = true;
+    this.untimed = false;
+  }
+
+  at(key: LedgerKey): LedgerCell {
+    const c = this.col[key];
+    return c === undefined ? null : (this.cells[c] ?? null);
+  }
+
+  blank(key: LedgerKey): boolean {
+    const v = this.at(key);
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  }
+
+  /** A date of the row; an unreadable one is a finding and leaves the row uncounted (`counts`) or untimed. */
+  date(key: LedgerKey, counts: boolean): Day | null {
+    const reading = readDate(this.at(key));
+    if (reading.ok) return reading.day;
+    this.findings.push(finding(counts ? 'ledger.date' : 'ledger.deadlineDate', this.row, key, { column: this.name(key), quoted: this.quoter.quote(this.at(key), true) }));
+    if (counts) this.countable = false;
+    else this.untimed = true;
+    return null;
+  }
+
+  yesNo(key: LedgerKey): boolean {
+    const v = readYesNo(this.at(key));
+    if (v !== null) return v;
+    this.findings.push(finding('ledger.yesNo', this.row, key, { column: this.name(key), quoted: this.quoter.quote(this.at(key), false) }));
+    this.untimed = true;
+    return false;
+  }
+}
+
+/** 逾期不补正: the applicant let the application lapse. */
+const ABANDONED_ROW = RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row;
 const TOTAL_ROW = /^(?:合计|总计|小计|共计)/;
 
 export interface ReadLedger {
@@ -135,112 +192,95 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
   const findings = headerFindings(grid, header);
   if (REQUIRED.some((k) => header.columns[k] === undefined)) return { header, entries: [], findings, excluded: 0 };
 
-  const quoter = new Quoter(personalWords(grid, header, 'applicant', 2), personalWords(grid, header, 'content', 4));
+  const quoter = new Quoter(() => ({ names: personalWords(grid, header, 'applicant', 2), contents: personalWords(grid, header, 'content', 4) }));
   const from = yearStart(year);
   const to = yearEnd(year);
   const col = header.columns;
-  const name = (key: LedgerKey): string => header.names[key] ?? LEDGER_COLUMN[key].label;
   const valueKeys = LEDGER_COLUMNS.filter((c) => c.kind !== 'serial' && col[c.key] !== undefined).map((c) => c.key);
   const entries: LedgerEntry[] = [];
   let excluded = 0;
 
+  const rr = new RowReader(col, (key) => header.names[key] ?? LEDGER_COLUMN[key].label, quoter);
+  const serialCol = col.serial ?? 0;
   for (let r = header.row; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
-    const at = (key: LedgerKey): LedgerCell => {
-      const c = col[key];
-      return c === undefined ? null : (cells[c] ?? null);
-    };
-    const blank = (key: LedgerKey): boolean => cellText(at(key)) === '';
-    if (valueKeys.every(blank)) continue; // an empty row, or one numbered in advance
-    if (TOTAL_ROW.test(cellText(at('serial'))) || cells.some((c) => typeof c === 'string' && TOTAL_ROW.test(c.trim()) && blank('received'))) continue;
-
+    rr.reset(cells, r + 1);
+    if (valueKeys.every((k) => rr.blank(k))) continue; // an empty row, or one numbered in advance
+    const first = cells[serialCol];
+    if (typeof first === 'string' && TOTAL_ROW.test(first.trim())) continue;
     const row = r + 1;
-    const rowFindings: LedgerFinding[] = [];
-    let countable = true;
-    let untimed = false;
 
-    const date = (key: LedgerKey, counts: boolean): Day | null => {
-      const reading = readDate(at(key));
-      if (reading.ok) return reading.day;
-      rowFindings.push(finding(counts ? 'ledger.date' : 'ledger.deadlineDate', row, key, { column: name(key), quoted: quoter.quote(at(key), true) }));
-      if (counts) countable = false;
-      else untimed = true;
-      return null;
-    };
-    const yesNo = (key: LedgerKey): boolean => {
-      const v = readYesNo(at(key));
-      if (v !== null) return v;
-      rowFindings.push(finding('ledger.yesNo', row, key, { column: name(key), quoted: quoter.quote(at(key), false) }));
-      untimed = true;
-      return false;
-    };
-
-    const received = date('received', true);
-    if (received === null && blank('received')) {
-      rowFindings.push(finding('ledger.noReceipt', row, 'received', { column: name('received') }));
-      countable = false;
+    const received = rr.date('received', true);
+    if (received === null && rr.blank('received')) {
+      rr.findings.push(finding('ledger.noReceipt', row, 'received', { column: rr.name('received') }));
+      rr.countable = false;
     }
-    const answered = date('answered', true);
+    const answered = rr.date('answered', true);
 
-    const typeText = cellText(at('applicantType'));
+    const typeText = cellText(rr.at('applicantType'));
     const applicantCol = typeText === '' ? null : applicantColumn(typeText);
     if (applicantCol === null) {
-      rowFindings.push(finding('ledger.applicantType', row, 'applicantType', { column: name('applicantType'), quoted: quoter.quote(at('applicantType'), false) }));
-      countable = false;
+      rr.findings.push(finding('ledger.applicantType', row, 'applicantType', { column: rr.name('applicantType'), quoted: quoter.quote(rr.at('applicantType'), false) }));
+      rr.countable = false;
     }
 
-    const resultText = cellText(at('result'));
+    const resultText = cellText(rr.at('result'));
     let resultRow: number | null = null;
     if (resultText !== '') {
       const reading = readResult(resultText);
       if (reading.kind === 'category') resultRow = reading.category.row;
       else {
-        countable = false;
+        rr.countable = false;
         if (reading.kind === 'vague') {
           const leaves = RESULT_CATEGORIES.filter((c) => c.parent !== null && c.parent.endsWith(reading.parent));
-          rowFindings.push(finding('ledger.categoryVague', row, 'result', { parent: reading.parent, parentLabel: leaves[0].parent!, count: leaves.length, example: leaves[0].choice }));
+          rr.findings.push(finding('ledger.categoryVague', row, 'result', { parent: reading.parent, parentLabel: leaves[0].parent!, count: leaves.length, example: leaves[0].choice }));
         } else {
-          rowFindings.push(finding('ledger.category', row, 'result', { column: name('result'), quoted: quoter.quote(at('result'), false) }));
+          rr.findings.push(finding('ledger.category', row, 'result', { column: rr.name('result'), quoted: quoter.quote(rr.at('result'), false) }));
         }
       }
     }
-    if (resultText !== '' && blank('answered')) {
-      rowFindings.push(finding('ledger.resultWithoutDate', row, 'answered'));
-      countable = false;
+    if (resultText !== '' && rr.blank('answered')) {
+      rr.findings.push(finding('ledger.resultWithoutDate', row, 'answered'));
+      rr.countable = false;
     }
     if (answered !== null && resultText === '') {
-      rowFindings.push(finding('ledger.dateWithoutResult', row, 'result', { answered: chineseDay(answered) }));
-      countable = false;
+      rr.findings.push(finding('ledger.dateWithoutResult', row, 'result', { answered: chineseDay(answered) }));
+      rr.countable = false;
     }
     if (answered !== null && received !== null && answered < received) {
-      rowFindings.push(finding('ledger.answerBeforeReceipt', row, 'answered', { answered: chineseDay(answered), received: chineseDay(received) }));
-      countable = false;
+      rr.findings.push(finding('ledger.answerBeforeReceipt', row, 'answered', { answered: chineseDay(answered), received: chineseDay(received) }));
+      rr.countable = false;
     }
 
     // Deadline inputs: a date given implies the 是 its 是否 column may leave blank.
-    const correctionReceived = col.correctionReceived === undefined ? null : date('correctionReceived', false);
-    const consultStart = col.consultStart === undefined ? null : date('consultStart', false);
-    const consultEnd = col.consultEnd === undefined ? null : date('consultEnd', false);
-    const corrected = (col.corrected !== undefined && yesNo('corrected')) || correctionReceived !== null;
-    const consulted = (col.consulted !== undefined && yesNo('consulted')) || consultStart !== null || consultEnd !== null;
-    const extended = col.extended !== undefined && yesNo('extended');
-    if (!untimed && received !== null) {
-      // 逾期不补正 ends an application without an answer period to keep: no date needed then.
-      if (corrected && correctionReceived === null && resultRow !== RESULT_CATEGORIES.find((c) => c.name.includes('逾期不补正'))!.row) {
-        rowFindings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
-        untimed = true;
+    const correctionReceived = col.correctionReceived === undefined ? null : rr.date('correctionReceived', false);
+    const consultStart = col.consultStart === undefined ? null : rr.date('consultStart', false);
+    const consultEnd = col.consultEnd === undefined ? null : rr.date('consultEnd', false);
+    const corrected = (col.corrected !== undefined && rr.yesNo('corrected')) || correctionReceived !== null;
+    const consulted = (col.consulted !== undefined && rr.yesNo('consulted')) || consultStart !== null || consultEnd !== null;
+    const extended = col.extended !== undefined && rr.yesNo('extended');
+    let consultUntil = consultEnd;
+    if (!rr.untimed && received !== null) {
+      if (corrected && correctionReceived === null) {
+        // Still waiting for the 补正: no answer period runs yet. Ended by 逾期不补正: none to keep.
+        // Answered otherwise: the date is missing.
+        if (answered !== null && resultRow !== ABANDONED_ROW) rr.findings.push(finding('ledger.correctionDate', row, 'correctionReceived'));
+        rr.untimed = true;
       }
       if (correctionReceived !== null && correctionReceived < received) {
-        rowFindings.push(finding('ledger.correctionBeforeReceipt', row, 'correctionReceived', { corrected: chineseDay(correctionReceived), received: chineseDay(received) }));
-        untimed = true;
+        rr.findings.push(finding('ledger.correctionBeforeReceipt', row, 'correctionReceived', { corrected: chineseDay(correctionReceived), received: chineseDay(received) }));
+        rr.untimed = true;
       }
-      if (consulted && (consultStart === null || consultEnd === null)) {
-        rowFindings.push(finding('ledger.consultDates', row, consultStart === null ? 'consultStart' : 'consultEnd'));
-        untimed = true;
+      if (consulted && consultStart !== null && consultEnd === null && answered === null) {
+        // A consultation still open: its time is not counted, up to whatever day the count reaches.
+        consultUntil = Infinity;
+      } else if (consulted && (consultStart === null || consultEnd === null)) {
+        rr.findings.push(finding('ledger.consultDates', row, consultStart === null ? 'consultStart' : 'consultEnd'));
+        rr.untimed = true;
       } else if (consultStart !== null && consultEnd !== null && consultEnd < consultStart) {
-        rowFindings.push(finding('ledger.consultOrder', row, 'consultEnd', { start: chineseDay(consultStart), end: chineseDay(consultEnd) }));
-        untimed = true;
+        rr.findings.push(finding('ledger.consultOrder', row, 'consultEnd', { start: chineseDay(consultStart), end: chineseDay(consultEnd) }));
+        rr.untimed = true;
       }
     }
 
@@ -249,10 +289,10 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
     const hi = answered === null ? null : received === null ? answered : Math.max(received, answered);
     const concernsYear = (lo === null || lo <= to) && (hi === null || hi >= from);
     if (concernsYear) {
-      findings.push(...rowFindings);
-      if (!countable) excluded++;
+      findings.push(...rr.findings);
+      if (!rr.countable) excluded++;
     }
-    if (!countable) continue;
+    if (!rr.countable) continue;
     entries.push({
       row,
       received,
@@ -261,11 +301,11 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
       correctionReceived,
       consulted,
       consultStart,
-      consultEnd,
+      consultEnd: consultUntil,
       extended,
       answered,
       resultRow,
-      ...(untimed ? { untimed: true as const } : {}),
+      ...(rr.untimed ? { untimed: true as const } : {}),
     });
   }
   return { header, entries, findings, excluded };

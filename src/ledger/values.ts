@@ -44,8 +44,26 @@ const APPLICANT_INDEX = new Map<string, number>();
 for (const t of APPLICANT_TYPES) for (const name of [t.name, ...t.synonyms]) APPLICANT_INDEX.set(normalizeText(name), t.col);
 const LONG_APPLICANT_NAMES = APPLICANT_TYPES.filter((t) => t.name !== '其他');
 
+/**
+ * Remembers what each distinct text means: a register repeats a few dozen words over thousands of
+ * rows. Bounded, so a register of free text cannot grow it without end.
+ */
+function memo<T>(read: (text: string) => T, max = 5000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined && !seen.has(text)) {
+      v = read(text);
+      if (seen.size < max) seen.set(text, v);
+    }
+    return v as T;
+  };
+}
+
 /** 表三 column (1–6) for an applicant type as written; null when it is not one. */
-export function applicantColumn(text: string): number | null {
+export const applicantColumn = memo(readApplicant);
+
+function readApplicant(text: string): number | null {
   const s = normalizeText(text).replace(/^法人或其他组织[-—－_/：:·]*/, '').replace(/^（([^）]*)）$/, '$1');
   const exact = APPLICANT_INDEX.get(s);
   if (exact !== undefined) return exact;
@@ -82,7 +100,9 @@ export type ResultReading = { kind: 'category'; category: ResultCategory } | { k
  * A result as written: '1.属于国家秘密', '不予公开-属于国家秘密', '属于国家秘密', '（三）不予公开1.属于国家秘密'.
  * A heading with several kinds and no kind ('不予公开') is vague: 表三 counts its kinds apart.
  */
-export function readResult(text: string): ResultReading {
+export const readResult = memo(readResultText);
+
+function readResultText(text: string): ResultReading {
   const s = normalizeText(text);
   const direct = RESULT_INDEX.get(s) ?? RESULT_INDEX.get(stripNote(s));
   if (direct) return { kind: 'category', category: direct };
@@ -106,7 +126,11 @@ export function readYesNo(cell: LedgerCell): boolean | null {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
   if (cell instanceof Date) return null;
-  const s = normalizeText(cell).toLowerCase();
+  return yesNoText(cell);
+}
+
+const yesNoText = memo((text: string): boolean | null => {
+  const s = normalizeText(text).toLowerCase();
   if (s === '') return false;
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
@@ -114,4 +138,4 @@ export function readYesNo(cell: LedgerCell): boolean | null {
   if (/^(?:未|不|无需|无|没有)/.test(s)) return false;
   if (/^(?:是|已|需要|需)/.test(s) || /^(?:补正|征求|延期|延长)/.test(s)) return true;
   return null;
-}
+});

@@ -80,7 +80,7 @@ export class Pane implements PaneContext {
     const readCurrentFile: CurrentFileReader =
       options.readCurrentFile ?? (async (...args) => (await import(/* webpackChunkName: "report-file" */ './report-file')).readCurrentFile(...args));
     this.readLedgerFile =
-      options.readLedgerFile ?? (async (...args) => (await import(/* webpackChunkName: "ledger-file" */ '../io/xlsx-ledger')).readLedgerXlsx(...args));
+      options.readLedgerFile ?? (async (...args) => (await import(/* webpackChunkName: "ledger-file" */ './ledger-file')).readLedgerXlsx(...args));
     this.insertion = new Insertion(this, (sheet) => this.refresh(sheet));
     this.prior = new PriorReport(this, readPriorFile);
     this.checking = new Checking(this, this.prior);

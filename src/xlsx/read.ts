@@ -172,11 +172,6 @@ export function templatesIn(wb: ExcelJS.Workbook): SheetReport[] {
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 
 export async function readWorkbook(data: Buffer): Promise<SheetReport[]> {
-  return templatesIn(await openWorkbook(data));
-}
-
-/** Opens an .xlsx after the size and zip checks every reader shares (templates, registers). */
-export async function openWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   if (data.length === 0) throw new ReadError('文件是空的');
   if (data.length > MAX_XLSX_BYTES) throw new ReadError(`文件过大（${(data.length / 1048576).toFixed(1)} MB），年报模板不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw new ReadError('不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）');
@@ -193,6 +188,6 @@ export async function openWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   } catch {
     throw new ReadError('.xlsx 文件已损坏或不完整，无法打开');
   }
-  return wb;
+  return templatesIn(wb);
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { templateBuffer } from '../../src/xlsx/write';
-import { REPORT_FORMAT } from '../../src/core/report';
+import { REPORT_FORMAT, Report } from '../../src/core/report';
 import { analyseLedger } from '../../src/ledger';
 import { cliSandbox } from '../helpers/cli';
 import { app, register } from '../ledger/helpers';
@@ -105,7 +105,7 @@ describe('nianbao ledger', () => {
 });
 
 describe('nianbao check --ledger', () => {
-  const reportWith = (cells: Record<string, number>) => ({ format: REPORT_FORMAT, org: '某某局', year: 2025, cells });
+  const reportWith = (cells: Record<string, number>): Report => ({ format: REPORT_FORMAT, org: '某某局', year: 2025, cells });
 
   test('adds ledger.mismatch for each 表三 cell that differs, naming the cell and both values', () => {
     const cells = { ...analyseLedger(GRID, { year: 2025 }).cells, 'T3.R1.C1': 3, 'T3.R1.C7': 4 };

@@ -74,6 +74,21 @@ describe('ledger.openLate', () => {
   });
 });
 
+describe('applications still waiting at the year end', () => {
+  it('for a 补正: no answer period runs yet, nothing to say', () => {
+    const a = analyseLedger(register([app('2025-10-09', null, { corrected: '是' })]), { year: 2025 });
+    expect(a.findings).toEqual([]);
+    expect(a.cells['T3.R25.C1']).toBe(1);
+  });
+
+  it('for a third party’s opinion: the consultation’s days are not counted while it is open', () => {
+    // Received 2025-11-03; consulting from 2025-11-10: only 4 working days counted by the year end.
+    const open = app('2025-11-03', null, { consulted: '是', consultStart: '2025-11-10' });
+    expect(analyseLedger(register([open]), { year: 2025 }).findings).toEqual([]);
+    expect(findingsOf('ledger.openLate', register([app('2025-11-03')]))).toHaveLength(1);
+  });
+});
+
 describe('a year whose calendar is not known', () => {
   it('is said once, with the number of applications left unchecked, and never guessed', () => {
     const rows = [app('2099-03-02', '2099-06-30'), app('2099-03-02', '2099-03-03'), app('2099-05-04')];

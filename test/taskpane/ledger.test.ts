@@ -19,7 +19,7 @@ Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecod
 type PaneModule = typeof import('../../src/taskpane/pane');
 // After the globals above: the zip reader makes its TextDecoder when loaded.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readLedgerXlsx } = require('../../src/io/xlsx-ledger') as typeof import('../../src/io/xlsx-ledger');
+const { readLedgerXlsx } = require('../../src/taskpane/ledger-file') as typeof import('../../src/taskpane/ledger-file');
 
 const ROOT = path.join(__dirname, '../..');
 const HTML = fs.readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
@@ -75,7 +75,7 @@ function application(values: Partial<Record<string, string | number | Date>>): (
   return line;
 }
 
-describe('reading a register file in the page (src/io/xlsx-ledger.ts)', () => {
+describe('reading a register file in the page (src/taskpane/ledger-file.ts)', () => {
   test('the first sheet whose header names a register, dates as serials, rows where the worksheet has them', async () => {
     const bytes = await registerFile([application({ received: new Date(Date.UTC(2024, 2, 4)), applicantType: '自然人', answered: '2024年3月20日', result: '予以公开' })]);
     const read = await readLedgerXlsx(bytes, '台账.xlsx');
