@@ -87,6 +87,21 @@ export interface LedgerPrint {
   area?: Area;
 }
 
+/**
+ * A conditional format of the register: a row's own mistake turns red as it is typed, with or
+ * without the add-in (Excel, WPS, LibreOffice evaluate it). Validation stops most mistakes at the
+ * keyboard; pasted values pass validation, so the marks catch those too.
+ */
+export interface LedgerMark {
+  /** One rectangle of cells. */
+  area: Area;
+  /** A formula without "=", relative to the area's top-left cell; true means marked. */
+  formula: string;
+  severity: 'error' | 'warning';
+  /** The ledger rules (src/ledger/rules.ts) the mark stands for. */
+  rules: string[];
+}
+
 export interface LedgerSheetPlan {
   /** The worksheet's name. */
   name: string;
@@ -96,6 +111,8 @@ export interface LedgerSheetPlan {
   /** Rows taller than one line, in points. */
   rowHeights: Map<number, number>;
   validations: LedgerValidation[];
+  /** Conditional formats, first wins. */
+  marks: LedgerMark[];
   /** Rows (from the top) kept in view while scrolling. */
   frozenRows: number;
   print: LedgerPrint;
@@ -126,6 +143,12 @@ export interface LedgerPlan {
   /** The summary's year cell and its 表三 grid (the official layout of TABLES.T3). */
   year: { row: number; col: number };
   t3: Area;
+  /**
+   * The summary's own check: how many entries that concern the year the counts above leave out
+   * (a type or result not from the list, a date typed as text, an answer date without a result),
+   * and beside it a sentence saying so. 0 when everything counts.
+   */
+  uncounted: { row: number; col: number };
   /** Where the summary puts 表三's cell T3.R<row>.C<col>. */
   cellAt: (row: number, col: number) => { row: number; col: number };
 }
@@ -169,6 +192,9 @@ export const SUMMARY_NOTE =
   '结转下年度：本年度末之前收到、且未在本年度内答复。申请人类型或办理结果未填、不在下拉列表中的行不计入，请用年报加载项或 nianbao ledger 检查台账。';
 
 const YES_NO = ['是', '否'] as const;
+
+export const UNCOUNTED_NONE = '✓ 台账中与本年度有关的登记均已计入上表';
+export const UNCOUNTED_SOME = ' 处登记未计入上表（申请人类型或办理结果不在下拉列表中、日期不是日期格式，或有答复日期而无办理结果），请用年报加载项或 nianbao ledger 检查台账';
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
@@ -252,6 +278,7 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
       const rule = ruleFor(c.kind);
       return rule ? [{ area: { row: firstRow, col: i, rows: preparedRows, cols: 1 }, ...rule }] : [];
     }),
+    marks: registerMarks(columnOf, firstRow, preparedRows),
     frozenRows: firstRow,
     print: { orientation: 'landscape', paper: 'A4', titleRows: { from: headerRow, to: headerRow }, gridlines: true },
     autoFilter: { row: headerRow, col: 0, rows: 1, cols: width },
@@ -312,7 +339,8 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
       [T3_ROW.carriedIn, open(S)],
       [T3_ROW.carriedOut, open(end)],
     ]);
-    for (const c of RESULT_CATEGORIES) formulas.set(c.row, `COUNTIFS(${t},${K},${quote(c.choice)},${A},">="&${S},${A},"<"&${end})`);
+    // Received by the year's end too: an answer without a receipt date counts nowhere, as in the core.
+    for (const c of RESULT_CATEGORIES) formulas.set(c.row, `COUNTIFS(${t},${K},${quote(c.choice)},${A},">="&${S},${A},"<"&${end},${R},"<"&${end})`);
     const first = cellAt(T3_ROW.firstResult, type.col);
     const last = cellAt(T3_ROW.lastResult, type.col);
     formulas.set(T3_ROW.total, `SUM(${a1(first.row, first.col)}:${a1(last.row, last.col)})`);
@@ -328,6 +356,31 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
   RESULT_CATEGORIES.forEach((c, i) => put({ row: listFirst + i, col: listCol, style: 'listItem', value: c.choice }));
   const t3Area: Area = { ...origin, rows: t3.rows, cols: t3.cols };
 
+  // What the counts leave out, so a summary that misses a row says so instead of passing silently.
+  const checkRow = origin.row + t3.rows;
+  const uncounted = { row: checkRow, col: origin.col + 3 };
+  const ref = (row: number, col: number) => a1(cellAt(row, col).row, cellAt(row, col).col);
+  const concerned = `COUNTIFS(${R},"<"&${end})-COUNTIFS(${R},"<"&${end},${A},"<"&${S})`;
+  const answeredInYear = `COUNTIFS(${A},">="&${S},${A},"<"&${end})`;
+  const textIn = (range: string) => `(COUNTA(${range})-COUNT(${range})-1)`;
+  put({ row: checkRow, col: 0, style: 'checkLabel', value: '核对：与本年度有关而未计入上表的登记' }, 1, 3);
+  put({
+    ...uncounted,
+    style: 'figure',
+    formula: guard(`${concerned}-${ref(T3_ROW.received, totalCol)}-${ref(T3_ROW.carriedIn, totalCol)}+${answeredInYear}-${ref(T3_ROW.total, totalCol)}+${textIn(R)}+${textIn(A)}`),
+  });
+  const n = a1(uncounted.row, uncounted.col);
+  put(
+    {
+      row: checkRow,
+      col: uncounted.col + 1,
+      style: 'note',
+      formula: `IF(${n}="","",IF(${n}=0,"${UNCOUNTED_NONE}","✗ "&${n}&"${UNCOUNTED_SOME}"))`,
+    },
+    1,
+    t3.cols - uncounted.col - 1,
+  );
+
   const summary: LedgerSheetPlan = {
     name: summaryName,
     cells: summaryCells,
@@ -342,10 +395,12 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
       [noteRow, Math.ceil(textWidth(SUMMARY_NOTE) / 120 + 0.5) * 13 + 4],
       [headingRow, 24],
       ...summaryLabelHeights(t3Area),
+      [checkRow, 30],
     ]),
     validations: [{ area: { ...yearCell, rows: 1, cols: 1 }, rule: { type: 'whole', min: 2000, max: 2100 }, title: '请填写年度', message: '统计年度应为四位数字，如 2025' }],
+    marks: [],
     frozenRows: 0,
-    print: { orientation: 'portrait', paper: 'A4', gridlines: false, area: { row: 0, col: 0, rows: origin.row + t3.rows, cols: t3.cols } },
+    print: { orientation: 'portrait', paper: 'A4', gridlines: false, area: { row: 0, col: 0, rows: checkRow + 1, cols: t3.cols } },
     protect: true,
   };
 
@@ -364,8 +419,37 @@ export function ledgerPlan(options: LedgerPlanOptions = {}): LedgerPlan {
     preparedRows,
     year: yearCell,
     t3: t3Area,
+    uncounted,
     cellAt,
   };
+}
+
+/** The register's marks over its prepared rows: text in a date column, an answer before its receipt, an answer date and a result without the other. */
+function registerMarks(columnOf: Readonly<Record<LedgerKey, number>>, firstRow: number, rows: number): LedgerMark[] {
+  const column = (key: LedgerKey): Area => ({ row: firstRow, col: columnOf[key], rows, cols: 1 });
+  const cell = (key: LedgerKey, absoluteColumn = false): string => `${absoluteColumn ? '$' : ''}${columnLetter(columnOf[key])}${firstRow + 1}`;
+  const marks: LedgerMark[] = LEDGER_COLUMNS.filter((c) => c.kind === 'date').map((c) => ({
+    area: column(c.key),
+    formula: `ISTEXT(${cell(c.key)})`,
+    severity: 'error' as const,
+    rules: ['ledger.date'],
+  }));
+  marks.push({
+    area: column('answered'),
+    formula: `AND(ISNUMBER(${cell('answered')}),ISNUMBER(${cell('received', true)}),${cell('answered')}<${cell('received', true)})`,
+    severity: 'error',
+    rules: ['ledger.answerBeforeReceipt'],
+  });
+  // 答复日期 and 办理结果 sit side by side in the standard register: one format marks both.
+  if (columnOf.result === columnOf.answered + 1) {
+    marks.push({
+      area: { row: firstRow, col: columnOf.answered, rows, cols: 2 },
+      formula: `(${cell('answered', true)}="")<>(${cell('result', true)}="")`,
+      severity: 'error',
+      rules: ['ledger.dateWithoutResult', 'ledger.resultWithoutDate'],
+    });
+  }
+  return marks;
 }
 
 /** Row heights for 表三's wrapped labels on the summary, as the template gives them. */

@@ -4,7 +4,7 @@
  * fill and hand to LibreOffice.
  */
 import ExcelJS from 'exceljs';
-import type { Look } from '../core/looks';
+import { Look, MARK_LOOKS } from '../core/looks';
 import { a1, areaA1 } from '../core/sheet';
 import { LEDGER_COLUMNS, LedgerCell } from '../ledger/columns';
 import { LEDGER_LOOKS, LedgerPlan, LedgerPlanOptions, LedgerRule, LedgerSheetPlan, ledgerPlan, nameReference } from '../ledger/sheet';
@@ -82,6 +82,20 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: LedgerSheetPlan): ExcelJS.Worksh
   }
   const validations = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of sheet.validations) validations.add(areaA1(v.area), validation(v.rule, v.title, v.message));
+  sheet.marks.forEach((mark, i) => {
+    const look = MARK_LOOKS[mark.severity];
+    ws.addConditionalFormatting({
+      ref: areaA1(mark.area),
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [mark.formula],
+          style: { font: { color: { argb: argb(look.font) }, bold: look.bold }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } } },
+        },
+      ],
+    });
+  });
   if (sheet.autoFilter) ws.autoFilter = areaA1(sheet.autoFilter);
   if (sheet.protect) {
     void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true });

@@ -54,7 +54,7 @@ test('the summary holds 表三’s official labels and a formula in each of its 
     }
   }
   expect(formulas).toBe(175);
-  expect(plan.summary.cells.filter((c) => c.formula && c.row >= plan.t3.row)).toHaveLength(175);
+  expect(plan.summary.cells.filter((c) => c.formula && c.row >= plan.t3.row && c.row < plan.t3.row + plan.t3.rows)).toHaveLength(175);
 });
 
 test('the summary counts the register sheet by its name, whole columns, so rows typed below the prepared ones count too', () => {
@@ -71,4 +71,14 @@ test('a blank plan leaves the year for the user and names the org in both titles
   const named = ledgerPlan({ org: '沭阳县人民政府' });
   expect(named.register.cells[0].value).toBe('沭阳县人民政府依申请公开登记台账');
   expect(named.summary.cells[0].value).toMatch(/^沭阳县人民政府台账汇总/);
+});
+
+test('below 表三 the summary counts what it leaves out, and says so in a sentence', () => {
+  const at = (row: number, col: number) => plan.summary.cells.find((c) => c.row === row && c.col === col);
+  expect(plan.uncounted.row).toBe(plan.t3.row + plan.t3.rows);
+  const count = at(plan.uncounted.row, plan.uncounted.col)!.formula!;
+  expect(count).toMatch(/^IF\(ISNUMBER\(\$D\$2\),COUNTIFS\(/);
+  expect(count).toContain(`(COUNTA('${REGISTER_SHEET}'!$C:$C)-COUNT('${REGISTER_SHEET}'!$C:$C)-1)`);
+  expect(at(plan.uncounted.row, plan.uncounted.col + 1)!.formula).toContain('✓ 台账中与本年度有关的登记均已计入上表');
+  expect(plan.summary.print.area!.rows).toBe(plan.uncounted.row + 1);
 });

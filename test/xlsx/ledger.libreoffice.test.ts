@@ -10,12 +10,14 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MARK_LOOKS } from '../../src/core/looks';
+import { a1 } from '../../src/core/sheet';
 import { T3_COLUMNS, T3_ROW, T3_ROW_NAMES, cellId } from '../../src/core/tables';
 import { analyseLedger } from '../../src/ledger';
 import { APPLICANT_TYPES, LEDGER_COLUMNS, LedgerCell, LedgerGrid, LedgerKey, RESULT_CATEGORIES } from '../../src/ledger/columns';
-import { ledgerPlan } from '../../src/ledger/sheet';
+import { UNCOUNTED_NONE, UNCOUNTED_SOME, ledgerPlan } from '../../src/ledger/sheet';
 import { ledgerBuffer } from '../../src/xlsx/ledger';
-import { recalculateWithLibreOffice } from '../helpers/libreoffice';
+import { recalculateWithLibreOffice, renderWithLibreOffice, renderedCells } from '../helpers/libreoffice';
 
 const YEAR = 2025;
 const DAY = 86_400_000;
@@ -120,11 +122,38 @@ describe.each(cases.map((c) => [c.name, c] as const))('LibreOffice recalculates 
       }
     }
     expect(native).toEqual(analysis.cells);
+    expect(shown(ws, plan.uncounted.row, plan.uncounted.col)).toBe(0);
+    expect(shown(ws, plan.uncounted.row, plan.uncounted.col + 1)).toBe(UNCOUNTED_NONE);
     // Not a register that counts nothing: the year sees applications on both sides.
     const total = T3_COLUMNS.length;
     expect(analysis.cells[cellId('T3', T3_ROW.received, total)] + analysis.cells[cellId('T3', T3_ROW.carriedIn, total)]).toBeGreaterThan(0);
   });
 });
+
+test('what the summary cannot count it says it left out, where the core reads more (a synonym, a text date) or finds an error', async () => {
+  const good = registers[0].filter((a) => a.received >= day('2025-01-01') && a.received <= day('2025-06-30')).slice(0, 5).map(rowOf);
+  const odd = (values: Partial<Record<LedgerKey, LedgerCell>>): LedgerCell[] => {
+    const base: Partial<Record<LedgerKey, LedgerCell>> = { received: asDate(day('2025-05-06')), applicantType: '自然人', answered: asDate(day('2025-05-20')), result: '予以公开', ...values };
+    return LEDGER_COLUMNS.map((c) => base[c.key] ?? null);
+  };
+  const rows = [
+    ...good,
+    odd({ applicantType: '个人' }), // the core reads a synonym; the list does not know it
+    odd({ received: '2025-05-06' }), // a date typed as text
+    odd({ result: null }), // answered, no result: the core's error
+  ];
+  const file = path.join(dir, 'uncounted.xlsx');
+  fs.writeFileSync(file, await ledgerBuffer({ year: YEAR, rows }));
+  const [out] = recalculateWithLibreOffice([file], path.join(dir, 'out-uncounted'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet(plan.summary.name)!;
+  // 个人: left out on both sides (2); the text date: once as text, once as an answer without its receipt (2); no result: once (1).
+  expect(shown(ws, plan.uncounted.row, plan.uncounted.col)).toBe(5);
+  expect(shown(ws, plan.uncounted.row, plan.uncounted.col + 1)).toBe(`✗ 5${UNCOUNTED_SOME}`);
+  const analysis = analyseLedger([[], [], LEDGER_COLUMNS.map((c) => c.label), ...rows], { year: YEAR });
+  expect(analysis.findings.some((f) => f.severity === 'error')).toBe(true);
+}, 120_000);
 
 test('with the year cell emptied the summary shows blanks, not counts of every year', async () => {
   const file = path.join(dir, 'no-year.xlsx');
@@ -138,4 +167,28 @@ test('with the year cell emptied the summary shows blanks, not counts of every y
   expect(v.result ?? '').toBe('');
   const total = plan.cellAt(T3_ROW.total, T3_COLUMNS.length);
   expect(shown(ws, total.row, total.col)).toBe(0);
+}, 120_000);
+
+test('the register’s marks, painted by LibreOffice, turn exactly the mistaken cells red', async () => {
+  const at = (values: Partial<Record<LedgerKey, LedgerCell>>): LedgerCell[] => {
+    const base: Partial<Record<LedgerKey, LedgerCell>> = { received: asDate(day('2025-05-06')), applicantType: '自然人', answered: asDate(day('2025-05-20')), result: '予以公开', ...values };
+    return LEDGER_COLUMNS.map((c) => (c.key in values && values[c.key] === null ? null : (base[c.key] ?? null)));
+  };
+  const rows = [
+    at({}), // fine
+    at({ received: '2025-05-06' }), // a date as text
+    at({ answered: asDate(day('2025-05-01')) }), // answered before it was received
+    at({ result: null }), // an answer date without a result
+    at({ answered: null }), // a result without an answer date
+    at({ answered: null, result: null }), // not answered yet: fine
+  ];
+  const file = path.join(dir, 'marks.xlsx');
+  fs.writeFileSync(file, await ledgerBuffer({ year: YEAR, rows }));
+  const [out] = renderWithLibreOffice([file], path.join(dir, 'out-marks'));
+  const cells = renderedCells(fs.readFileSync(out, 'utf8'));
+  const red = MARK_LOOKS.error.fill.toUpperCase();
+  const col = (key: LedgerKey) => plan.columnOf[key];
+  const marked = [...cells].filter(([, c]) => c.fill === red).map(([address]) => address).sort();
+  const addr = (i: number, key: LedgerKey) => a1(plan.firstRow + i, col(key));
+  expect(marked).toEqual([addr(1, 'received'), addr(2, 'answered'), addr(3, 'answered'), addr(3, 'result'), addr(4, 'answered'), addr(4, 'result')].sort());
 }, 120_000);

@@ -66,7 +66,7 @@ test('the result list’s name is local to the register and reads the summary sh
     `NB_LEDGER_YEAR@1='${SUMMARY_SHEET}'!$B$2`,
     `NB_LEDGER_T3@1='${SUMMARY_SHEET}'!$A$5:$J$32`,
     `_xlnm.Print_Titles@0='${REGISTER_SHEET}'!$3:$3`,
-    `_xlnm.Print_Area@1='${SUMMARY_SHEET}'!$A$1:$J$32`,
+    `_xlnm.Print_Area@1='${SUMMARY_SHEET}'!$A$1:$J$33`,
   ]);
 });
 
@@ -75,9 +75,13 @@ test('every formula of the register workbook uses Excel 2007 functions only, no 
   const formulas: string[] = [];
   for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas.push(cell.formula))));
   expect(formulas.length).toBe(ledgerPlan().summary.cells.filter((c) => c.formula).length);
+  const cfs = (wb.worksheets[0] as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  const marks = cfs.flatMap((cf) => cf.rules.flatMap((r) => r.formulae ?? []));
+  expect(marks).toEqual(ledgerPlan().register.marks.map((m) => m.formula));
+  formulas.push(...marks);
   const used = new Set(formulas.flatMap(functionsIn));
   expect([...used].filter((f) => !EXCEL_2007.has(f))).toEqual([]);
-  expect([...used].sort()).toEqual(['COUNTIFS', 'DATE', 'IF', 'ISNUMBER', 'SUM']);
+  expect([...used].sort()).toEqual(['AND', 'COUNT', 'COUNTA', 'COUNTIFS', 'DATE', 'IF', 'ISNUMBER', 'ISTEXT', 'SUM']);
   for (const f of formulas) expect(/_xl(?:fn|ws)\.|[#@]/.test(f.replace(/"(?:[^"]|"")*"/g, '""'))).toBe(false);
 });
 
