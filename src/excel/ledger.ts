@@ -14,7 +14,7 @@ import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetI
 import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
 import { LEDGER_LOOKS, LedgerPlannedCell, LedgerRule, LedgerSheetPlan, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan } from '../ledger/sheet';
 import { columnPoints } from './styles';
-import { asText, uniqueSheetName } from './template';
+import { asText, drawMarks, uniqueSheetName } from './template';
 
 /** A sheet's used range (values only) as a grid from A1, with the sheet's name and id for following edits. One sync. */
 export async function readLedgerGrid(context: Excel.RequestContext, key: string): Promise<{ sheet: string; id: string; grid: LedgerGrid; col: number; cols: number }> {
@@ -176,6 +176,8 @@ export function drawSheet(ws: Excel.Worksheet, plan: LedgerSheetPlan): void {
     dv.rule = rule(v.rule);
     dv.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
   }
+  // The plan's marks (a row's own mistakes red as typed), evaluated by Excel itself.
+  drawMarks(ws, plan.marks);
   if (plan.autoFilter) ws.autoFilter.apply(range(plan.autoFilter));
   if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
   ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';

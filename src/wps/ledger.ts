@@ -14,6 +14,7 @@ import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetI
 import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
 import { LEDGER_LOOKS, LedgerSheetPlan, LedgerValidation, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan, nameReference } from '../ledger/sheet';
 import { EtApplication, asGrid, quietly, worksheets } from './book';
+import { addMark } from './template';
 import * as xl from './xl';
 
 const values = (v: unknown): LedgerGrid => asGrid(v).map((r) => r.map(ledgerCell));
@@ -190,6 +191,8 @@ export function drawSheet(app: EtApplication, ws: Et.Worksheet, plan: LedgerShee
     if (format) r.NumberFormat = format;
   }
   for (const v of plan.validations) validate(range(v.area), v);
+  // The plan's marks (a row's own mistakes red as typed), evaluated by ET itself; first wins.
+  for (const m of plan.marks) addMark(ws, m.area, m.formula, m.severity);
 
   const window = app.ActiveWindow;
   if (window && plan.frozenRows > 0) {

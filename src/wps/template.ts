@@ -165,7 +165,7 @@ function validate(range: Et.Range, rule: Rule): void {
  * (and so in ET) a relative formula given to FormatConditions.Add is read relative to the ACTIVE
  * cell, not to the range: the top-left cell is selected first so "D7" means what the plan meant.
  */
-function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
+export function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
   const look = MARK_LOOKS[severity];
   sheet.Range(a1(area.row, area.col)).Select();
   const cf = sheet.Range(areaA1(area)).FormatConditions.Add(xl.xlExpression, undefined, `=${formula}`) as Et.FormatCondition;

@@ -43,6 +43,8 @@ test('插入台账 draws the plan: the register and its summary, names, validati
   expect(result.rule).toEqual({ list: { inCellDropDown: true, source: `=${LEDGER_RESULTS_NAME}` } });
   expect(register.validations.find((v) => v.area.col === plan.columnOf.received)!.rule).toEqual({ date: { formula1: '2000-01-01', formula2: '2100-12-31', operator: 'Between' } });
   expect(register.cellAt(plan.firstRow, plan.columnOf.received)?.numberFormat).toBe('yyyy-mm-dd');
+  // The plan's marks, as conditional formats in the plan's order (the first on top).
+  expect(register.conditionalFormats.map((f) => (f as unknown as { formula?: string; custom?: { formula: string } }).custom?.formula ?? (f as unknown as { formula?: string }).formula)).toHaveLength(plan.register.marks.length);
   expect(register.settings).toMatchObject({ freezeRows: plan.register.frozenRows, 'pageLayout.printTitleRows': '$3:$3', 'pageLayout.orientation': 'Landscape', 'pageLayout.printGridlines': true, autoFilter: areaAddress(plan.register.autoFilter!) });
   // The summary's labels and formulas are protected (no password); the register stays open.
   expect(summary.protection.protected).toBe(true);

@@ -47,6 +47,8 @@ test('插入台账 draws the plan in ET: both sheets, names, validation, frozen 
   // Date validation takes serials in ET: 2000-01-01 is 36526.
   expect(register.validations.find((v) => v.area.col === plan.columnOf.received)).toMatchObject({ type: 4, formula1: '36526', formula2: '73415' });
   expect(register.pageSetup.printTitleRows).toBe('$3:$3');
+  // The plan's marks, each anchored at its area's top-left cell as ET reads a relative formula.
+  expect(register.formatConditions.map((f) => [f.formula1, f.anchor])).toEqual(plan.register.marks.map((m) => [`=${m.formula}`, `${String.fromCharCode(65 + m.area.col)}${m.area.row + 1}`]));
   expect(summary.protection).not.toBeNull();
   expect(register.protection).toBeNull();
   expect(fake.active?.name).toBe(REGISTER_SHEET);
