@@ -18,11 +18,17 @@ export function ledgerHeaderIndex(rows: readonly (readonly LedgerCell[])[]): num
 /** A host's cell value as the ledger core takes it: empty text is an empty cell. */
 export const ledgerCell = (v: unknown): LedgerCell => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v !== '') ? v : null);
 
-/** A used range starting at (row, col) as a grid from A1: the rows and columns before it are empty. */
+/**
+ * A used range starting at (row, col) as a grid from A1: the rows and columns before it are
+ * empty. Empty rows at its end are left out: ET's UsedRange also covers cells that are only
+ * formatted (the standard register's prepared rows), Excel's values-only used range does not.
+ */
 export function gridFromA1(row: number, col: number, values: readonly (readonly unknown[])[]): LedgerGrid {
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((v) => ledgerCell(v) === null)) end--;
   const out: LedgerGrid = [];
-  for (let r = 0; r < row; r++) out.push([]);
+  for (let r = 0; r < row && end > 0; r++) out.push([]);
   const pad = new Array<LedgerCell>(col).fill(null);
-  for (const line of values) out.push(col === 0 ? line.map(ledgerCell) : [...pad, ...line.map(ledgerCell)]);
+  for (let i = 0; i < end; i++) out.push(col === 0 ? values[i].map(ledgerCell) : [...pad, ...values[i].map(ledgerCell)]);
   return out;
 }
