@@ -66,7 +66,7 @@ export function renderT3(doc: Document, container: HTMLElement, analysis: Ledger
 export const MAX_LEDGER_FINDINGS = 100;
 
 /** The register's findings as one group of the findings list; a click on one selects its row. */
-export function renderLedgerFindings(doc: Document, container: HTMLElement, sheet: string, findings: readonly LedgerFinding[]): void {
+export function renderLedgerFindings(doc: Document, container: HTMLElement, source: string, findings: readonly LedgerFinding[]): void {
   if (findings.length === 0) {
     container.replaceChildren();
     return;
@@ -75,7 +75,7 @@ export function renderLedgerFindings(doc: Document, container: HTMLElement, shee
   section.dataset.table = 'ledger';
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const h = el(doc, 'h3', undefined, `依申请公开台账“${sheet}”`);
+  const h = el(doc, 'h3', undefined, `依申请公开台账“${source}”`);
   h.append(el(doc, 'span', 'counts', [errors ? `${errors} 处错误` : '', warnings ? `${warnings} 处提示` : ''].filter(Boolean).join('，')));
   const list = el(doc, 'ol');
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];

@@ -190,7 +190,7 @@ export class Ledger {
     status.textContent = `${parts.join('，')}。${tail.join('；')}。`;
     status.hidden = false;
     setDisabled(this.el['ledger-fill'], typed === null || differ === 0);
-    if (this.source !== null) renderLedgerFindings(this.ctx.doc, this.el['ledger-findings'], this.source.kind === 'sheet' ? this.source.name : this.source.name, a.findings);
+    if (this.source !== null) renderLedgerFindings(this.ctx.doc, this.el['ledger-findings'], this.source.name, a.findings);
   }
 
   /** 用台账填写表三: the import part's flow, so a filled cell changes only after the user's choice. */
