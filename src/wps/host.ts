@@ -16,7 +16,6 @@ import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
 import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
-import { insertLedger, ledgerSheets, readLedgerGrid, selectLedgerRow } from './ledger';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
 import { EtApplication, asGrid, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
@@ -25,6 +24,9 @@ import { WpsSheetRead, readTemplateSheet } from './read';
 const META = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
 import { insertTemplate } from './template';
 import { xlSheetVisible } from './xl';
+
+/** The register code (and the plan it draws) loads on first use: it is not part of the pane's first screen. */
+const ledger = () => import(/* webpackChunkName: "ledger-host" */ './ledger');
 
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
@@ -185,15 +187,18 @@ export class WpsHost implements WorkbookHost {
   // ---- registers (台账) -------------------------------------------------------------------
 
   async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    const { insertLedger } = await ledger();
     return insertLedger(this.app, request);
   }
 
   async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    const { ledgerSheets } = await ledger();
     const book = this.app.ActiveWorkbook;
     return book ? ledgerSheets(book) : [];
   }
 
   async readGrid(sheet: string): Promise<LedgerGrid> {
+    const { readLedgerGrid } = await ledger();
     const ws = sheetOrThrow(this.book, sheet);
     const read = readLedgerGrid(ws);
     this.registers.set(ws.Name.toLowerCase(), { name: ws.Name, col: read.col, cols: read.cols });
@@ -201,6 +206,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {
+    const { selectLedgerRow } = await ledger();
     selectLedgerRow(sheetOrThrow(this.book, sheet), row, this.registers.get(sheet.toLowerCase()) ?? { col: 0, cols: 1 });
   }
 
