@@ -57,7 +57,10 @@ export async function ledgerSheetsOf(file: string): Promise<LoadedLedger[]> {
 
 /** The register of a file named as one: the first sheet whose header names the register's columns. */
 export async function loadLedger(file: string): Promise<LoadedLedger> {
-  const sheets = await ledgerSheetsOf(file);
+  return firstLedger(file, await ledgerSheetsOf(file));
+}
+
+function firstLedger(file: string, sheets: LoadedLedger[]): LoadedLedger {
   if (sheets.length === 0) {
     throw new InputError(`${file}：工作簿中没有找到依申请公开台账——各工作表的前几行中都没有能认出“收到日期”“申请人类型”“答复日期”“办理结果”等列名的表头`);
   }
@@ -167,7 +170,9 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
     if (out !== undefined && path.resolve(out) === path.resolve(input)) throw new UsageError('输出文件不能与台账文件相同');
     const year = parseYear(options.year, io.now());
 
-    const loaded = await loadLedger(input);
+    const sheets = await ledgerSheetsOf(input);
+    const loaded = firstLedger(input, sheets);
+    const others = sheets.length - 1;
     const analysis = analyseLedger(loaded.grid as LedgerGrid, { year });
     const json = ledgerJson(loaded, analysis);
     if (out !== undefined) {
@@ -177,6 +182,7 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
       await writeNewFile(out, data, options.force === true);
     }
     io.out(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatLedgerText(loaded, analysis));
+    if (others > 0 && format === 'text') io.out(`\n工作簿中另有 ${others} 个工作表也像台账，只读取了第一个（工作表“${loaded.sheet}”）；请把台账放在一个工作表中\n`);
     if (out !== undefined && format === 'text') {
       const what = outExt === '.xlsx' ? '年报模板' : '年报数据';
       io.out(`\n已生成 ${out}：${year}年度${what}，表三已按台账填写（表二、表四及机关名称请另行填写）\n`);

@@ -228,6 +228,9 @@ export interface LedgerAnalysis {
   cells: Record<CellId, number>;
   findings: LedgerFinding[];
   stats: LedgerStats;
-  /** Where the header was found: worksheet row number and, per recognised column, its 0-based column index. */
-  header: { row: number; columns: Partial<Record<LedgerKey, number>> } | null;
+  /**
+   * Where the header was found: its first and last worksheet row (two for a two-level header; data
+   * starts below `lastRow`) and, per recognised column, its 0-based column index.
+   */
+  header: { row: number; lastRow: number; columns: Partial<Record<LedgerKey, number>> } | null;
 }

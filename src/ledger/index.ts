@@ -35,7 +35,7 @@ export const isLedgerGrid = (grid: LedgerGrid): boolean => findHeader(grid) !== 
 export function analyseLedger(grid: LedgerGrid, options: AnalyseOptions): LedgerAnalysis {
   const { year } = options;
   const read = readLedger(grid, year);
-  const header = read.header ? { row: read.header.row, columns: read.header.columns } : null;
+  const header = read.header ? { row: read.header.row, lastRow: read.header.lastRow, columns: read.header.columns } : null;
   const usable = read.header !== null && !read.findings.some((f) => f.rule === 'ledger.missingColumn');
   if (!usable) {
     return { year, cells: emptyT3(), findings: read.findings, header, stats: { complete: false, answered: 0, onTime: 0, timed: 0, averageWorkingDays: null } };

@@ -21,6 +21,8 @@ export interface LedgerHeader {
   columns: Partial<Record<LedgerKey, number>>;
   /** The header text each column has in this register, for messages. */
   names: Partial<Record<LedgerKey, string>>;
+  /** Worksheet row number of the header's last row: the row after `row` when the header has two levels. */
+  lastRow: number;
 }
 
 /** Column letters as Excel shows them: 0 → A, 26 → AA. */
@@ -58,7 +60,40 @@ export function findHeader(grid: LedgerGrid): LedgerHeader | null {
       names[key] = cellText(cell).replace(/\s+/g, '');
     }
   });
-  return { row: best.row + 1, columns, names };
+  const lastRow = subHeader(grid, best.row, columns, names) ? best.row + 2 : best.row + 1;
+  return { row: best.row + 1, columns, names, lastRow };
+}
+
+/**
+ * A two-level header: 征求意见 merged over 开始日期 | 结束日期 in the row below. A column the first
+ * row leaves unknown is named by the cell below, alone or after the nearest heading to its left
+ * (a merged cell's text sits in its first column). True when the row below is such a header row.
+ */
+function subHeader(grid: LedgerGrid, row: number, columns: Partial<Record<LedgerKey, number>>, names: Partial<Record<LedgerKey, string>>): boolean {
+  const top = grid[row] ?? [];
+  const below = grid[row + 1] ?? [];
+  const owner = new Map(Object.entries(columns).map(([k, c]) => [c, k as LedgerKey]));
+  let found = false;
+  below.forEach((cell, c) => {
+    const child = cellText(cell);
+    if (child === '' || typeof cell !== 'string' || readDate(cell).ok) return; // data, not a heading
+    // A 是否 heading (征求意见, 补正, 延期) may stand over its dates; any other known column is data below.
+    const above = owner.get(c);
+    if (above !== undefined && LEDGER_COLUMN[above].kind !== 'yesno') return;
+    let parent = '';
+    for (let p = c; p >= 0 && parent === ''; p--) parent = cellText(top[p] ?? null);
+    const key = headerKey(`${parent}${child}`) ?? headerKey(child);
+    if (key && key !== above && columns[key] === undefined) {
+      if (above !== undefined) {
+        delete columns[above];
+        delete names[above];
+      }
+      columns[key] = c;
+      names[key] = `${parent}${child}`.replace(/\s+/g, '');
+      found = true;
+    }
+  });
+  return found;
 }
 
 function headerFindings(grid: LedgerGrid, header: LedgerHeader): LedgerFinding[] {
@@ -110,7 +145,7 @@ function personalWords(grid: LedgerGrid, header: LedgerHeader, key: LedgerKey, m
   const c = header.columns[key];
   if (c === undefined) return [];
   const out = new Set<string>();
-  for (let r = header.row; r < grid.length; r++) {
+  for (let r = header.lastRow; r < grid.length; r++) {
     const text = cellText(grid[r]?.[c] ?? null);
     if (text.length >= minLength) out.add(text);
   }
@@ -202,7 +237,7 @@ export function readLedger(grid: LedgerGrid, year: number): ReadLedger {
 
   const rr = new RowReader(col, (key) => header.names[key] ?? LEDGER_COLUMN[key].label, quoter);
   const serialCol = col.serial ?? 0;
-  for (let r = header.row; r < grid.length; r++) {
+  for (let r = header.lastRow; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
     rr.reset(cells, r + 1);

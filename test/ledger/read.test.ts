@@ -72,6 +72,24 @@ describe('the header row', () => {
     }
   });
 
+  it('reads a two-level header: 征求意见 merged over 开始日期 and 结束日期', () => {
+    const grid = [
+      ['序号', '收到日期', '申请人类型', '征求意见', null, '答复日期', '办理结果'],
+      [null, null, null, '开始日期', '结束日期', null, null],
+      [1, '2025-03-03', '自然人', '2025-03-10', '2025-03-14', '2025-04-08', '予以公开'],
+    ];
+    const header = findHeader(grid)!;
+    expect(header).toMatchObject({ row: 1, lastRow: 2, columns: { consultStart: 3, consultEnd: 4 } });
+    // The 5 consultation days are not counted: 20 working days, on time.
+    const a = analyseLedger(grid, { year: 2025 });
+    expect(a.findings).toEqual([]);
+    expect(a.cells['T3.R3.C1']).toBe(1);
+  });
+
+  it('takes the row under a one-level header as data', () => {
+    expect(findHeader([['收到日期', '申请人类型', '答复日期', '办理结果', '经办人'], ['2025-03-03', '自然人', '2025-03-04', '予以公开', '王']])).toMatchObject({ row: 1, lastRow: 1 });
+  });
+
   it('names a missing required column', () => {
     const f = only('ledger.missingColumn', [['收到日期', '申请人类型', '答复日期', '备注'], ['2025-01-01', '自然人', '2025-01-05', '']]);
     expect(f).toMatchObject({ row: null, column: 'result', params: { label: '办理结果', headerRow: 1 } });
