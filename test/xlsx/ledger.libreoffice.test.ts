@@ -192,3 +192,21 @@ test('the register’s marks, painted by LibreOffice, turn exactly the mistaken 
   const addr = (i: number, key: LedgerKey) => a1(plan.firstRow + i, col(key));
   expect(marked).toEqual([addr(1, 'received'), addr(2, 'answered'), addr(3, 'answered'), addr(3, 'result'), addr(4, 'answered'), addr(4, 'result')].sort());
 }, 120_000);
+
+test('rows typed below the prepared ones are counted too', async () => {
+  const many = Array.from({ length: plan.preparedRows + 2 }, (_, i) => {
+    const values: Partial<Record<LedgerKey, LedgerCell>> = { received: asDate(day('2025-01-01') + (i % 300)), applicantType: i % 2 ? '自然人' : '商业企业' };
+    return LEDGER_COLUMNS.map((c) => values[c.key] ?? null);
+  });
+  const file = path.join(dir, 'many.xlsx');
+  fs.writeFileSync(file, await ledgerBuffer({ year: YEAR, rows: many }));
+  const [out] = recalculateWithLibreOffice([file], path.join(dir, 'out-many'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet(plan.summary.name)!;
+  const received = plan.cellAt(T3_ROW.received, T3_COLUMNS.length);
+  const carriedOut = plan.cellAt(T3_ROW.carriedOut, T3_COLUMNS.length);
+  expect(shown(ws, received.row, received.col)).toBe(plan.preparedRows + 2);
+  expect(shown(ws, carriedOut.row, carriedOut.col)).toBe(plan.preparedRows + 2);
+  expect(analyseLedger([[], [], LEDGER_COLUMNS.map((c) => c.label), ...many], { year: YEAR }).cells[cellId('T3', T3_ROW.received, T3_COLUMNS.length)]).toBe(plan.preparedRows + 2);
+}, 120_000);
