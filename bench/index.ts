@@ -7,6 +7,7 @@ import { benchEngine } from './engine.bench';
 import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchLedger } from './ledger.bench';
+import { benchLedgerBrowser } from './ledger-browser.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
 import { benchReview } from './review.bench';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
   review: benchReview,
   ledger: benchLedger,
+  'ledger-pane': benchLedgerBrowser,
 };
 
 async function main(): Promise<void> {

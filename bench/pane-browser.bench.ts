@@ -29,7 +29,7 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** `npm run preview -- --production` on a free port, in a directory of its own. */
-async function serve(): Promise<{ origin: string; stop: () => void }> {
+export async function serve(): Promise<{ origin: string; stop: () => void }> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts/preview.js'), '--production'], {

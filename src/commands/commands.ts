@@ -7,7 +7,7 @@
 import { disableTrustUX } from '../excel/office';
 import { insertTemplate } from '../excel/template';
 import { announce, currentChoice, describeError } from '../taskpane/session';
-import { INSERT_ACTION } from './actions';
+import { INSERT_ACTION, INSERT_LEDGER_ACTION } from './actions';
 
 export async function insertFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
@@ -29,5 +29,25 @@ export async function insertFromRibbon(event: Office.AddinCommands.Event): Promi
   }
 }
 
+/**
+ * The ribbon's 插入台账 button: inserts the standard register (and its 台账汇总) in one click and
+ * opens the pane on it, where its 表三 and findings show. The register code loads on first use.
+ */
+export async function insertLedgerFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const { org, year } = currentChoice();
+    const { insertLedger } = await import(/* webpackChunkName: "ledger-host" */ '../excel/ledger');
+    const result = await Excel.run((context) => insertLedger(context, { org, year }));
+    announce({ kind: 'ledger', sheet: result.sheet });
+    await Office.addin.showAsTaskpane().catch(() => undefined);
+  } catch (e) {
+    announce({ kind: 'error', message: `插入台账失败：${describeError(e)}` });
+    await Office.addin.showAsTaskpane().catch(() => undefined);
+  } finally {
+    event.completed();
+  }
+}
+
 // With a shared runtime the button's ExecuteFunction is bound here, not through a FunctionFile global.
 Office.actions.associate(INSERT_ACTION, insertFromRibbon);
+Office.actions.associate(INSERT_LEDGER_ACTION, insertLedgerFromRibbon);

@@ -26,6 +26,10 @@ import type {
   FindingsBlockOutcome,
   InsertOutcome,
   InsertRequest,
+  LedgerGrid,
+  LedgerInsertOutcome,
+  LedgerInsertRequest,
+  LedgerSheetInfo,
   MetaWrite,
   SelfTestPlan,
   SheetRead,
@@ -68,6 +72,9 @@ export interface ExcelHostOptions {
   selfTest?: () => SelfTestPlan;
 }
 
+/** The register code (and the plan it draws) loads on first use: it is not part of the pane's first screen. */
+const ledger = () => import(/* webpackChunkName: "ledger-host" */ './ledger');
+
 /** What manifest.xml requires, and so every Excel that loads the add-in has. */
 const MANIFEST_SETS: Record<string, string> = { ExcelApi: '1.9', SharedRuntime: '1.1' };
 const manifestOnly = (name: string, version = '1.1'): boolean => {
@@ -101,6 +108,8 @@ interface Layout {
 export class ExcelHost implements WorkbookHost {
   readonly kind = 'excel' as const;
   private readonly layouts = new Map<string, Layout>();
+  /** Register sheets read, by worksheet id: their edits reach the pane too. */
+  private readonly registers = new Map<string, { name: string; col: number; cols: number }>();
   private readonly debounceMs: number;
   private readonly isSetSupported: (name: string, version?: string) => boolean;
   /** The 环境自检, where the page that made this host has one (src/excel/selftest.ts). */
@@ -315,6 +324,34 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  // ---- registers (台账) -------------------------------------------------------------------
+
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    const { insertLedger } = await ledger();
+    return this.run((context) => insertLedger(context, request));
+  }
+
+  async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    const { ledgerSheets } = await ledger();
+    return this.run((context) => ledgerSheets(context));
+  }
+
+  /** One sync: the used range's values. The sheet is followed by id from then on (a rename keeps it). */
+  async readGrid(sheet: string): Promise<LedgerGrid> {
+    const key = [...this.registers].find(([, r]) => r.name === sheet)?.[0] ?? sheet;
+    const { readLedgerGrid } = await ledger();
+    const read = await this.run((context) => readLedgerGrid(context, key));
+    for (const [other, r] of this.registers) if (r.name === read.sheet && other !== read.id) this.registers.delete(other);
+    this.registers.set(read.id, { name: read.sheet, col: read.col, cols: read.cols });
+    return read.grid;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    const known = [...this.registers].find(([, r]) => r.name === sheet);
+    const { selectLedgerRow } = await ledger();
+    await this.run((context) => selectLedgerRow(context, known?.[0] ?? sheet, row, known?.[1] ?? { col: 0, cols: 1 }));
+  }
+
   // ---- the one-time upgrade of an earlier version's template ----------------------------------
 
   async upgradeState(sheet: string): Promise<UpgradeState> {
@@ -342,6 +379,8 @@ export class ExcelHost implements WorkbookHost {
         const pending = new Map<string, string[]>();
         for (const c of changes) pending.set(c.id, [...(pending.get(c.id) ?? []), c.address]);
         for (const [id, addresses] of pending) {
+          const register = this.registers.get(id);
+          if (register) listener({ sheet: register.name, cells: 'unknown' });
           const layout = this.layouts.get(id);
           // A sheet never read is neither shown nor last year's: nothing to re-check.
           if (!layout) continue;

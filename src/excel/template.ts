@@ -310,7 +310,7 @@ export { MARK_LOOKS };
  * Queues the plan's marks as custom-formula conditional formats. Each add() goes on top of the
  * collection, so they are added last first: the plan's first mark ends on top, as it says.
  */
-export function drawMarks(sheet: Excel.Worksheet, marks: readonly PlannedMark[]): void {
+export function drawMarks(sheet: Excel.Worksheet, marks: readonly Pick<PlannedMark, 'area' | 'formula' | 'severity'>[]): void {
   for (const mark of [...marks].reverse()) {
     const cf = sheet.getRangeByIndexes(mark.area.row, mark.area.col, mark.area.rows, mark.area.cols).conditionalFormats.add('Custom');
     cf.custom.rule.formula = `=${mark.formula.replace(/^=/, '')}`;

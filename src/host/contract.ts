@@ -7,6 +7,7 @@
  * Every call is one round trip at most (one `context.sync()` in Excel) unless it says otherwise.
  */
 import type { GridReport } from '../core/grid';
+import type { LedgerGrid } from '../ledger/columns';
 import type { CellId } from '../core/tables';
 import type { Probe } from '../selftest/run';
 
@@ -103,6 +104,29 @@ export interface SelfTestPlan {
   notice: string;
 }
 
+/**
+ * A register sheet (台账) as a grid from A1 (src/ledger/columns.ts): row 0 is worksheet row 1, so
+ * a finding's worksheet row is the grid row + 1. Numbers in date columns are Excel serials, as
+ * Range.values and Value2 give them.
+ */
+export type { LedgerCell, LedgerGrid } from '../ledger/columns';
+
+/** The body and year the standard register's summary sheet is titled and counts by. */
+export interface LedgerInsertRequest {
+  org?: string;
+  year?: number | null;
+}
+
+/** A sheet whose header row (within its first rows) names a register's columns. */
+export interface LedgerSheetInfo {
+  name: string;
+  /** The worksheet row (1-based) of the header row found. */
+  headerRow: number;
+}
+
+/** `sheet`: the register; `summary`: its native summary sheet (表三 as formulas), when the host draws one. */
+export type LedgerInsertOutcome = { status: 'inserted'; sheet: string; summary?: string };
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview' | 'wps';
   /** The template sheets of the workbook, and the template sheet in view (null when the active sheet is none). */
@@ -162,6 +186,17 @@ export interface WorkbookHost {
   onPaneShown?(listener: () => void): Promise<() => Promise<void>>;
   /** Optional: the 环境自检 of this host (src/selftest/run.ts). */
   selfTest?(): SelfTestPlan;
+  /**
+   * Inserts the standard register (src/ledger/sheet.ts) on new sheets and shows it; never
+   * overwrites a sheet: a taken name gets "(2)".
+   */
+  insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome>;
+  /** The sheets that look like registers (their header row names a register's columns). */
+  ledgerSheets(): Promise<LedgerSheetInfo[]>;
+  /** A sheet's used range as values from A1, in one round trip. */
+  readGrid(sheet: string): Promise<LedgerGrid>;
+  /** Shows a sheet and selects one of its rows (1-based worksheet row), for a register finding. */
+  selectRow(sheet: string, row: number): Promise<void>;
   /** Acknowledgements kept in the workbook (a custom XML part or hidden sheet in Excel). */
   loadAcknowledgements(): Promise<Acknowledgement[]>;
   saveAcknowledgements(acks: readonly Acknowledgement[]): Promise<void>;

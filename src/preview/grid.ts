@@ -15,6 +15,7 @@ import { FONT, HEADING_FONT, LOOKS, Look, MARK_LOOKS } from '../core/looks';
 import type { MarkSeverity } from '../core/marks';
 import { CellStyle, PlannedCell, columnLetter } from '../core/sheet';
 import { CellId, cellName } from '../core/tables';
+import { LEDGER_LOOKS } from '../ledger/sheet';
 import { SheetValue, checkCellText, checkCellValue, markedCells, summaryText, titleText } from './native';
 import { isBlock, parseBlock, placeBlock } from './paste';
 import { BookEvent, MetaField, PLAN, PreviewSheet, PreviewWorkbook } from './workbook';
@@ -65,7 +66,13 @@ interface SheetDom {
   selection: HTMLElement[];
   /** Every cell a mark covers, by "row,col", with its look when unmarked. */
   markable: Map<string, { td: HTMLElement; look: Look }>;
+  /** A register sheet's inputs by "row,col" (0-based), and its row count drawn. */
+  cells?: Map<string, HTMLInputElement>;
 }
+
+/** A register sheet shows this many rows at first; a button adds more, as scrolling down does in a sheet. */
+const REGISTER_ROWS = 100;
+const MORE_ROWS = 200;
 
 /** The cells the template's marks cover. */
 const MARK_AREA = new Set<string>();
@@ -162,15 +169,24 @@ export class GridView {
       }
       this.recalculate(sheet, dom);
     } else if (e.type === 'marks') {
-      this.drawMarks(e.sheet, e.focus);
+      if (this.book.sheet(e.sheet).kind === 'register') this.drawRowSelection(e.sheet, e.focus);
+      else this.drawMarks(e.sheet, e.focus);
     } else if (e.type === 'block') {
       const dom = this.sheets.get(e.sheet);
       if (dom) this.recalculate(this.book.sheet(e.sheet), dom);
+    } else if (e.type === 'grid') {
+      const dom = this.sheets.get(e.sheet);
+      const sheet = this.book.sheet(e.sheet);
+      for (const key of e.keys) {
+        const input = dom?.cells?.get(key);
+        const text = sheet.grid.get(key) ?? '';
+        if (input && input.value !== text) input.value = text;
+      }
     }
   }
 
   private addSheet(sheet: PreviewSheet): void {
-    const dom = sheet.kind === 'template' ? this.drawTemplate(sheet) : this.drawBlank(sheet);
+    const dom = sheet.kind === 'template' ? this.drawTemplate(sheet) : sheet.kind === 'register' ? this.drawRegister(sheet) : this.drawBlank(sheet);
     dom.root.hidden = true;
     this.area.append(dom.root);
     this.sheets.set(sheet.name, dom);
@@ -226,14 +242,126 @@ export class GridView {
     return { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, blockHeader: [], selection: [], markable: new Map() };
   }
 
+  /**
+   * A register sheet (台账): its plan's title, note and header as labels, and every cell below an
+   * input a person types into, committed as in Excel (Enter, Tab, leaving it). A date typed as
+   * one becomes a date cell (the workbook's readGrid gives its serial).
+   */
+  private drawRegister(sheet: PreviewSheet): SheetDom {
+    const doc = this.doc;
+    const plan = sheet.plan!;
+    const root = doc.createElement('div');
+    root.className = 'nb-sheet nb-register';
+    root.dataset.sheet = sheet.name;
+    const widths = plan.columns.map((c) => c.width);
+    const table = doc.createElement('table');
+    table.className = 'nb-grid';
+    table.append(...this.columns(table, widths));
+    const dom: SheetDom = { root, inputs: new Map(), meta: {}, checks: [], summary: null, title: null, spill: null, blockHeader: [], selection: [], markable: new Map(), cells: new Map() };
+    const body = doc.createElement('tbody');
+    const labels = new Map(plan.cells.map((c) => [`${c.row},${c.col}`, c]));
+    const spans = new Map(plan.merges.map((m) => [`${m.r1},${m.c1}`, m.c2 - m.c1 + 1]));
+    const firstData = Math.max(...plan.cells.map((c) => c.row)) + 1;
+    const row = (r: number): HTMLTableRowElement => {
+      const tr = doc.createElement('tr');
+      tr.append(this.rowHead(r));
+      for (let c = 0; c < widths.length; c++) {
+        const td = doc.createElement('td');
+        td.dataset.address = `${columnLetter(c)}${r + 1}`;
+        const label = r < firstData ? labels.get(`${r},${c}`) : undefined;
+        if (r < firstData) {
+          if (label) {
+            applyLook(td, LEDGER_LOOKS[label.style]);
+            td.textContent = String(label.value ?? '');
+            const span = spans.get(`${r},${c}`);
+            if (span && span > 1) {
+              td.colSpan = span;
+              c += span - 1;
+            }
+          }
+          tr.append(td);
+          continue;
+        }
+        const input = doc.createElement('input');
+        input.type = 'text';
+        input.autocomplete = 'off';
+        input.spellcheck = false;
+        input.dataset.r = String(r);
+        input.dataset.c = String(c);
+        input.setAttribute('aria-label', `${String(labels.get(`${plan.cells.find((x) => x.style === 'header')?.row ?? 0},${c}`)?.value ?? columnLetter(c))} 第${r + 1}行`);
+        input.value = sheet.grid.get(`${r},${c}`) ?? '';
+        td.classList.add('nb-bordered');
+        td.append(input);
+        dom.cells!.set(`${r},${c}`, input);
+        tr.append(td);
+      }
+      return tr;
+    };
+    const used = Math.max(firstData, ...[...sheet.grid.keys()].map((k) => Number(k.slice(0, k.indexOf(','))) + 1));
+    let drawn = Math.max(firstData + REGISTER_ROWS, used + 20);
+    for (let r = 0; r < drawn; r++) body.append(row(r));
+    table.append(body);
+    table.addEventListener('change', (e) => this.commitGrid(sheet.name, e.target as HTMLInputElement));
+    table.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLInputElement;
+      if (e.isComposing || target.dataset?.r === undefined) return;
+      if (e.key === 'Escape') target.value = this.book.sheet(sheet.name).grid.get(`${target.dataset.r},${target.dataset.c}`) ?? '';
+      else if (e.key === 'Enter' || e.key === 'Tab') this.commitGrid(sheet.name, target);
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const below = dom.cells!.get(`${Number(target.dataset.r) + (e.shiftKey ? -1 : 1)},${target.dataset.c}`);
+        below?.focus();
+        below?.select();
+      }
+    });
+    const more = doc.createElement('button');
+    more.type = 'button';
+    more.className = 'nb-more-rows';
+    more.textContent = `再显示 ${MORE_ROWS} 行`;
+    more.addEventListener('click', () => {
+      for (let i = 0; i < MORE_ROWS; i++) body.append(row(drawn++));
+    });
+    root.append(table, more);
+    return dom;
+  }
+
+  /** A register cell's text becomes the sheet's; an unchanged cell changes nothing. */
+  private commitGrid(sheet: string, target: HTMLInputElement): void {
+    if (target.dataset?.r === undefined) return;
+    this.book.setGrid(sheet, new Map([[`${target.dataset.r},${target.dataset.c}`, target.value]]), 'user');
+  }
+
+  /** The register row the pane selected: highlighted, its first cell focused and in view. */
+  private drawRowSelection(sheetName: string, focus: boolean): void {
+    const dom = this.sheets.get(sheetName);
+    if (!dom?.cells) return;
+    for (const el of dom.selection) el.classList.remove('nb-selected', 'nb-active-cell');
+    dom.selection = [];
+    const row = this.book.sheet(sheetName).selectedRow;
+    if (row === null) return;
+    for (const [key, input] of dom.cells) {
+      if (key.slice(0, key.indexOf(',')) !== String(row - 1)) continue;
+      input.parentElement!.classList.add('nb-selected');
+      dom.selection.push(input.parentElement!);
+    }
+    const first = dom.cells.get(`${row - 1},0`);
+    if (first) {
+      first.parentElement!.classList.add('nb-active-cell');
+      if (focus) {
+        first.focus({ preventScroll: true });
+        first.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+      }
+    }
+  }
+
   /** The column widths and the row of column letters; the table is exactly as wide as its columns, as a sheet is. */
-  private columns(table: HTMLTableElement): [HTMLTableColElement, HTMLTableSectionElement] {
-    table.style.width = px(ROW_HEAD_PX + PLAN.colWidths.reduce((sum, w) => sum + colPx(w), 0));
+  private columns(table: HTMLTableElement, widths: readonly number[] = PLAN.colWidths): [HTMLTableColElement, HTMLTableSectionElement] {
+    table.style.width = px(ROW_HEAD_PX + widths.reduce((sum, w) => sum + colPx(w), 0));
     const colgroup = this.doc.createElement('colgroup');
     const corner = this.doc.createElement('col');
     corner.style.width = px(ROW_HEAD_PX);
     colgroup.append(corner);
-    for (const w of PLAN.colWidths) {
+    for (const w of widths) {
       const col = this.doc.createElement('col');
       col.style.width = px(colPx(w));
       colgroup.append(col);
@@ -243,7 +371,7 @@ export class GridView {
     const corner2 = this.doc.createElement('th');
     corner2.className = 'nb-corner';
     tr.append(corner2);
-    PLAN.colWidths.forEach((_, c) => {
+    widths.forEach((_, c) => {
       const letter = this.doc.createElement('th');
       letter.scope = 'col';
       letter.textContent = columnLetter(c);

@@ -8,7 +8,7 @@
  * pane's own writes are never reported back to it.
  */
 import type { CellId } from '../core/tables';
-import type { Acknowledgement, CellWrite, EditBurst, FindingsBlockOutcome, InsertOutcome, InsertRequest, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, FindingsBlockOutcome, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { Bursts } from '../host/bursts';
 import { previewSelfTest } from './selftest';
 import { PreviewWorkbook } from './workbook';
@@ -35,6 +35,11 @@ export class PreviewHost implements WorkbookHost {
         // As Excel's onActivated: any sheet coming into view, by a tab click or by the pane. Edits made before come first.
         this.flush();
         for (const l of [...this.activation]) l(e.sheet);
+        return;
+      }
+      if (e.type === 'grid' && e.source === 'user') {
+        // A register's cells have no cell id: the pane reads the register again.
+        this.bursts.add({ sheet: e.sheet, cells: [], unknown: true });
         return;
       }
       if (e.type !== 'cells' || e.source !== 'user') return;
@@ -97,6 +102,23 @@ export class PreviewHost implements WorkbookHost {
 
   async select(sheet: string, cells: readonly CellId[]): Promise<void> {
     this.book.select(sheet, cells);
+  }
+
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    this.flush();
+    return this.book.insertLedger(request);
+  }
+
+  async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    return this.book.ledgerSheets();
+  }
+
+  async readGrid(sheet: string): Promise<LedgerGrid> {
+    return this.book.readGrid(sheet);
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    this.book.selectRow(sheet, row);
   }
 
   async onEdit(listener: (burst: EditBurst) => void): Promise<() => Promise<void>> {

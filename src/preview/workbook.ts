@@ -13,14 +13,17 @@ import type { CellValue } from '../core/report';
 import { a1, inputPosition, sheetPlan, sheetTitle, tableName, SheetPlan } from '../core/sheet';
 import { CellId, INPUT_CELLS, TABLE_IDS, TABLES, TableId, isCellId } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
-import type { Acknowledgement, InsertOutcome, InsertRequest, SheetRead, TemplateSheetInfo } from '../host/contract';
+import type { Acknowledgement, InsertOutcome, InsertRequest, LedgerCell, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, SheetRead, TemplateSheetInfo } from '../host/contract';
+import { PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
+import { LedgerSheetPlan, REGISTER_SHEET, ledgerPlan } from '../ledger/sheet';
 import { shownText, typedValue } from './typing';
 
 export type MetaField = 'org' | 'year';
 
 export interface PreviewSheet {
   readonly name: string;
-  readonly kind: 'blank' | 'template';
+  /** A register sheet (台账) holds any cell as typed, in `grid`. */
+  readonly kind: 'blank' | 'template' | 'register';
   /** Input cells as typed (or as the pane wrote them); a cell not in the map is empty. */
   readonly texts: Map<CellId, string>;
   readonly meta: Record<MetaField, string>;
@@ -28,11 +31,19 @@ export interface PreviewSheet {
   selected: CellId[];
   /** Whether the findings block (=NIANBAO.CHECK under the tables) is on the sheet: only when the user added it, as in Excel. */
   findingsBlock: boolean;
+  /** A register sheet's cells as typed, by "row,col" (0-based). */
+  readonly grid: Map<string, string>;
+  /** The register row the pane selected (1-based worksheet row), or null. */
+  selectedRow: number | null;
+  /** The register sheet's plan (columns, formats), for drawing it. */
+  readonly plan?: LedgerSheetPlan;
 }
 
 /** What changed, for the grid (to redraw) and the host (to tell the pane about people's edits). */
 export type BookEvent =
   | { type: 'cells'; sheet: string; cells: CellId[]; meta: MetaField[]; source: 'user' | 'host' }
+  /** Cells of a register sheet changed ("row,col" keys). */
+  | { type: 'grid'; sheet: string; keys: string[]; source: 'user' | 'host' }
   | { type: 'sheets' }
   /** The findings block was added to or removed from a sheet. */
   | { type: 'block'; sheet: string }
@@ -122,6 +133,77 @@ export class PreviewWorkbook {
     if (s.findingsBlock === present) return;
     s.findingsBlock = present;
     this.emit({ type: 'block', sheet: s.name });
+  }
+
+  /**
+   * Adds the standard register (src/ledger/sheet.ts: its register sheet; the preview has no
+   * formula engine for the native summary, the pane shows its 表三) on a new sheet and shows it;
+   * never overwrites, a taken name gets "(2)".
+   */
+  insertLedger(request: LedgerInsertRequest = {}): LedgerInsertOutcome {
+    const name = uniqueSheetName(
+      this.list.map((s) => s.name),
+      REGISTER_SHEET,
+    );
+    const plan = ledgerPlan({ org: request.org ?? '', year: request.year ?? null, registerName: name }).register;
+    const sheet: PreviewSheet = { ...blankSheet(name), kind: 'register', plan };
+    for (const c of plan.cells) sheet.grid.set(`${c.row},${c.col}`, String(c.value ?? ''));
+    this.list.push(sheet);
+    this.emit({ type: 'sheets' });
+    this.activate(name);
+    return { status: 'inserted', sheet: name };
+  }
+
+  /** The register sheets: those whose first rows hold a register's header row. */
+  ledgerSheets(): LedgerSheetInfo[] {
+    const out: LedgerSheetInfo[] = [];
+    for (const s of this.list) {
+      if (s.kind !== 'register') continue;
+      const index = ledgerHeaderIndex(this.readGrid(s.name).slice(0, PROBE_ROWS));
+      if (index !== null) out.push({ name: s.name, headerRow: index + 1 });
+    }
+    return out;
+  }
+
+  /** Sets cells of a register sheet as typed, in one change; `user` changes are a person's edits. */
+  setGrid(sheet: string, changes: ReadonlyMap<string, string>, source: 'user' | 'host'): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== 'register') throw new Error(`工作表“${s.name}”不是台账`);
+    const keys: string[] = [];
+    for (const [key, text] of changes) {
+      if ((s.grid.get(key) ?? '') === text) continue;
+      if (text === '') s.grid.delete(key);
+      else s.grid.set(key, text);
+      keys.push(key);
+    }
+    if (keys.length > 0) this.emit({ type: 'grid', sheet: s.name, keys, source });
+  }
+
+  /**
+   * A sheet's used range from A1 as Excel's values give it: numbers as numbers, a date typed as a
+   * date ("2025-03-04", "2025/3/4") as its serial, as Excel makes it a date cell; other text as typed.
+   */
+  readGrid(sheet: string): LedgerGrid {
+    const s = this.sheet(sheet);
+    const grid: LedgerGrid = [];
+    for (const [key, text] of s.grid) {
+      const comma = key.indexOf(',');
+      const r = Number(key.slice(0, comma));
+      const c = Number(key.slice(comma + 1));
+      while (grid.length <= r) grid.push([]);
+      const row = grid[r];
+      while (row.length <= c) row.push(null);
+      row[c] = typedCell(text);
+    }
+    return grid;
+  }
+
+  /** Shows a register sheet with one row selected (1-based). */
+  selectRow(sheet: string, row: number): void {
+    const s = this.sheet(sheet);
+    this.activate(s.name);
+    s.selectedRow = row;
+    this.emit({ type: 'marks', sheet: s.name, focus: true });
   }
 
   text(sheet: string, cell: CellId): string {
@@ -227,7 +309,23 @@ export class PreviewWorkbook {
 const asText = (text: string): string => (typedValue(text) === text ? text : `'${text}`);
 
 function blankSheet(name: string): PreviewSheet {
-  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], findingsBlock: false };
+  return { name, kind: 'blank', texts: new Map(), meta: { org: '', year: '' }, selected: [], findingsBlock: false, grid: new Map(), selectedRow: null };
+}
+
+const DATE_TEXT = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+/** Excel's serial of a calendar day (1900 date system, days after 1900-03-01). */
+const dateSerial = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/** A register cell's value as Excel keeps what was typed: a date typed as one becomes its serial. */
+export function typedCell(text: string): LedgerCell {
+  const d = DATE_TEXT.exec(text.trim());
+  if (d && !text.startsWith("'")) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    const date = new Date(Date.UTC(y, m - 1, day));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day && y >= 1901) return dateSerial(y, m, day);
+  }
+  return typedValue(text);
 }
 
 /** Where each input sits on a template sheet, as a user finds it: D24. */

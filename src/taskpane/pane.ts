@@ -30,12 +30,15 @@ import { PriorReport } from './parts/prior';
 import { SelfTest } from './parts/selftest';
 import { WorkbookOptions } from './parts/workbook-options';
 import { UpgradeOffer } from './upgrade-view';
+import type { Ledger, LedgerFileReader } from './parts/ledger';
 
 export interface PaneOptions {
   /** Start at once (the default): load acknowledgements, find the templates, listen, check. */
   autoStart?: boolean;
   /** Reads a file chosen as last year's report; the default reads .json and .xlsx. */
   readPriorFile?: PriorFileReader;
+  /** Reads a register file chosen in the 台账 section; the default reads .xlsx in the browser. */
+  readLedgerFile?: LedgerFileReader;
   /** Reads a file chosen to fill the template in view (导入本年数据); the default reads what the importers read. */
   readCurrentFile?: CurrentFileReader;
   /** How 导出 Word hands over the document: a browser download by default; null where the host cannot save a file. */
@@ -67,6 +70,11 @@ export class Pane implements PaneContext {
   /** The 环境自检 (shown where the host has one). */
   readonly selfTest: SelfTest;
 
+  /** The register part, loaded when first wanted (the ledger core is not on the first screen). */
+  private ledger: Promise<Ledger> | null = null;
+  private ledgerPart: Ledger | null = null;
+  private readonly readLedgerFile: LedgerFileReader;
+
   private chain: Promise<unknown> = Promise.resolve();
   /** Files being read (outside the host queue: reading a file needs no host): idle() waits for them too. */
   private readonly reading = new Set<Promise<unknown>>();
@@ -84,6 +92,8 @@ export class Pane implements PaneContext {
       options.readPriorFile ?? (async (...args) => (await import(/* webpackChunkName: "prior-file" */ './prior-file')).readPriorFile(...args));
     const readCurrentFile: CurrentFileReader =
       options.readCurrentFile ?? (async (...args) => (await import(/* webpackChunkName: "report-file" */ './report-file')).readCurrentFile(...args));
+    this.readLedgerFile =
+      options.readLedgerFile ?? (async (...args) => (await import(/* webpackChunkName: "ledger-file" */ './ledger-file')).readLedgerXlsx(...args));
     this.insertion = new Insertion(this, (sheet) => this.refresh(sheet));
     this.prior = new PriorReport(this, readPriorFile);
     this.checking = new Checking(this, this.prior);
@@ -95,12 +105,18 @@ export class Pane implements PaneContext {
     this.options = new WorkbookOptions(this);
     this.selfTest = new SelfTest(this, saveFile && savedOrNot(saveFile));
     this.mode = new CheckMode(this, {
-      onBurst: (burst) => this.checking.onBurst(burst),
+      onBurst: (burst) => {
+        this.checking.onBurst(burst);
+        this.ledgerPart?.onBurst(burst);
+      },
       onActivated: (sheet) => void this.onActivated(sheet),
       onShown: () => void this.recheckInView(),
     });
     this.upgradeOffer = new UpgradeOffer(doc, host, elements(doc, ['summary']).summary, (task) => this.exclusive(task), () => this.refresh());
     elements(doc, ['check']).check.addEventListener('click', () => void this.check());
+    const ledger = elements(doc, ['ledger-section', 'ledger-insert']);
+    ledger['ledger-section'].addEventListener('toggle', () => ledger['ledger-section'].open && void this.openLedger());
+    ledger['ledger-insert'].addEventListener('click', () => void this.insertLedger());
     onNotice((n) => this.showNotice(n));
     this.ready = options.autoStart === false ? Promise.resolve() : this.start();
   }
@@ -138,6 +154,7 @@ export class Pane implements PaneContext {
   render(): void {
     this.prior.render();
     this.checking.render();
+    this.ledgerPart?.render();
   }
 
   async update(): Promise<void> {
@@ -190,10 +207,12 @@ export class Pane implements PaneContext {
     for (;;) {
       const chain = this.chain;
       const drainer = this.checking.pending.running;
+      const ledger = this.ledgerPart?.running ?? null;
       await chain.catch(() => undefined);
       await drainer;
+      await ledger;
       await Promise.all([...this.reading]);
-      if (chain === this.chain && drainer === this.checking.pending.running && this.reading.size === 0 && !this.checking.pending.queued) return;
+      if (chain === this.chain && drainer === this.checking.pending.running && ledger === (this.ledgerPart?.running ?? null) && this.reading.size === 0 && !this.checking.pending.queued) return;
     }
   }
 
@@ -284,8 +303,37 @@ export class Pane implements PaneContext {
     return this.insertion.insert(force);
   }
 
+  // ---- the register (台账), loaded on demand ---------------------------------------------------
+
+  private loadLedger(): Promise<Ledger> {
+    this.ledger ??= import(/* webpackChunkName: "ledger" */ './parts/ledger').then((m) => (this.ledgerPart = new m.Ledger(this, this.importing, this.readLedgerFile)));
+    const loading = this.ledger;
+    this.track(loading);
+    return loading;
+  }
+
+  /** Opens the 台账 section's work: lists the register sheets and reads the chosen (or given) one. */
+  async openLedger(preferred?: string): Promise<void> {
+    const part = await this.loadLedger();
+    await part.open(preferred);
+  }
+
+  /** Inserts the standard register (the 插入台账 button in the pane and the ribbon) and shows it in the section. */
+  async insertLedger(): Promise<void> {
+    const section = this.doc.getElementById('ledger-section') as HTMLDetailsElement | null;
+    if (section) section.open = true;
+    const part = await this.loadLedger();
+    await part.insert();
+  }
+
   /** Notices from the pane's own insertion and from the ribbon button, which shares this runtime. */
   showNotice(notice: Notice): void {
+    if (notice.kind === 'ledger') {
+      const section = this.doc.getElementById('ledger-section') as HTMLDetailsElement | null;
+      if (section) section.open = true;
+      void this.openLedger(notice.sheet);
+      return;
+    }
     this.insertion.showNotice(notice);
   }
 }

@@ -6,7 +6,9 @@
 export type Notice =
   | { kind: 'inserted'; sheet: string }
   | { kind: 'exists'; sheet: string; org: string; year: number | null }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The standard register was inserted (the 插入台账 ribbon button): the pane shows it. */
+  | { kind: 'ledger'; sheet: string };
 
 export interface Choice {
   org: string;

@@ -15,7 +15,7 @@ import { ORG_NAME, YEAR_NAME, a1, compactRefs, tableName } from '../core/sheet';
 import { CellId, TABLE_IDS, TABLES } from '../core/tables';
 import { cellsAt } from '../excel/host';
 import type { TemplateAreas } from '../excel/read';
-import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
+import type { Acknowledgement, CellWrite, EditBurst, InsertOutcome, InsertRequest, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, MetaWrite, SelfTestPlan, SheetRead, TemplateSheetInfo, WorkbookHost } from '../host/contract';
 import { parseYear } from '../core/grid';
 import { loadAcknowledgements, saveAcknowledgements } from './acknowledgements';
 import { EtApplication, activeSheet, activeWorkbook, asGrid, isVisible, nameOf, namesOnSheet, quietly, sheetOrThrow, worksheets } from './book';
@@ -23,6 +23,9 @@ import { WpsSheetRead, readTemplateSheet } from './read';
 
 const META = new Set([...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME]);
 import { insertTemplate } from './template';
+
+/** The register code (and the plan it draws) loads on first use: it is not part of the pane's first screen. */
+const ledger = () => import(/* webpackChunkName: "ledger-host" */ './ledger');
 
 export interface WpsHostOptions {
   /** Quiet time that ends a burst of edits, in ms. */
@@ -62,6 +65,8 @@ export class WpsHost implements WorkbookHost {
   private readonly layouts = new Map<string, Layout>();
   /** Every ApiEvent listener this host added and has not removed: dispose() removes them. */
   private readonly listening = new Set<{ event: string; handler: (...args: never[]) => void }>();
+  /** Register sheets read, by lower-case name: their edits reach the pane too. */
+  private readonly registers = new Map<string, { name: string; col: number; cols: number }>();
   private readonly debounceMs: number;
 
   constructor(
@@ -188,6 +193,32 @@ export class WpsHost implements WorkbookHost {
     ws.Range(all.length <= MAX_REF ? all : first).Select();
   }
 
+  // ---- registers (台账) -------------------------------------------------------------------
+
+  async insertLedger(request?: LedgerInsertRequest): Promise<LedgerInsertOutcome> {
+    const { insertLedger } = await ledger();
+    return insertLedger(this.app, request);
+  }
+
+  async ledgerSheets(): Promise<LedgerSheetInfo[]> {
+    const { ledgerSheets } = await ledger();
+    const book = this.app.ActiveWorkbook;
+    return book ? ledgerSheets(book) : [];
+  }
+
+  async readGrid(sheet: string): Promise<LedgerGrid> {
+    const { readLedgerGrid } = await ledger();
+    const ws = sheetOrThrow(this.book, sheet);
+    const read = readLedgerGrid(ws);
+    this.registers.set(ws.Name.toLowerCase(), { name: ws.Name, col: read.col, cols: read.cols });
+    return read.grid;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    const { selectLedgerRow } = await ledger();
+    selectLedgerRow(sheetOrThrow(this.book, sheet), row, this.registers.get(sheet.toLowerCase()) ?? { col: 0, cols: 1 });
+  }
+
   // ---- edits ------------------------------------------------------------------------------
 
   /**
@@ -203,6 +234,8 @@ export class WpsHost implements WorkbookHost {
       const bursts = [...pending];
       pending.clear();
       for (const [key, addresses] of bursts) {
+        const register = this.registers.get(key);
+        if (register) listener({ sheet: register.name, cells: 'unknown' });
         const layout = this.layouts.get(key);
         if (layout) listener({ sheet: layout.name, cells: cellsAt(layout, addresses) });
       }

@@ -33,6 +33,7 @@ export function takeNotice(app: EtApplication): Notice | null {
     if (n.kind === 'inserted' && typeof n.sheet === 'string') return { kind: 'inserted', sheet: n.sheet };
     if (n.kind === 'exists' && typeof n.sheet === 'string' && typeof n.org === 'string' && (typeof n.year === 'number' || n.year === null)) return { kind: 'exists', sheet: n.sheet, org: n.org, year: n.year };
     if (n.kind === 'error' && typeof n.message === 'string') return { kind: 'error', message: n.message };
+    if (n.kind === 'ledger' && typeof n.sheet === 'string') return { kind: 'ledger', sheet: n.sheet };
   } catch {
     /* not ours */
   }

@@ -25,6 +25,7 @@ import { SELFTEST_PANE, paneUrl, showPane } from './pane-window';
 export const INSERT_BUTTON = 'nbInsertTemplate';
 export const CHECK_BUTTON = 'nbOpenPane';
 export const SELFTEST_BUTTON = 'nbSelfTest';
+export const LEDGER_BUTTON = 'nbInsertLedger';
 
 interface RibbonControl {
   Id?: string;
@@ -58,6 +59,17 @@ export async function insertFromRibbon(a: EtApplication = app()): Promise<void> 
   }
 }
 
+/** 插入台账: inserts the standard register and its summary, then opens the pane on it. */
+export async function insertLedgerFromRibbon(a: EtApplication = app()): Promise<void> {
+  const { org, year } = currentChoice();
+  try {
+    const result = await new WpsHost(a).insertLedger({ org, year });
+    tell(a, { kind: 'ledger', sheet: result.sheet });
+  } catch (e) {
+    tell(a, { kind: 'error', message: `插入台账失败：${describeError(e)}` });
+  }
+}
+
 export function OnAddinLoad(_ribbonUI?: unknown): boolean {
   const a = wpsApplication();
   if (a) registerFunctions(a);
@@ -70,6 +82,7 @@ export function OnAction(control: RibbonControl): boolean {
     if (id === INSERT_BUTTON) void insertFromRibbon();
     else if (id === CHECK_BUTTON) openPane(app());
     else if (id === SELFTEST_BUTTON) showPane(app(), paneUrl(location.href, 'selftest.html'), SELFTEST_PANE);
+    else if (id === LEDGER_BUTTON) void insertLedgerFromRibbon();
   } catch (e) {
     alert(`年报加载项：${describeError(e)}`);
   }

@@ -167,7 +167,7 @@ function validate(range: Et.Range, rule: Rule): void {
  * (and so in ET) a relative formula given to FormatConditions.Add is read relative to the ACTIVE
  * cell, not to the range: the top-left cell is selected first so "D7" means what the plan meant.
  */
-function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
+export function addMark(sheet: Et.Worksheet, area: Area, formula: string, severity: 'error' | 'warning'): void {
   const look = MARK_LOOKS[severity];
   sheet.Range(a1(area.row, area.col)).Select();
   // Operator is ignored for xlExpression (VBA's FormatConditions.Add); a number stands in its place rather than undefined.

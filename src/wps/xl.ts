@@ -8,6 +8,8 @@
 
 export const xlValidateWholeNumber: Et.XlDVType.xlValidateWholeNumber = 1;
 export const xlValidateDecimal: Et.XlDVType.xlValidateDecimal = 2;
+export const xlValidateList: Et.XlDVType.xlValidateList = 3;
+export const xlValidateDate: Et.XlDVType.xlValidateDate = 4;
 export const xlValidAlertStop: Et.XlDVAlertStyle.xlValidAlertStop = 1;
 export const xlBetween: Et.XlFormatConditionOperator.xlBetween = 1;
 export const xlGreaterEqual: Et.XlFormatConditionOperator.xlGreaterEqual = 7;
@@ -31,6 +33,7 @@ export const xlSheetVisible: Et.XlSheetVisibility.xlSheetVisible = -1;
 export const xlSheetVeryHidden: Et.XlSheetVisibility.xlSheetVeryHidden = 2;
 
 export const xlLandscape: Et.XlPageOrientation.xlLandscape = 2;
+export const xlPortrait: Et.XlPageOrientation.xlPortrait = 1;
 export const xlPaperA4: Et.XlPaperSize.xlPaperA4 = 9;
 
 /** ET colours are BGR integers (VBA's RGB()): "#FDE2E2" is 0xE2E2FD. */

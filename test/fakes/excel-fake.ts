@@ -630,6 +630,18 @@ class RangeProxy extends Loadable {
     return this.read('numberFormat');
   }
 
+  /** Range.columnHidden (ExcelApi 1.2): hides the range's whole columns. */
+  set columnHidden(v: boolean) {
+    this.ctx.queue({
+      kind: 'write',
+      what: `write columnHidden ${this.describe()}`,
+      run: () => {
+        this.requireUnprotected('columnHidden', 'allowFormatColumns');
+        for (let c = this.area.col; c < this.area.col + this.area.cols; c++) this.sheet().settings[`hidden.${c}`] = v;
+      },
+    });
+  }
+
   get address(): string {
     return this.read('address');
   }
@@ -1341,6 +1353,8 @@ class WorksheetProxy extends Loadable {
   readonly onChanged: EventSource;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: Record<string, unknown>;
+  /** Worksheet.autoFilter (ExcelApi 1.9): apply() over a range; one filter per sheet. */
+  readonly autoFilter: { apply: (range: RangeProxy) => void };
 
   constructor(
     ctx: FakeContext,
@@ -1390,12 +1404,37 @@ class WorksheetProxy extends Loadable {
         }),
     }) as unknown as Record<string, unknown>;
     this.onChanged = new EventSource(ctx, () => model().handlers);
+    this.autoFilter = {
+      apply: (range: RangeProxy) => {
+        ctx.requires('1.9', 'AutoFilter.apply');
+        ctx.queue({ kind: 'write', what: `write autoFilter ${label}`, run: () => (model().settings.autoFilter = areaAddress(range.area)) });
+      },
+    };
     this.freezePanes = {
       freezeRows: (n: number) => ctx.queue({ kind: 'write', what: `write freezeRows ${label}`, run: () => (model().settings.freezeRows = n) }),
     };
-    this.pageLayout = bag(ctx, 'pageLayout', ['orientation', 'paperSize', 'centerHorizontally', 'zoom'], {}, (prop, value) => {
-      model().settings[`pageLayout.${prop}`] = value;
-    });
+    this.pageLayout = bag(
+      ctx,
+      'pageLayout',
+      ['orientation', 'paperSize', 'centerHorizontally', 'zoom', 'printGridlines'],
+      {
+        // PageLayout.setPrintArea: ExcelApi 1.9.
+        setPrintArea: (area: string) => {
+          ctx.requires('1.9', 'PageLayout.setPrintArea');
+          parseAddress(area);
+          ctx.queue({ kind: 'write', what: `write printArea ${label}`, run: () => (model().settings['pageLayout.printArea'] = area) });
+        },
+        // PageLayout.setPrintTitleRows: ExcelApi 1.9; a whole-row reference ("$3:$3").
+        setPrintTitleRows: (rows: string) => {
+          ctx.requires('1.9', 'PageLayout.setPrintTitleRows');
+          if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', `print title rows must be whole rows: ${rows}`);
+          ctx.queue({ kind: 'write', what: `write printTitleRows ${label}`, run: () => (model().settings['pageLayout.printTitleRows'] = rows) });
+        },
+      },
+      (prop, value) => {
+        model().settings[`pageLayout.${prop}`] = value;
+      },
+    );
   }
 
   private model(): SheetModel {
@@ -1427,6 +1466,9 @@ class WorksheetProxy extends Loadable {
   get position(): number {
     return this.read('position');
   }
+  get visibility(): string {
+    return this.read('visibility');
+  }
 
   set showGridlines(v: boolean) {
     this.ctx.queue({ kind: 'write', what: `write showGridlines ${this.label}`, run: () => (this.model().settings.showGridlines = v) });
@@ -1443,6 +1485,35 @@ class WorksheetProxy extends Loadable {
     // The whole sheet: fine for its conditional formats, not for loading its values.
     if (address === undefined) return new RangeProxy(this.ctx, () => this.model(), WHOLE_SHEET);
     return new RangeProxy(this.ctx, () => this.model(), parseAddress(address));
+  }
+
+  /**
+   * The used range (ExcelApi 1.4 for the OrNullObject form): with valuesOnly, the smallest area
+   * holding every cell with a value; otherwise every touched cell (a formatted one counts, as in
+   * Excel). A sheet with none gives a null object.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires('1.4', 'Worksheet.getUsedRangeOrNullObject');
+    return new RangeProxy(
+      this.ctx,
+      () => this.model(),
+      () => {
+        let r1 = Infinity;
+        let c1 = Infinity;
+        let r2 = -1;
+        let c2 = -1;
+        for (const [key, cell] of this.model().cells) {
+          if (valuesOnly && (cell.value === '' || cell.value === null) && cell.formula === '') continue;
+          const [r, c] = key.split(',').map(Number);
+          r1 = Math.min(r1, r);
+          c1 = Math.min(c1, c);
+          r2 = Math.max(r2, r);
+          c2 = Math.max(c2, c);
+        }
+        return r2 < 0 ? undefined : { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+      },
+      true,
+    );
   }
 
   getRanges(address: string): RangeAreasProxy {

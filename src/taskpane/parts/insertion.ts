@@ -97,7 +97,7 @@ export class Insertion {
         noticeButton(this.ctx.doc, '转到该工作表', () => void this.goTo(notice.sheet), true),
         noticeButton(this.ctx.doc, '仍然插入新模板', () => void this.insert(true)),
       ]);
-    } else {
+    } else if (notice.kind === 'error') {
       this.say('error', notice.message);
     }
   }
