@@ -209,5 +209,5 @@ export function drawSheet(app: EtApplication, ws: Et.Worksheet, plan: LedgerShee
   }
   // No password: labels and formulas stay put, and a user can still lift the protection.
   // Protect(Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns, AllowFormattingRows)
-  if (plan.protect) ws.Protect(undefined, true, true, true, false, true, true, true);
+  if (plan.protect) ws.Protect('', true, true, true, false, true, true, true);
 }

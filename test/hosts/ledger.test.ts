@@ -63,9 +63,11 @@ function cellsOf(values: { received: string; type: string; answered?: string; re
 }
 
 function excelDriver(): Driver {
-  const fake = new FakeExcel();
+  // An Excel that keeps undo for add-ins (ExcelUndoApiAll), where the pane checks live, as in
+  // test/hosts/behaviour.test.ts; without it the pane re-reads on request.
+  const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
   fake.addSheet('Sheet1');
-  const host = () => new ExcelHost(fake.run, { debounceMs: 20 });
+  const host = () => new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported });
   return {
     host,
     insertTemplate: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),
