@@ -17,7 +17,7 @@ beforeAll(() => file('a.json', fs.readFileSync(path.join(FIXTURES, 'shuyang-coun
 
 // Which usage follows the message: export and review print their own, the rest the general one.
 const GENERAL = 'nianbao —— 政府信息公开工作年度报告';
-const EXPORT = '用法：\n  nianbao export 输入文件 输出.docx [--force]';
+const EXPORT = '用法：\n  nianbao export 输入文件 输出.docx [--ledger 台账.xlsx] [--force]';
 const REVIEW = '用法：\n  nianbao review 文件或文件夹…';
 
 describe.each([
