@@ -451,6 +451,14 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}表三“（六）其他处理”分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
   },
   {
+    id: 'import.labelVariant',
+    title: '行名与官方不一致',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}中的“{label}”一行与官方格式的“{official}”不一致，按“{official}”读取，请核对',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
     id: 'import.unknownRow',
     title: '非官方格式的行',
     kind: 'report',

@@ -66,6 +66,7 @@ const T3_ITEM_LABELS = new LabelSet<number | 'results'>([
 ]);
 const T3_SUB_LABELS = new LabelSet<T3Sub>(T3_SUBS.map((s) => [s.label, s] as const));
 const T3_DETAIL_LABELS = new LabelSet<number>(T3_SUBS.flatMap((s) => s.details.map((d) => [d.label, d.row] as const)));
+const T3_DETAIL_TEXT = new Map<number, string>(T3_SUBS.flatMap((s) => s.details.map((d) => [d.row, d.label] as const)));
 const T2_ROW_LABELS = new LabelSet<RowSpec>(T2_ROWS.map((r) => [r.label, r] as const));
 
 export const T4_DATA_LABEL = T4_GROUPS.map((g) => g.name).join('、');
@@ -90,7 +91,8 @@ const FORMAT_2019 = new LabelSet<string>(FORMAT_2019_LABELS.map((l) => [l, l] as
 const SIGNALS: Record<TableId, LabelSet<true>> = (() => {
   const keysOf = (t: TableId) => new Set(TABLES[t].labels.map((l) => labelKey(l.text)));
   const all = TABLE_IDS.map((t) => ({ t, keys: keysOf(t) }));
-  const own = (t: TableId) => [...keysOf(t)].filter((k) => all.every((o) => o.t === t || !o.keys.has(k)));
+  // A word as short as "其他" says nothing of the table it stands in (表四's "其他结果" is printed "其他" / "结果" in a PDF's text).
+  const own = (t: TableId) => [...keysOf(t)].filter((k) => k.length > 2 && all.every((o) => o.t === t || !o.keys.has(k)));
   return {
     T2: new LabelSet([...own('T2'), ...FORMAT_2019_LABELS].map((k) => [k, true as const] as const)),
     T3: new LabelSet([...own('T3'), T3_NOTE].map((k) => [k, true as const] as const)),
@@ -153,11 +155,14 @@ class Locator {
 
   paragraph(text: string): void {
     const key = labelKey(text);
+    // "三、本年度办理结果" printed apart from its table (a PDF's text) looks like a part heading but is a row label of 表三.
+    if (this.region === 'T3' && T3_ITEM_LABELS.match(text, 'core') !== undefined) return;
     if (PART_HEADING.test(key)) {
       this.region = TITLES.match(text) ?? null;
       return;
     }
-    if (this.region) this.noteHeaders(this.region, [{ text, continued: false }]);
+    // Header cells printed on one line apart from the table (a PDF's text): "行政复议    行政诉讼".
+    if (this.region) this.noteHeaders(this.region, text.split(/\s+/).filter((t) => t !== '').map((t) => ({ text: t, continued: false })));
   }
 
   row(cells: Cells): void {
@@ -242,6 +247,16 @@ class Locator {
       }
     }
     const hasFigures = cells.some((c) => c.text !== '' && isValueLike(c.text));
+    // A detail label with a typo: read as the official one it clearly is, and said.
+    if (!detail && !sub && !item && !results && hasFigures) {
+      for (const i of unmatched) {
+        const close = T3_DETAIL_LABELS.closest(cells[i].text);
+        if (close === undefined) continue;
+        detail = { row: close.value, index: i };
+        this.findings.push({ rule: 'import.labelVariant', severity: 'warning', table: 'T3', cells: inputsOf('T3', close.value).map((c) => c.id), params: { label: cells[i].text.replace(/\s+/g, ''), official: T3_DETAIL_TEXT.get(close.value)! } });
+        break;
+      }
+    }
     let row: number | null = null;
     let index = -1;
     if (detail) ({ row, index } = detail);
