@@ -59,9 +59,9 @@ const OLD_PARTS: readonly [RegExp, string][] = [
   [/复议[、，和及]?(?:行政)?诉讼(?:和|及|、)申诉/, '行政复议、诉讼和申诉情况'],
 ];
 
-/** The outline of the reports before 2019 (收费及减免, 复议、诉讼和申诉) in a report of 2021 or later. */
+/** The outline of the reports before 2019 (收费及减免, 复议、诉讼和申诉); from which year it is wrong is the rule's `since`. */
 export function outlineFindings(prose: Prose, year: number | null): Finding[] {
-  if (year === null || year < 2021) return [];
+  if (year === null) return [];
   for (const p of prose.paragraphs) {
     const text = compact(p);
     const heading = text.length <= 40 && !/[。；]/.test(text) && /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/.test(text);
