@@ -131,7 +131,7 @@ export function importDocument(doc: SourceDoc): ImportedReport {
 function formatFinding(year: number | null, evidence: string[], t2Outdated: boolean, t3SingleOther: boolean): Finding {
   const detail: string[] = [];
   if (t2Outdated) detail.push('表二按旧格式填写，与现行格式的栏目不同，未读取');
-  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，现行格式的三行数据未知（不按0计算），“（七）总计”按这一行校验');
+  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，现行格式的三行数据未知（不按0计算），涉及它们的勾稽关系按这一行的合计校验');
   detail.push('表三、表四已读取并校验');
   const params = { evidence: evidence.join('，'), detail: detail.join('；') };
   if (year !== null && year >= 2021) return { rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { ...params, year } };

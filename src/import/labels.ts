@@ -88,7 +88,8 @@ export class LabelSet<T> {
   closest(text: string, minShare = 0.75): { value: T; label: string } | undefined {
     const key = labelKey(text);
     const relaxed = relaxedKey(key);
-    if (relaxed.length < MIN_LOOSE) return undefined;
+    // A label is a few dozen characters; anything longer is no typo of one (and is not compared character by character).
+    if (relaxed.length < MIN_LOOSE || relaxed.length > 80) return undefined;
     const ordinal = ORDINAL.exec(key)?.[0] ?? '';
     const scored = this.entries
       .filter((e) => (ORDINAL.exec(e.key)?.[0] ?? '') === ordinal)

@@ -31,10 +31,11 @@ type Line =
 const DEBRIS = /\[bookmark:[^\]]*\]/g;
 const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*共?\s*\d{1,4}\s*页?)?[-—–－_\s]*$/;
 /** A Markdown heading mark, and the emphasis some converters wrap a heading in. */
-const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s+#+\s*$/g;
+const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s#+\s*$/g;
 const EMPHASIS = /^(\*\*|__)(.+)\1$/;
-const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** Both tested on the trimmed line (no run of spaces the engine could split two ways). */
+const PIPE_RULE = /^\|?[ :]*-{3,}[-: ]*(?:\|[ :]*-{3,}[-: ]*)*\|?$/;
+const PIPE_ROW = /^\|.*\|$/;
 /** Where a label starts: "1." "1、" "（三）" "三、" (spaces between already removed). */
 const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9０-９]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+条)/;
 /** A part heading of the report ("三、收到和处理政府信息公开申请情况"): a paragraph, never part of a table row. */
@@ -49,6 +50,8 @@ const MAX_LINE = 60;
 const SPACED_WORDS = /[\u3400-\u9fff（）“”][ ]+[\u3400-\u9fff（）“”]/;
 /** A block heading inside 表二 ("第二十条第（五）项"): ends the label above it, never part of one. */
 const BLOCK_HEADING = /^第[一二三四五六七八九十]+条/;
+/** Longer runs of text are prose, never split into label cells (and never scanned word by word). */
+const LIMIT_SPLIT = 200;
 /** Columns within this distance are one column (CJK text is laid out in whole characters). */
 const SAME_COLUMN = 3;
 
@@ -57,13 +60,26 @@ const compactText = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 /** A line's runs of text separated by two or more spaces; a run of figures separated by single spaces is split too. */
 function segmentsOf(line: string): Segment[] {
   const out: Segment[] = [];
-  for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
-    const words = m[0].split(' ');
+  // Runs between separators of two or more spaces (no nested quantifier: a line of millions of words stays linear).
+  const runs: { index: number; text: string }[] = [];
+  let start = 0;
+  for (const sep of line.matchAll(/ {2,}/g)) {
+    runs.push({ index: start, text: line.slice(start, sep.index) });
+    start = sep.index! + sep[0].length;
+  }
+  runs.push({ index: start, text: line.slice(start) });
+  for (const m of runs) {
+    if (m.text.trim() === '') continue;
+    if (m.text.startsWith(' ')) {
+      m.index += m.text.length - m.text.trimStart().length;
+      m.text = m.text.trim();
+    }
+    const words = m.text.split(' ');
     // Figures at the end of a run, one space apart ("…申请数量 21 0 0"): cells of their own.
     let k = words.length;
     while (k > 0 && isFigure(words[k - 1])) k--;
     if (k > 0 && k < words.length && words.length - k < 2 && /[，。；：]/.test(words.slice(0, k).join(''))) k = words.length; // prose ending in a number
-    let x = m.index!;
+    let x = m.index;
     if (k > 0) out.push({ x, text: words.slice(0, k).join(' ') });
     x += words.slice(0, k).join(' ').length + (k > 0 ? 1 : 0);
     for (const w of words.slice(k)) {
@@ -78,11 +94,12 @@ function segmentsOf(line: string): Segment[] {
 const isFigure = (text: string): boolean => text !== '' && isValueLike(text) && !PAGE_NUMBER.test(text.replace(/^\d+$/, ''));
 
 function classify(raw: string): Line | null {
-  const line = raw.replace(/\u3000/g, ' ').replace(/\s+$/, '');
+  const line = raw.replace(/\u3000/g, ' ').trimEnd();
   if (line.trim() === '') return { kind: 'blank' };
   if (PAGE_NUMBER.test(line) && /\d/.test(line) && !/^\s*\d+(?:\.\d+)?\s*$/.test(line)) return null;
-  if (PIPE_RULE.test(line) && line.includes('-')) return null;
-  if (PIPE_ROW.test(line)) {
+  const trimmed = line.trim();
+  if (PIPE_RULE.test(trimmed)) return null;
+  if (PIPE_ROW.test(trimmed)) {
     const inner = line.trim().slice(1, -1);
     return { kind: 'pipe', cells: inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim()) };
   }
@@ -102,10 +119,11 @@ function classify(raw: string): Line | null {
 }
 
 function splitAtOrdinals(seg: Segment): Segment[] {
+  if (seg.text.length > LIMIT_SPLIT) return [seg];
   const out: Segment[] = [];
   let from = 0;
   for (const m of seg.text.matchAll(/ (?=\S)/g)) {
-    const rest = seg.text.slice(m.index! + 1);
+    const rest = seg.text.slice(m.index! + 1, m.index! + 12);
     if (!ORDINAL.test(rest)) continue;
     out.push({ x: seg.x + from, text: seg.text.slice(from, m.index!) });
     from = m.index! + 1;

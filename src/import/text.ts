@@ -15,7 +15,7 @@ import { parseSpacedText } from './spaced';
 /** Extraction debris that is no part of the report's text. */
 const DEBRIS = /\[bookmark:[^\]]*\]/g;
 /** A Markdown heading mark ("## 五、…"): never part of the heading's text. */
-const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s+#+\s*$/g;
+const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s#+\s*$/g;
 
 /**
  * Plain text of a report. Text whose table cells are set apart by tabs (extracted from Word) is

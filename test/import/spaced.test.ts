@@ -176,3 +176,16 @@ describe('text made from a report the ways people copy it', () => {
     }
   });
 });
+
+describe('hostile text without tabs reads linearly and never crashes', () => {
+  test.each([
+    ['a run of a million spaces', `${' '.repeat(1_000_000)}x`],
+    ['a line of a million words', `${'a '.repeat(1_000_000)}1`],
+    ['a hundred thousand Markdown rows', Array.from({ length: 100_000 }, () => '| 规章 | 1 | 2 | 3 |').join('\n')],
+    ['a hundred thousand lone figures', Array.from({ length: 100_000 }, (_, i) => String(i)).join('\n')],
+    ['a pipe rule of a million dashes', `|${'-'.repeat(1_000_000)}`],
+  ])('%s', async (_, text) => {
+    const r = await importReport(Buffer.from(text, 'utf8'), 'x.txt');
+    expect(r.ok).toBe(true);
+  });
+});
