@@ -8,7 +8,8 @@ import { Finding } from './findings';
 import { MAX_VALUE, RawValue, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
 import { Report } from './report';
-import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term } from './rules';
+import { scopeName } from './render';
+import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term, appliesIn } from './rules';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from './tables';
 
 const INDEX = new Map<CellId, number>(INPUT_CELLS.map((c, i) => [c.id, i]));
@@ -17,12 +18,31 @@ const ABSENT: Reading = Object.freeze({ state: 'absent' }) as Reading;
 export type Readings = Reading[];
 
 /** Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial prior report, absent. */
+/**
+ * Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial
+ * prior report, absent; a cell of an unreadable table, or one the report says is unknown, is absent.
+ */
 export function readReport(report: Report, missing: 'blank' | 'absent' = 'blank', absentTables: readonly TableId[] = []): Readings {
   const cells = report.cells as Record<string, unknown>;
+  const unknown = report.unknown && report.unknown.length > 0 ? new Set(report.unknown) : null;
   return INPUT_CELLS.map((c) => {
     const raw = cells[c.id];
-    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table)) return ABSENT;
+    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table) || unknown?.has(c.id)) return ABSENT;
     return readCell(raw as never);
+  });
+}
+
+/** A known total of unknown cells (Report.sums), by cell index; value undefined when the total itself is not a usable number. */
+interface CompiledSum {
+  indices: number[];
+  value: number | undefined;
+}
+
+function compileSums(report: Report): CompiledSum[] {
+  return (report.sums ?? []).flatMap((s) => {
+    const indices = [...new Set(s.cells)].map((id) => INDEX.get(id));
+    if (indices.some((i) => i === undefined)) return [];
+    return [{ indices: indices as number[], value: usableValue(readCell(s.value)) }];
   });
 }
 
@@ -57,17 +77,78 @@ function compileEquation(equation: Equation): CompiledEquation {
 
 const COMPILED = new Map<EquationRule, CompiledEquation[]>(EQUATION_RULES.map((r) => [r, r.equations.map(compileEquation)]));
 
-/** Sums one side; undefined when a term cannot be used (its cell rule or prior.notNumber says why). */
-function sumSide(terms: CompiledTerm[], current: Readings, prior: Readings | null): number | undefined {
+/**
+ * Sums one side; undefined when a term cannot be used (its cell rule or prior.notNumber says why).
+ * Unknown cells of this year's report may still be added up through a known total of theirs
+ * (`sums`): only when the side adds every cell of that total, with the same sign.
+ */
+function sumSide(terms: CompiledTerm[], current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): number | undefined {
   let sum = 0;
+  let unknown: Map<number, 1 | -1> | null = null;
   for (const t of terms) {
     const readings = t.prior ? prior : current;
     if (readings === null) return undefined;
-    const v = usableValue(readings[t.index]);
+    const reading = readings[t.index];
+    if (reading.state === 'absent' && !t.prior && sums.length > 0) {
+      (unknown ??= new Map()).set(t.index, t.sign);
+      continue;
+    }
+    const v = usableValue(reading);
     if (v === undefined) return undefined;
     sum += t.sign * v;
   }
-  return sum;
+  if (unknown === null) return sum;
+  for (const s of sums) {
+    const sign = unknown.get(s.indices[0]);
+    if (sign === undefined || !s.indices.every((i) => unknown!.get(i) === sign)) continue;
+    if (s.value === undefined) return undefined;
+    sum += sign * s.value;
+    for (const i of s.indices) unknown.delete(i);
+  }
+  return unknown.size === 0 ? sum : undefined;
+}
+
+/** An equation that cannot be evaluated only because some of its cells are known just by a total of theirs. */
+function onlyBySums(eq: CompiledEquation, current: Readings, sums: readonly CompiledSum[]): boolean {
+  return [...eq.lhs, ...eq.rhs].every((t) => {
+    if (t.prior) return false;
+    const reading = current[t.index];
+    if (reading.state === 'absent') return sums.some((s) => s.indices.includes(t.index));
+    return usableValue(reading) !== undefined;
+  });
+}
+
+/**
+ * Instances of one rule that each need cells known only by their total — 总计 = the applicant
+ * columns on the three （六） rows the 2019 format prints as one — added up together: the total
+ * row's own equation, checked with the totals. Named after the rows it adds up.
+ */
+function combined(rule: EquationRule, waiting: CompiledEquation[], current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): Finding[] {
+  const lhs = waiting.flatMap((eq) => eq.lhs);
+  const rhs = waiting.flatMap((eq) => eq.rhs);
+  const sumOf = (terms: CompiledTerm[]) => sumSide(terms, current, prior, sums);
+  const l = sumOf(lhs);
+  const r = sumOf(rhs);
+  if (l === undefined || r === undefined || clean(l - r) === 0) return [];
+  const anchor = waiting[0].equation.anchor;
+  const names = waiting.map((eq) => scopeName(eq.equation.anchor));
+  // "表三“（六）其他处理1.…”行", "…2.…", "…3.其他”行" are one row of the report: "表三“（六）其他处理”行".
+  let common = names[0];
+  for (const n of names) while (!n.startsWith(common)) common = common.slice(0, -1);
+  const scope = common.length > 4 && names[0].endsWith('”行') ? `${common}”行` : names.join('、');
+  return [
+    {
+      rule: rule.id,
+      severity: rule.severity,
+      table: anchor.table,
+      cells: [...new Set(waiting.flatMap((eq) => eq.cells))],
+      anchor,
+      lhs: clean(l),
+      rhs: clean(r),
+      difference: clean(l - r),
+      params: { scope: `${scope}（原文合为一行，按合计校验）` },
+    },
+  ];
 }
 
 /** Rounds away binary noise from decimal sums; counts are whole numbers, amounts have at most a few decimals. */
@@ -80,10 +161,10 @@ export interface EquationResult {
 }
 
 /** Evaluates one compiled equation; undefined when an operand cannot be used. */
-function evaluate(eq: CompiledEquation, current: Readings, prior: Readings | null): EquationResult | undefined {
-  const lhs = sumSide(eq.lhs, current, prior);
+function evaluate(eq: CompiledEquation, current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): EquationResult | undefined {
+  const lhs = sumSide(eq.lhs, current, prior, sums);
   if (lhs === undefined) return undefined;
-  const rhs = sumSide(eq.rhs, current, prior);
+  const rhs = sumSide(eq.rhs, current, prior, sums);
   if (rhs === undefined) return undefined;
   return { lhs: clean(lhs), rhs: clean(rhs), difference: clean(lhs - rhs) };
 }
@@ -106,14 +187,20 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   if (TABLE_IDS.every((t) => unreadable.includes(t))) return [];
   const current = readReport(report, 'blank', unreadable);
   const prior = options.prior ? readPrior(options.prior) : null;
+  const sums = compileSums(report);
   const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current, options.metadata !== false)];
 
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
-    if (needsPrior && prior === null) continue;
+    if ((needsPrior && prior === null) || !appliesIn(rule, report.year)) continue;
+    const waiting: CompiledEquation[] = [];
     for (const eq of equations) {
-      const result = evaluate(eq, current, prior);
-      if (result === undefined || result.difference === 0) continue;
+      const result = evaluate(eq, current, prior, sums);
+      if (result === undefined) {
+        if (sums.length > 0 && onlyBySums(eq, current, sums)) waiting.push(eq);
+        continue;
+      }
+      if (result.difference === 0) continue;
       findings.push({
         rule: rule.id,
         severity: rule.severity,
@@ -124,6 +211,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         ...result,
       });
     }
+    if (waiting.length > 1) findings.push(...combined(rule, waiting, current, prior, sums));
   }
 
   INPUT_CELLS.forEach((cell, i) => {
@@ -157,7 +245,7 @@ function readingFields(reading: Reading): Pick<Finding, 'raw' | 'value' | 'param
 
 function reportFindings(report: Report, prior: Report | null, readings: Readings, metadata: boolean): Finding[] {
   const ctx = { report, prior, readings };
-  return DETECTED_RULES.filter((rule) => metadata || !rule.metadata).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
+  return DETECTED_RULES.filter((rule) => (metadata || !rule.metadata) && appliesIn(rule, report.year)).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
 }
 
 /** Last year's cells some cross-year rule reads, once each, in rule order. */

@@ -45,6 +45,12 @@ interface RuleBase {
   message: string;
   /** The official wording or source the rule comes from. */
   source: string;
+  /**
+   * The first report year the rule applies to, when its source came later than the reports it
+   * could otherwise meet: the 信息处理费 statement (国办函〔2020〕109号) from the 2020 report, what
+   * only the current format (国办公开办函〔2021〕30号) has from 2021. Without it, every year.
+   */
+  since?: { year: number; by: string };
 }
 
 export interface EquationRule extends RuleBase {
@@ -166,6 +172,7 @@ export const RULES: readonly Rule[] = [
     sides: ['本年“二、上年结转政府信息公开申请数量”', '上年“四、结转下年度继续办理”'],
     message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三：本年“二、上年结转政府信息公开申请数量”即上年“四、结转下年度继续办理”`,
+    since: { year: 2020, by: '国办公开办函〔2019〕60号：上年报告也须有“结转下年度继续办理”一行，2019年度报告起才有' },
     equations: T3_COLS.map((c) => ({
       anchor: { table: 'T3', axis: 'col', index: c },
       lhs: [t3(T3_ROW.carriedIn, c)],
@@ -180,6 +187,7 @@ export const RULES: readonly Rule[] = [
     sides: ['现行有效件数', '上年现行有效件数+本年制发件数−本年废止件数'],
     message: `${EQUATION_MESSAGE}（废止的文件如在统计起点之前制发，差额可能属实，请核实）`,
     source: `${OFFICIAL}表二第二十条第（一）项：本年制发件数、本年废止件数、现行有效件数`,
+    since: { year: 2022, by: '国办公开办函〔2021〕30号：上年报告也须有“现行有效件数”，2021年度报告起才有（2020年度报告为“对外公开总数量”）' },
     equations: [1, 2].map((r) => ({
       anchor: { table: 'T2', axis: 'row', index: r },
       lhs: [{ cell: cellId('T2', r, 3) }],
@@ -397,6 +405,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件、本年废止{repealed}件，现行有效只有{inForce}件，少于本年制发减本年废止：本年制发且未废止的文件应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
     detect: ({ readings }) => inForceRaised(readings, 'short'),
   },
   {
@@ -406,6 +415,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件，现行有效为0件：本年制发的文件如未全部废止，应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
     detect: ({ readings }) => inForceRaised(readings, 'zero'),
   },
 
@@ -440,6 +450,32 @@ export const RULES: readonly Rule[] = [
     kind: 'report',
     severity: 'error',
     message: '{table}“{label}”一行有{found}个数据格，官方格式为{expected}个，无法确定各格对应的栏目，未读取；{table}的勾稽关系未校验',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
+    id: 'import.otherCombined',
+    title: '（六）其他处理只有一行',
+    kind: 'report',
+    severity: 'warning',
+    message:
+      '{table}“（六）其他处理”只有一行（总计{total}），是国办公开办函〔2019〕60号格式的写法，现行格式分为1至3三行：这三行各自的数据未知，不按0计算，涉及它们的勾稽关系按这一行的合计校验。应按现行格式分三行填写',
+    source: `${OFFICIAL}表三“（六）其他处理”分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
+  },
+  {
+    id: 'import.labelVariant',
+    title: '行名与官方不一致',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}中的“{label}”一行与官方格式的“{official}”不一致，按“{official}”读取，请核对',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
+    id: 'import.columnText',
+    title: '文字未按行排列',
+    kind: 'report',
+    severity: 'error',
+    message:
+      '{tables}的数字在文字中不是按行排列的（不带 -layout 的 pdftotext、部分 PDF 阅读器复制的文字：同一栏的数字连在一起，行名在别处），无法确定每个数字属于哪一行、哪一栏，未读取，勾稽关系未校验：请用“pdftotext -layout”重新提取文字，或导入原 Word 文件、网页',
     source: `${OFFICIAL}的表格行列固定`,
   },
   {
@@ -537,6 +573,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: TEXT_COUNT,
     source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发规章件数应与表二一致`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.normative',
@@ -545,6 +582,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: TEXT_COUNT,
     source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发行政规范性文件件数应与表二一致`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.outcome',
@@ -569,6 +607,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '正文“{quote}”，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”为{value}件，表明本年度发出过收费通知：请核实正文与表格',
     source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号表三（六）2',
+    since: { year: 2021, by: '国办公开办函〔2021〕30号表三（六）2；国办函〔2020〕109号自2021年1月1日起施行' },
   },
   {
     id: 'text.citation',
@@ -601,6 +640,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '正文“{quote}”使用2019年以前的报告提纲（{evidence}）：{year}年度报告应按国办公开办函〔2021〕30号格式的六个部分编写，收费情况写入第六部分，行政复议、行政诉讼写入第四部分',
     source: '国办公开办函〔2021〕30号格式的六个部分；“收费及减免”“复议、诉讼和申诉”是2008年版条例时期的提纲',
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.partMissing',
@@ -625,12 +665,18 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '{where}未说明本年度收取信息处理费的情况（未收取也应写明）',
     source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》：行政机关应当在政府信息公开工作年度报告中公布收取信息处理费的情况',
+    since: { year: 2020, by: '国办函〔2020〕109号' },
   },
   // ---- the register of applications (src/ledger) ------------------------------------------------
   ...LEDGER_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** Whether a rule applies to a report of `year` (every rule applies when the year is not known). */
+export function appliesIn(r: Pick<RuleBase, 'since'>, year: number | null): boolean {
+  return r.since === undefined || year === null || year >= r.since.year;
+}
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function rule(id: string): Rule {

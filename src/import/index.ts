@@ -13,7 +13,8 @@ import type { SheetReport } from '../core/grid';
 import { Finding } from '../core/findings';
 import { REPORT_FORMAT, Report } from '../core/report';
 import { parseReportJson } from '../core/report-schema';
-import { CellId, TableId } from '../core/tables';
+import { appliesIn, rule } from '../core/rules';
+import { CellId, TABLES, TableId } from '../core/tables';
 import { DocxError, ZipTextReader, readDocx } from './docx';
 import { decodeText } from './decode';
 import { parseHtml } from './html';
@@ -21,6 +22,7 @@ import { locate } from './locate';
 import { SourceDoc } from './model';
 import { Prose, proseFindings, readProse } from './prose';
 import { parseFlatText } from './text';
+import { looksColumnar } from './spaced';
 
 export type { ZipTextReader } from './docx';
 export type { Prose, PartNumber } from './prose';
@@ -118,20 +120,31 @@ export function importDocument(doc: SourceDoc): ImportedReport {
   const located = locate(doc.blocks);
   const prose = readProse(doc.blocks, doc.title);
   const report: Report = { format: REPORT_FORMAT, org: prose.org ?? '', year: prose.year, cells: located.cells };
+  if (located.unknown.length > 0) report.unknown = located.unknown;
+  if (located.sums.length > 0) report.sums = located.sums;
   const findings: Finding[] = [];
   if (located.edition === '2019') findings.push(formatFinding(report.year, located.evidence, located.t2Outdated, located.t3SingleOther));
-  findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable));
+  findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable).filter((f) => appliesIn(rule(f.rule), report.year)));
   return { report, findings, unreadable: located.unreadable, edition: located.edition, prose };
 }
 
 function formatFinding(year: number | null, evidence: string[], t2Outdated: boolean, t3SingleOther: boolean): Finding {
   const detail: string[] = [];
   if (t2Outdated) detail.push('表二按旧格式填写，与现行格式的栏目不同，未读取');
-  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，已计入“3.其他”');
+  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，现行格式的三行数据未知（不按0计算），涉及它们的勾稽关系按这一行的合计校验');
   detail.push('表三、表四已读取并校验');
   const params = { evidence: evidence.join('，'), detail: detail.join('；') };
   if (year !== null && year >= 2021) return { rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { ...params, year } };
   return { rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params };
+}
+
+/** Tables whose figures came a column at a time: one finding saying why, instead of one per row not placed. */
+function columnarFindings(imported: ImportedReport): ImportedReport {
+  const tables = imported.unreadable;
+  if (tables.length === 0) return imported;
+  const rowByRow = (f: Finding) => (f.rule === 'import.missingRow' || f.rule === 'import.unplaced' || f.rule === 'import.header' || f.rule === 'layout.missing') && f.table !== null && tables.includes(f.table);
+  const finding: Finding = { rule: 'import.columnText', severity: 'error', table: null, cells: [], params: { tables: tables.map((t) => TABLES[t].name).join('、') } };
+  return { ...imported, findings: [finding, ...imported.findings.filter((f) => !rowByRow(f))] };
 }
 
 const fail = (format: ImportFormat | null, error: string): ImportResult => ({ ok: false, format, error });
@@ -158,8 +171,11 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
         if (!parsed.ok) return fail(format, parsed.error);
         return single(format, { report: parsed.report, findings: [], unreadable: parsed.report.unreadable ?? [], edition: null });
       }
-      case 'txt':
-        return single(format, importDocument(parseFlatText(decodeText(bytes).text)));
+      case 'txt': {
+        const text = decodeText(bytes).text;
+        const imported = importDocument(parseFlatText(text));
+        return single(format, looksColumnar(text) ? columnarFindings(imported) : imported);
+      }
       case 'html':
         return single(format, importDocument(parseHtml(decodeText(bytes, true).text)));
       case 'docx': {
