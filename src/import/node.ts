@@ -8,6 +8,7 @@ import { inflateNode } from '../io/inflate-node';
 import { ZipError, readZipTexts } from '../io/zip';
 import { ReadError, readWorkbook } from '../xlsx/read';
 import { ImportError, ImportOptions, ImportResult, MAX_IMPORT_BYTES, importReport } from './index';
+import { readPdf } from './pdf';
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -28,6 +29,7 @@ export const nodeImportOptions: Required<ImportOptions> = {
       throw e;
     }
   },
+  readPdf: (bytes) => readPdf(bytes),
 };
 
 /** Reads and imports a file; a file that cannot be read gives `ok: false` with a Chinese message (without the file name). */

@@ -4,9 +4,9 @@ import * as path from 'path';
 
 const BESIDE = path.resolve(__dirname, '../../../shared');
 const COPY = path.resolve(__dirname, '../fixtures/shared');
-const files = ['spec/report-format.md', ...fs.readdirSync(path.join(COPY, 'fixtures/reports')).map((f) => `fixtures/reports/${f}`)];
+const files = ['spec/report-format.md', ...['reports', 'pdf'].flatMap((d) => fs.readdirSync(path.join(COPY, 'fixtures', d)).map((f) => `fixtures/${d}/${f}`))];
 
 const haveShared = fs.existsSync(path.join(BESIDE, 'spec/report-format.md'));
 (haveShared ? test.each(files) : test.skip.each(files))('%s matches ../shared', (f) => {
-  expect(fs.readFileSync(path.join(COPY, f), 'utf8')).toBe(fs.readFileSync(path.join(BESIDE, f), 'utf8'));
+  expect(fs.readFileSync(path.join(COPY, f)).equals(fs.readFileSync(path.join(BESIDE, f)))).toBe(true);
 });

@@ -79,7 +79,7 @@ export function loadPdfJs(): Promise<PdfJs> {
       const worker = await import(/* webpackChunkName: "pdf" */ 'pdfjs-dist/legacy/build/pdf.worker.mjs');
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       const lib = (await import(/* webpackChunkName: "pdf" */ 'pdfjs-dist/legacy/build/pdf.mjs')) as PdfJs & { default?: PdfJs };
-      return lib.getDocument ? lib : lib.default!;
+      return typeof lib.getDocument === 'function' ? lib : lib.default!;
     })();
     loading.catch(() => {
       loading = null;
