@@ -38,11 +38,21 @@ const isWide = (ch: string): boolean => {
 };
 const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9.%]/.test(ch);
 
+/**
+ * Kangxi radicals and compatibility ideographs for the ideographs they look like: a CJK font's
+ * ToUnicode often maps "行" to "⾏" (U+2F8F), as Chromium's printed PDFs with Noto CJK do. Only
+ * these blocks: full-width digits and brackets stay as printed, for the cell rules to see.
+ */
+const RADICALS: Record<string, string> = Object.fromEntries(
+  [...'⺁厂⺌小⺟母⺠民⺩王⺮竹⺶羊⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟'].reduce<string[][]>((pairs, ch, i, all) => (i % 2 === 0 ? [...pairs, [ch, all[i + 1]]] : pairs), []),
+);
+const lookalikes = (text: string): string => text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (ch) => RADICALS[ch] ?? ch.normalize('NFKC'));
+
 /** Splits runs at spaces; a piece's position is estimated from the widths of the characters before it. */
 function tokensOf(runs: readonly TextRun[]): Token[] {
   const tokens: Token[] = [];
   for (const run of runs) {
-    const chars = [...run.text];
+    const chars = [...lookalikes(run.text)];
     const weights = chars.map((ch) => (isWide(ch) ? 1 : 0.5));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const unit = run.width > 0 ? run.width / total : run.size;
@@ -152,8 +162,14 @@ const inGrid = (g: Grid, t: Token): boolean => {
   return cx > g.left && cx < g.right && cy > g.bottom && cy < g.top;
 };
 
+/** A table with where each of its cells stands across the page. */
+interface PlacedTable {
+  table: SourceTable;
+  spans: { x1: number; x2: number }[][];
+}
+
 /** The table a grid draws, with the tokens inside it placed in its cells. */
-function tableOf(g: Grid, tokens: readonly Token[]): SourceTable {
+function tableOf(g: Grid, tokens: readonly Token[]): PlacedTable {
   const xs = cluster([g.left, g.right, ...g.v.map((l) => l.at)]);
   const ys = cluster([g.bottom, g.top, ...g.h.map((l) => l.at)]).reverse();
   const rows = ys.length - 1;
@@ -209,8 +225,10 @@ function tableOf(g: Grid, tokens: readonly Token[]): SourceTable {
     boxes.get(find(r * cols + c))!.tokens.push(t);
   }
   const table: SourceTable = { rows: [] };
+  const spans: PlacedTable['spans'] = [];
   for (let r = 0; r < rows; r++) {
     const row: SourceCell[] = [];
+    const span: { x1: number; x2: number }[] = [];
     for (let c = 0; c < cols; c++) {
       const b = boxes.get(find(r * cols + c))!;
       if (b.r1 !== r || b.c1 !== c) continue;
@@ -218,12 +236,41 @@ function tableOf(g: Grid, tokens: readonly Token[]): SourceTable {
       if (b.r2 > b.r1) cell.rowSpan = b.r2 - b.r1 + 1;
       if (b.c2 > b.c1) cell.colSpan = b.c2 - b.c1 + 1;
       row.push(cell);
+      span.push({ x1: xs[b.c1], x2: xs[b.c2 + 1] });
     }
     // A row of the grid too thin to hold text (a double border) is no row.
     if (ys[r] - ys[r + 1] < 3 && row.every((cell) => cell.text === '' && !cell.rowSpan)) continue;
     table.rows.push(row);
+    spans.push(span);
   }
-  return table;
+  return { table, spans };
+}
+
+/**
+ * A row broken across a page break (Word's and WPS's default: "allow row to break across pages")
+ * continues at the top of the next page's table with the rest of its labels and no figures. When
+ * the new table's first row has no figure and each of its texts stands under a label of the
+ * previous page's last row (never under a figure, as a repeated header would), its texts are
+ * appended to those labels and the row dropped.
+ */
+function joinBrokenRow(prev: PlacedTable, next: PlacedTable): void {
+  const last = prev.table.rows.length - 1;
+  if (last < 0 || next.table.rows.length === 0) return;
+  const lastRow = prev.table.rows[last];
+  const first = next.table.rows[0];
+  if (first.some((c) => c.text !== '' && isValueLike(c.text))) return;
+  const targets: number[] = [];
+  for (let i = 0; i < first.length; i++) {
+    if (first[i].text === '') continue;
+    const { x1, x2 } = next.spans[0][i];
+    const under = prev.spans[last].map((s, k) => ({ k, overlap: Math.min(s.x2, x2) - Math.max(s.x1, x1) })).filter((o) => o.overlap > 2);
+    if (under.length !== 1 || isValueLike(lastRow[under[0].k].text) || lastRow[under[0].k].text === '') return;
+    targets.push(i, under[0].k);
+  }
+  if (targets.length === 0) return;
+  for (let t = 0; t < targets.length; t += 2) lastRow[targets[t + 1]].text = cellText([lastRow[targets[t + 1]].text, first[targets[t]].text]);
+  next.table.rows.shift();
+  next.spans.shift();
 }
 
 // ---- lines and paragraphs ---------------------------------------------------------------------
@@ -281,6 +328,8 @@ export function layoutPages(pages: readonly PageContent[], title?: string): Sour
   let para: string | null = null;
   let last: { line: Line; bodyRight: number } | null = null;
   let loose: SourceTable | null = null;
+  /** The last table read, while nothing but other pages' margins came after it. */
+  let lastTable: { placed: PlacedTable; page: number } | null = null;
   const endPara = () => {
     if (para !== null && para.trim() !== '') blocks.push({ kind: 'para', text: para.trim() });
     para = null;
@@ -291,7 +340,7 @@ export function layoutPages(pages: readonly PageContent[], title?: string): Sour
     loose = null;
   };
 
-  for (const page of pages) {
+  for (const [pageIndex, page] of pages.entries()) {
     const tokens = tokensOf(page.runs);
     const grids = gridsOf(page.rules).filter((g) => tokens.some((t) => inGrid(g, t)));
     const outside = tokens.filter((t) => !grids.some((g) => inGrid(g, t)));
@@ -305,10 +354,15 @@ export function layoutPages(pages: readonly PageContent[], title?: string): Sour
       if (item.grid) {
         endPara();
         endLoose();
-        blocks.push({ kind: 'table', table: tableOf(item.grid, tokens.filter((t) => inGrid(item.grid!, t))) });
+        const placed = tableOf(item.grid, tokens.filter((t) => inGrid(item.grid!, t)));
+        if (lastTable && lastTable.page !== pageIndex) joinBrokenRow(lastTable.placed, placed);
+        if (placed.table.rows.length > 0) blocks.push({ kind: 'table', table: placed.table });
+        lastTable = { placed, page: pageIndex };
         continue;
       }
       const line = item.line!;
+      // Running headers in the top margin do not part a table from its continuation.
+      if (line.y < page.height * 0.9) lastTable = null;
       const cells = gapCells(line);
       if (cells) {
         endPara();
