@@ -16,6 +16,8 @@ import { CELL_IDS } from '../../../src/core/tables';
 import { exportDocx } from '../../../src/export';
 import { ImportResult, importReport } from '../../../src/import';
 import { nodeImportOptions } from '../../../src/import/node';
+import { DEFAULT_PDF_LIMITS } from '../../../src/import/pdf';
+import { extractPages } from '../../../src/import/pdf/extract';
 import { launchChromium } from '../../e2e/harness';
 import { documentXml, htmlPage, makeDocx, reportBlocks } from '../../helpers/documents';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
@@ -125,7 +127,14 @@ test.each(NAMES)('%s: every cell as the report has it, nothing unreadable', asyn
   const r = await importReport(new Uint8Array(fs.readFileSync(c.pdf!)), path.basename(c.pdf!), nodeImportOptions);
   if (!r.ok) throw new Error(r.error);
   expect(r.format).toBe('pdf');
-  expect(r.findings.filter((f) => f.rule.startsWith('import.') || f.rule.startsWith('layout.'))).toEqual([]);
+  const reading = r.findings.filter((f) => f.rule.startsWith('import.') || f.rule.startsWith('layout.'));
+  if (name.includes('Chromium print to PDF, A4 portrait')) {
+    // Chromium prints 表四's two header rows at the foot of a page without their inner borders
+    // (the grid shows one box), so the header labels run together: a warning, the figures exact.
+    expect(reading.map((f) => `${f.rule} ${f.table}`)).toEqual(['import.header T4']);
+  } else {
+    expect(reading).toEqual([]);
+  }
   expect(r.unreadable).toEqual([]);
   expect(cellsOf(r)).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, c.report.cells[id] ?? null])));
   expect(r.report.year).toBe(c.report.year);
@@ -135,7 +144,10 @@ test.each(NAMES)('%s: every cell as the report has it, nothing unreadable', asyn
   expect(cellsOf(r)).toEqual(cellsOf(source));
 });
 
-test('the long report really breaks 表三 across pages', () => {
-  const c = cases.find((x) => x.name.includes('page break'))!;
-  expect(fs.existsSync(c.pdf!)).toBe(true);
+test.each(['表三 across a page break', 'long part 一'])('%s: 表三 really starts on one page and ends on another', async (part) => {
+  const c = cases.find((x) => x.name.includes(part))!;
+  const pages = await extractPages(new Uint8Array(fs.readFileSync(c.pdf!)), DEFAULT_PDF_LIMITS);
+  const pageOf = (text: string) => pages.findIndex((p) => p.runs.map((r) => r.text).join('').replace(/\s/g, '').includes(text));
+  expect(pageOf('本年新收政府信息公开申请数量')).toBeGreaterThanOrEqual(0);
+  expect(pageOf('结转下年度继续办理')).toBeGreaterThan(pageOf('本年新收政府信息公开申请数量'));
 });
