@@ -17,12 +17,31 @@ const ABSENT: Reading = Object.freeze({ state: 'absent' }) as Reading;
 export type Readings = Reading[];
 
 /** Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial prior report, absent. */
+/**
+ * Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial
+ * prior report, absent; a cell of an unreadable table, or one the report says is unknown, is absent.
+ */
 export function readReport(report: Report, missing: 'blank' | 'absent' = 'blank', absentTables: readonly TableId[] = []): Readings {
   const cells = report.cells as Record<string, unknown>;
+  const unknown = report.unknown && report.unknown.length > 0 ? new Set(report.unknown) : null;
   return INPUT_CELLS.map((c) => {
     const raw = cells[c.id];
-    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table)) return ABSENT;
+    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table) || unknown?.has(c.id)) return ABSENT;
     return readCell(raw as never);
+  });
+}
+
+/** A known total of unknown cells (Report.sums), by cell index; value undefined when the total itself is not a usable number. */
+interface CompiledSum {
+  indices: number[];
+  value: number | undefined;
+}
+
+function compileSums(report: Report): CompiledSum[] {
+  return (report.sums ?? []).flatMap((s) => {
+    const indices = [...new Set(s.cells)].map((id) => INDEX.get(id));
+    if (indices.some((i) => i === undefined)) return [];
+    return [{ indices: indices as number[], value: usableValue(readCell(s.value)) }];
   });
 }
 
@@ -57,17 +76,35 @@ function compileEquation(equation: Equation): CompiledEquation {
 
 const COMPILED = new Map<EquationRule, CompiledEquation[]>(EQUATION_RULES.map((r) => [r, r.equations.map(compileEquation)]));
 
-/** Sums one side; undefined when a term cannot be used (its cell rule or prior.notNumber says why). */
-function sumSide(terms: CompiledTerm[], current: Readings, prior: Readings | null): number | undefined {
+/**
+ * Sums one side; undefined when a term cannot be used (its cell rule or prior.notNumber says why).
+ * Unknown cells of this year's report may still be added up through a known total of theirs
+ * (`sums`): only when the side adds every cell of that total, with the same sign.
+ */
+function sumSide(terms: CompiledTerm[], current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): number | undefined {
   let sum = 0;
+  let unknown: Map<number, 1 | -1> | null = null;
   for (const t of terms) {
     const readings = t.prior ? prior : current;
     if (readings === null) return undefined;
-    const v = usableValue(readings[t.index]);
+    const reading = readings[t.index];
+    if (reading.state === 'absent' && !t.prior && sums.length > 0) {
+      (unknown ??= new Map()).set(t.index, t.sign);
+      continue;
+    }
+    const v = usableValue(reading);
     if (v === undefined) return undefined;
     sum += t.sign * v;
   }
-  return sum;
+  if (unknown === null) return sum;
+  for (const s of sums) {
+    const sign = unknown.get(s.indices[0]);
+    if (sign === undefined || !s.indices.every((i) => unknown!.get(i) === sign)) continue;
+    if (s.value === undefined) return undefined;
+    sum += sign * s.value;
+    for (const i of s.indices) unknown.delete(i);
+  }
+  return unknown.size === 0 ? sum : undefined;
 }
 
 /** Rounds away binary noise from decimal sums; counts are whole numbers, amounts have at most a few decimals. */
@@ -80,10 +117,10 @@ export interface EquationResult {
 }
 
 /** Evaluates one compiled equation; undefined when an operand cannot be used. */
-function evaluate(eq: CompiledEquation, current: Readings, prior: Readings | null): EquationResult | undefined {
-  const lhs = sumSide(eq.lhs, current, prior);
+function evaluate(eq: CompiledEquation, current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): EquationResult | undefined {
+  const lhs = sumSide(eq.lhs, current, prior, sums);
   if (lhs === undefined) return undefined;
-  const rhs = sumSide(eq.rhs, current, prior);
+  const rhs = sumSide(eq.rhs, current, prior, sums);
   if (rhs === undefined) return undefined;
   return { lhs: clean(lhs), rhs: clean(rhs), difference: clean(lhs - rhs) };
 }
@@ -106,13 +143,14 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   if (TABLE_IDS.every((t) => unreadable.includes(t))) return [];
   const current = readReport(report, 'blank', unreadable);
   const prior = options.prior ? readPrior(options.prior) : null;
+  const sums = compileSums(report);
   const findings: Finding[] = [...reportFindings(report, options.prior ?? null, current, options.metadata !== false)];
 
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
     if (needsPrior && prior === null) continue;
     for (const eq of equations) {
-      const result = evaluate(eq, current, prior);
+      const result = evaluate(eq, current, prior, sums);
       if (result === undefined || result.difference === 0) continue;
       findings.push({
         rule: rule.id,

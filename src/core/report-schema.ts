@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { MAX_TEXT, REPORT_FORMAT, Report } from './report';
 import { CELL_IDS, TABLE_IDS, TableId } from './tables';
 
+const CellIdSchema = z.enum(CELL_IDS as [string, ...string[]]);
+
 export const CellValueSchema = z.union([z.number(), z.string().max(MAX_TEXT), z.null()]);
 
 export const ReportSchema = z.strictObject({
@@ -17,6 +19,11 @@ export const ReportSchema = z.strictObject({
   year: z.number().int().min(1990).max(2100).nullable(),
   cells: z.partialRecord(z.enum(CELL_IDS as [string, ...string[]]), CellValueSchema),
   unreadable: z.array(z.enum(TABLE_IDS as [TableId, ...TableId[]])).max(TABLE_IDS.length).optional(),
+  unknown: z.array(CellIdSchema).max(CELL_IDS.length).optional(),
+  sums: z
+    .array(z.strictObject({ cells: z.array(CellIdSchema).min(2).max(CELL_IDS.length), value: CellValueSchema }))
+    .max(CELL_IDS.length)
+    .optional(),
 });
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };

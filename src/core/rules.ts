@@ -442,6 +442,23 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}的表格行列固定`,
   },
   {
+    id: 'import.otherCombined',
+    title: '（六）其他处理只有一行',
+    kind: 'report',
+    severity: 'warning',
+    message:
+      '{table}“（六）其他处理”只有一行（总计{total}），是国办公开办函〔2019〕60号格式的写法，现行格式分为1至3三行：这三行各自的数据未知，不按0计算；“（七）总计”按这一行的合计校验，这三行各自的其他勾稽关系未校验。应按现行格式分三行填写',
+    source: `${OFFICIAL}表三“（六）其他处理”分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
+  },
+  {
+    id: 'import.labelVariant',
+    title: '行名与官方不一致',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}中的“{label}”一行与官方格式的“{official}”不一致，按“{official}”读取，请核对',
+    source: `${OFFICIAL}的表格文字`,
+  },
+  {
     id: 'import.unknownRow',
     title: '非官方格式的行',
     kind: 'report',

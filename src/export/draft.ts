@@ -76,6 +76,10 @@ class Figures {
     return this.count(cellId('T3', row, col));
   }
   t3Rows(rows: number[], col: number = T3_COLUMNS.length): number | undefined {
+    // Rows the report gives only as one total (the 2019 format's single （六） row): that total; else blank, never 0.
+    const ids = rows.map((r) => cellId('T3', r, col));
+    const known = this.report.sums?.find((s) => s.cells.length === ids.length && ids.every((id) => s.cells.includes(id)));
+    if (known && ids.every((id) => this.report.unknown?.includes(id))) return statedCount(known.value);
     return sumOf(rows.map((r) => this.t3(r, col)));
   }
 }

@@ -121,6 +121,8 @@ export function importDocument(doc: SourceDoc): ImportedReport {
   const located = locate(doc.blocks);
   const prose = readProse(doc.blocks, doc.title);
   const report: Report = { format: REPORT_FORMAT, org: prose.org ?? '', year: prose.year, cells: located.cells };
+  if (located.unknown.length > 0) report.unknown = located.unknown;
+  if (located.sums.length > 0) report.sums = located.sums;
   const findings: Finding[] = [];
   if (located.edition === '2019') findings.push(formatFinding(report.year, located.evidence, located.t2Outdated, located.t3SingleOther));
   findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable));
@@ -130,7 +132,7 @@ export function importDocument(doc: SourceDoc): ImportedReport {
 function formatFinding(year: number | null, evidence: string[], t2Outdated: boolean, t3SingleOther: boolean): Finding {
   const detail: string[] = [];
   if (t2Outdated) detail.push('表二按旧格式填写，与现行格式的栏目不同，未读取');
-  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，已计入“3.其他”');
+  if (t3SingleOther) detail.push('表三“（六）其他处理”按旧格式只有一行，现行格式的三行数据未知（不按0计算），“（七）总计”按这一行校验');
   detail.push('表三、表四已读取并校验');
   const params = { evidence: evidence.join('，'), detail: detail.join('；') };
   if (year !== null && year >= 2021) return { rule: 'format.outdated', severity: 'error', table: null, cells: [], params: { ...params, year } };

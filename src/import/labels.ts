@@ -80,6 +80,25 @@ export class LabelSet<T> {
     return undefined;
   }
 
+  /**
+   * The label `text` most likely stands for when it matches none: a typo ("2.其他法律行政止公开"
+   * for "2.其他法律行政法规禁止公开"). The same ordinal, and most characters in the same order
+   * (the longest common subsequence) — a clear best, or nothing.
+   */
+  closest(text: string, minShare = 0.75): { value: T; label: string } | undefined {
+    const key = labelKey(text);
+    const relaxed = relaxedKey(key);
+    if (relaxed.length < MIN_LOOSE) return undefined;
+    const ordinal = ORDINAL.exec(key)?.[0] ?? '';
+    const scored = this.entries
+      .filter((e) => (ORDINAL.exec(e.key)?.[0] ?? '') === ordinal)
+      .map((e) => ({ e, share: commonSubsequence(relaxed, e.relaxed) / Math.max(relaxed.length, e.relaxed.length) }))
+      .sort((a, b) => b.share - a.share);
+    if (scored.length === 0 || scored[0].share < minShare) return undefined;
+    if (scored.length > 1 && scored[1].share >= scored[0].share - 0.1 && scored[1].e.value !== scored[0].e.value) return undefined;
+    return { value: scored[0].e.value, label: scored[0].e.key };
+  }
+
   /** Matches by the relaxed key alone, however short: for a small set already narrowed by context. */
   matchRelaxedExactly(text: string): T | undefined {
     const relaxed = relaxedKey(labelKey(text));
@@ -87,6 +106,19 @@ export class LabelSet<T> {
     const values = [...new Set(this.entries.filter((e) => e.relaxed === relaxed).map((e) => e.value))];
     return values.length === 1 ? values[0] : undefined;
   }
+}
+
+/** The length of the longest common subsequence of two short strings. */
+function commonSubsequence(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = new Array<number>(y.length + 1).fill(0);
+  for (const ch of x) {
+    const row = [0];
+    for (let j = 0; j < y.length; j++) row.push(ch === y[j] ? previous[j] + 1 : Math.max(previous[j + 1], row[j]));
+    previous = row;
+  }
+  return previous[y.length];
 }
 
 const NUMBER_WITH_NOTE = /^[+-]?[0-9０-９][0-9０-９,，.．]*\s*(?:件|个|项|条|次|宗|万元|元)?\s*(?:[（(【[].*)?$/s;

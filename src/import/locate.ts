@@ -11,7 +11,7 @@
  * unreadable, so the engine does not read its missing cells as 0.
  */
 import { Finding } from '../core/findings';
-import { CellValue, MAX_TEXT } from '../core/report';
+import { CellValue, KnownSum, MAX_TEXT } from '../core/report';
 import { CellId, InputCell, T3_COLUMNS, T3_ITEMS, T3_NOTE, T3_RESULTS, T3_ROW, T4_GROUPS, TABLES, TABLE_IDS, TableId } from '../core/tables';
 import { LabelSet, MatchLevel, isValueLike, labelKey } from './labels';
 import { Block, LocRow, expandTable } from './model';
@@ -47,6 +47,9 @@ const T3_SUBS: T3Sub[] = (() => {
 
 /** The sub-item "（六）其他处理": one row in the 2019 format, three in the current one. */
 const T3_OTHER = T3_SUBS.find((s) => s.details.length > 0 && s.details.some((d) => d.row === T3_ROW.lastResult))!;
+const OTHER_ROWS = T3_OTHER.details.map((d) => d.row);
+/** The single （六） row's key among the rows found but not placed. */
+const OTHER_KEY = 'T3.other';
 
 const T3_ROW_LABEL = new Map<number, string>();
 T3_ROW_LABEL.set(T3_ROW.received, T3_ITEMS.received).set(T3_ROW.carriedIn, T3_ITEMS.carriedIn).set(T3_ROW.carriedOut, T3_ITEMS.carriedOut);
@@ -63,6 +66,7 @@ const T3_ITEM_LABELS = new LabelSet<number | 'results'>([
 ]);
 const T3_SUB_LABELS = new LabelSet<T3Sub>(T3_SUBS.map((s) => [s.label, s] as const));
 const T3_DETAIL_LABELS = new LabelSet<number>(T3_SUBS.flatMap((s) => s.details.map((d) => [d.label, d.row] as const)));
+const T3_DETAIL_TEXT = new Map<number, string>(T3_SUBS.flatMap((s) => s.details.map((d) => [d.row, d.label] as const)));
 const T2_ROW_LABELS = new LabelSet<RowSpec>(T2_ROWS.map((r) => [r.label, r] as const));
 
 export const T4_DATA_LABEL = T4_GROUPS.map((g) => g.name).join('、');
@@ -87,7 +91,8 @@ const FORMAT_2019 = new LabelSet<string>(FORMAT_2019_LABELS.map((l) => [l, l] as
 const SIGNALS: Record<TableId, LabelSet<true>> = (() => {
   const keysOf = (t: TableId) => new Set(TABLES[t].labels.map((l) => labelKey(l.text)));
   const all = TABLE_IDS.map((t) => ({ t, keys: keysOf(t) }));
-  const own = (t: TableId) => [...keysOf(t)].filter((k) => all.every((o) => o.t === t || !o.keys.has(k)));
+  // A word as short as "其他" says nothing of the table it stands in (表四's "其他结果" is printed "其他" / "结果" in a PDF's text).
+  const own = (t: TableId) => [...keysOf(t)].filter((k) => k.length > 2 && all.every((o) => o.t === t || !o.keys.has(k)));
   return {
     T2: new LabelSet([...own('T2'), ...FORMAT_2019_LABELS].map((k) => [k, true as const] as const)),
     T3: new LabelSet([...own('T3'), T3_NOTE].map((k) => [k, true as const] as const)),
@@ -122,8 +127,12 @@ export interface Located {
   evidence: string[];
   /** 表二 is in the 2019 format and was not read. */
   t2Outdated: boolean;
-  /** 表三's （六）其他处理 is a single row (2019 format), read into “3.其他”. */
+  /** 表三's （六）其他处理 is a single row (2019 format): its three current rows are unknown, its figures their sums. */
   t3SingleOther: boolean;
+  /** Cells the document does not give one by one (the three current （六） rows beside a single one). */
+  unknown: CellId[];
+  /** What the document says about those cells: the single （六） row's figures, as the sums of each column's three. */
+  sums: KnownSum[];
 }
 
 type Cells = LocRow['cells'];
@@ -141,14 +150,19 @@ class Locator {
   private readonly evidence2019 = new Set<string>();
   private t3Context: T3Sub | null = null;
   private t3SingleOther = false;
+  /** The figures of the 2019 format's single （六）其他处理 row, as found. */
+  private otherCombined: string[] | null = null;
 
   paragraph(text: string): void {
     const key = labelKey(text);
+    // "三、本年度办理结果" printed apart from its table (a PDF's text) looks like a part heading but is a row label of 表三.
+    if (this.region === 'T3' && T3_ITEM_LABELS.match(text, 'core') !== undefined) return;
     if (PART_HEADING.test(key)) {
       this.region = TITLES.match(text) ?? null;
       return;
     }
-    if (this.region) this.noteHeaders(this.region, [{ text, continued: false }]);
+    // Header cells printed on one line apart from the table (a PDF's text): "行政复议    行政诉讼".
+    if (this.region) this.noteHeaders(this.region, text.split(/\s+/).filter((t) => t !== '').map((t) => ({ text: t, continued: false })));
   }
 
   row(cells: Cells): void {
@@ -233,15 +247,23 @@ class Locator {
       }
     }
     const hasFigures = cells.some((c) => c.text !== '' && isValueLike(c.text));
+    // A detail label with a typo: read as the official one it clearly is, and said.
+    if (!detail && !sub && !item && !results && hasFigures) {
+      for (const i of unmatched) {
+        const close = T3_DETAIL_LABELS.closest(cells[i].text);
+        if (close === undefined) continue;
+        detail = { row: close.value, index: i };
+        this.findings.push({ rule: 'import.labelVariant', severity: 'warning', table: 'T3', cells: inputsOf('T3', close.value).map((c) => c.id), params: { label: cells[i].text.replace(/\s+/g, ''), official: T3_DETAIL_TEXT.get(close.value)! } });
+        break;
+      }
+    }
     let row: number | null = null;
     let index = -1;
     if (detail) ({ row, index } = detail);
     else if (sub && sub.sub.row !== null) ({ row, index } = { row: sub.sub.row, index: sub.index });
     else if (sub && sub.sub === T3_OTHER && hasFigures) {
-      // The 2019 format's single （六）其他处理 row: its figures are the three details' sum.
-      row = T3_ROW.lastResult;
-      index = sub.index;
-      this.t3SingleOther = true;
+      this.singleOther(cells, sub.index);
+      return;
     } else if (item) ({ row, index } = item);
     if (row === null) {
       if (hasFigures && (unmatched.length > 0 || sub || results)) this.unknownRow('T3', cells);
@@ -249,6 +271,28 @@ class Locator {
     }
     const spec: RowSpec = { table: 'T3', row, label: T3_ROW_LABEL.get(row)!, inputs: inputsOf('T3', row) };
     this.place(spec, this.valuesAfter(cells, index, T3_COLUMNS.length));
+  }
+
+  /**
+   * The 2019 format's single （六）其他处理 row: its figures are the sums of our three rows, which
+   * stay unknown. Kept apart so a 总计 = sum rule can still use them.
+   */
+  private singleOther(cells: Cells, index: number): void {
+    this.t3SingleOther = true;
+    const figures = this.valuesAfter(cells, index, T3_COLUMNS.length);
+    const ids = OTHER_ROWS.flatMap((r) => inputsOf('T3', r).map((c) => c.id));
+    if (Array.isArray(figures)) {
+      if (this.otherCombined === null) {
+        this.otherCombined = figures;
+        this.rowsUnplaced.delete(OTHER_KEY);
+        this.findings = this.findings.filter((f) => !(f.rule === 'import.unplaced' && f.params?.label === T3_OTHER.label));
+      } else if (!this.otherCombined.every((v, i) => cellValue(v) === cellValue(figures[i])) && !this.findings.some((f) => f.rule === 'import.duplicate' && f.params?.label === T3_OTHER.label)) {
+        this.findings.push({ rule: 'import.duplicate', severity: 'warning', table: 'T3', cells: ids, params: { label: T3_OTHER.label } });
+      }
+    } else if (this.otherCombined === null && !this.rowsUnplaced.has(OTHER_KEY)) {
+      this.rowsUnplaced.add(OTHER_KEY);
+      this.findings.push({ rule: 'import.unplaced', severity: 'error', table: 'T3', cells: ids, params: { label: T3_OTHER.label, found: figures.found, expected: T3_COLUMNS.length } });
+    }
   }
 
   private rowT4(cells: Cells): void {
@@ -315,7 +359,8 @@ class Locator {
     const t2Outdated = this.evidence2019.size > 0;
     const evidence: string[] = [];
     if (t2Outdated) evidence.push(`表二有${[...this.evidence2019].map((l) => `“${l}”`).join('')}`);
-    if (this.t3SingleOther) evidence.push(`表三“${T3_OTHER.label}”只有一行`);
+    // With a current 表二, one old row is a slip within a current report (import.otherCombined), not the old format.
+    if (this.t3SingleOther && t2Outdated) evidence.push(`表三“${T3_OTHER.label}”只有一行`);
 
     for (const t of TABLE_IDS) {
       if (t === 'T2' && t2Outdated) {
@@ -348,8 +393,29 @@ class Locator {
 
     const cells: Partial<Record<CellId, CellValue>> = {};
     for (const [id, v] of this.values) if (!(t2Outdated && id.startsWith('T2.'))) cells[id] = v;
-    // Rows the 2019 format does not have are blank, as in a template where they were left empty.
-    if (this.t3SingleOther) for (const d of T3_OTHER.details) for (const c of inputsOf('T3', d.row)) if (!(c.id in cells)) cells[c.id] = null;
+    // Rows the 2019 format does not have are unknown: blank in the cells (a writer leaves them empty), never 0.
+    const unknown: CellId[] = [];
+    const sums: KnownSum[] = [];
+    if (this.t3SingleOther && !unreadable.has('T3')) {
+      for (const r of OTHER_ROWS) {
+        for (const c of inputsOf('T3', r)) {
+          if (c.id in cells) continue;
+          cells[c.id] = null;
+          unknown.push(c.id);
+        }
+      }
+      const combined = this.otherCombined;
+      if (combined !== null) {
+        T3_COLUMNS.forEach((_, i) => {
+          const parts = OTHER_ROWS.map((r) => inputsOf('T3', r)[i].id);
+          if (parts.every((id) => unknown.includes(id))) sums.push({ cells: parts, value: cellValue(combined[i]) });
+        });
+        if (!t2Outdated) {
+          const shown = cellValue(combined[T3_COLUMNS.length - 1]);
+          findings.push({ rule: 'import.otherCombined', severity: 'warning', table: 'T3', cells: unknown, params: { total: shown === null ? '空白' : String(shown) } });
+        }
+      }
+    }
     return {
       cells,
       findings,
@@ -358,6 +424,8 @@ class Locator {
       evidence,
       t2Outdated,
       t3SingleOther: this.t3SingleOther,
+      unknown,
+      sums,
     };
   }
 }

@@ -10,11 +10,22 @@
  * Spans are unknown in this form: a merged cell shows as empty cells, which the locator reads as such.
  */
 import { Block, SourceCell, SourceDoc, SourceTable, cellText } from './model';
+import { parseSpacedText } from './spaced';
 
 /** Extraction debris that is no part of the report's text. */
 const DEBRIS = /\[bookmark:[^\]]*\]/g;
+/** A Markdown heading mark ("## 五、…"): never part of the heading's text. */
+const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s+#+\s*$/g;
 
+/**
+ * Plain text of a report. Text whose table cells are set apart by tabs (extracted from Word) is
+ * read as below; text without tabs — copied out of a PDF, `pdftotext`, Markdown — by spaced.ts.
+ */
 export function parseFlatText(text: string): SourceDoc {
+  return /\t/.test(text) ? parseTabbedText(text) : parseSpacedText(text);
+}
+
+function parseTabbedText(text: string): SourceDoc {
   const lines = text.replace(/^\ufeff/, '').replace(DEBRIS, '').split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
   let table: SourceTable | null = null;
@@ -61,7 +72,7 @@ export function parseFlatText(text: string): SourceDoc {
     }
     endTable();
     inCell = false;
-    blocks.push({ kind: 'para', text: line.trim() });
+    blocks.push({ kind: 'para', text: line.replace(HEADING_MARK, '').trim() });
   }
   endTable();
   return { blocks };

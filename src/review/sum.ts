@@ -1,10 +1,10 @@
 /**
  * The cell-by-cell sum of every readable report, kept as one running total: 200 numbers however
  * many reports go in. A value the engine cannot use (text, an error value, a table that could not
- * be read) is left out and counted, so the 汇总 sheet can say which cells are short and why.
+ * be read, a cell the report does not give) is left out and counted, so the 汇总 sheet can say which cells are short and why.
  */
 import { readCell, usableValue } from '../core/read';
-import { REPORT_FORMAT, Report } from '../core/report';
+import { REPORT_FORMAT, Report, unknownCells } from '../core/report';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from '../core/tables';
 
 /** How many example files a left-out note names; the rest are counted. */
@@ -37,8 +37,11 @@ export class RunningSum {
     const skipped = new Set([...unreadable, ...(report.unreadable ?? [])]);
     for (const t of skipped) note(this.tablesLeftOut, t, { table: t, cell: null }, label);
     const cells = report.cells as Record<CellId, unknown>;
+    const unknown = unknownCells(report);
     INPUT_CELLS.forEach((cell, i) => {
       if (skipped.has(cell.table)) return;
+      // A figure the report does not give (the 2019 format's single （六） row): left out and said, never 0.
+      if (unknown.has(cell.id)) return note(this.cellsLeftOut, i, { table: cell.table, cell: cell.id }, `${label}（原文未分列）`);
       const reading = readCell(cells[cell.id] as never);
       if (reading.state === 'blank') return;
       const v = usableValue(reading);

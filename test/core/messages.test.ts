@@ -63,6 +63,8 @@ const REPRESENTATIVE: Record<string, () => Finding> = {
   'format.edition2019': () => ({ rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params: { evidence: '表三“（六）其他处理”只有一行', detail: '表三、表四已读取并校验' } }),
   'import.missingRow': () => ({ rule: 'import.missingRow', severity: 'error', table: 'T3', cells: [t3(17, 1)], params: { label: '（五）不予处理2.重复申请' } }),
   'import.unplaced': () => ({ rule: 'import.unplaced', severity: 'error', table: 'T3', cells: [t3(3, 1)], params: { label: '（一）予以公开', found: 6, expected: 7 } }),
+  'import.otherCombined': () => ({ rule: 'import.otherCombined', severity: 'warning', table: 'T3', cells: [t3(21, 1)], params: { total: 4 } }),
+  'import.labelVariant': () => ({ rule: 'import.labelVariant', severity: 'warning', table: 'T3', cells: [t3(6, 1)], params: { label: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' } }),
   'import.unknownRow': () => ({ rule: 'import.unknownRow', severity: 'warning', table: 'T2', cells: [], params: { label: '其他文件' } }),
   'import.duplicate': () => ({ rule: 'import.duplicate', severity: 'warning', table: 'T3', cells: [t3(3, 1)], params: { label: '（一）予以公开' } }),
   'import.header': () => ({ rule: 'import.header', severity: 'warning', table: 'T4', cells: [], params: { labels: '“未经复议直接起诉”“复议后起诉”' } }),

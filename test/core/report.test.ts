@@ -226,3 +226,47 @@ describe('unreadable tables', () => {
     expect(parseReport({ format: 'nianbao/report@1', org: '', year: 2024, cells: {}, unreadable: ['T9'] }).ok).toBe(false);
   });
 });
+
+describe('unknown cells and known sums', () => {
+  const six = (c: number) => [21, 22, 23].map((r) => `T3.R${r}.C${c}`);
+  const ALL_SIX = [1, 2, 3, 4, 5, 6, 7].flatMap(six);
+  /** A consistent report whose three （六） rows are known only by their total per column. */
+  const combined = () => {
+    const r = consistentReport();
+    const cells = { ...r.cells };
+    const sums = [1, 2, 3, 4, 5, 6, 7].map((c) => ({ cells: six(c), value: six(c).reduce((s, id) => s + (cells[id] as number), 0) }));
+    for (const id of ALL_SIX) cells[id] = null;
+    return { ...r, cells, unknown: ALL_SIX, sums };
+  };
+
+  test('a file with them parses; one naming a cell that does not exist is refused', () => {
+    const r = combined();
+    const parsed = parseReport(JSON.parse(JSON.stringify(r)));
+    expect(parsed.ok && parsed.report).toEqual(r);
+    expect(parseReport({ ...r, unknown: ['T3.R26.C1'] }).ok).toBe(false);
+    expect(parseReport({ ...r, sums: [{ cells: ['T3.R21.C1'], value: 1 }] }).ok).toBe(false);
+  });
+
+  test('an unknown cell is neither blank nor 0: no cell rule, and equations that need it alone are skipped', () => {
+    const { sums: _sums, ...r } = combined();
+    expect(check(r)).toEqual([]);
+    // Were they read as 0, （七）总计 would no longer be the sum of (一)–(六) in any column with （六） figures.
+    const asBlank = check({ ...r, unknown: undefined });
+    expect(asBlank.some((f) => f.rule === 'cell.blank')).toBe(true);
+  });
+
+  test('a known total of unknown cells takes their place where an equation adds all of them up', () => {
+    const r = combined();
+    expect(check(r)).toEqual([]);
+    const off = { ...r, sums: r.sums.map((s, i) => (i === 6 ? { ...s, value: (s.value as number) + 2 } : s)) };
+    expect(check(off).map((f) => [f.rule, f.anchor?.index, f.difference])).toEqual([['T3.resultTotal', 7, -2]]);
+    // A total that is not a number cannot be used: the equation is skipped, not reported.
+    const text = { ...r, sums: r.sums.map((s, i) => (i === 6 ? { ...s, value: '见说明' } : s)) };
+    expect(check(text)).toEqual([]);
+  });
+
+  test('a report without them reads exactly as before', () => {
+    const r = consistentReport();
+    expect(check({ ...r, unknown: [], sums: [] })).toEqual(check(r));
+  });
+});

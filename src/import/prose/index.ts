@@ -19,7 +19,8 @@ export { parseCount } from './text';
 /** The text.* findings. Tables the import could not read are not compared. */
 export function proseFindings(prose: Prose, report: Report, unreadable: readonly TableId[]): Finding[] {
   if (prose.paragraphs.length === 0) return [];
-  const value = (id: string): number | undefined => usableValue(readCell(report.cells[id] ?? null));
+  const unknown = new Set(report.unknown ?? []);
+  const value = (id: string): number | undefined => (unknown.has(id) ? undefined : usableValue(readCell(report.cells[id] ?? null)));
   const partOne = prose.parts['一'] ?? (Object.keys(prose.parts).length === 0 ? prose.paragraphs : []);
   const ctx = { value, year: report.year };
   return [
