@@ -117,6 +117,8 @@ const DOCUMENT_OPTIONS = {
   disableAutoFetch: true,
   disableStream: true,
   stopAtErrors: false,
+  // No WebAssembly decoders (JPEG 2000, ICC colours): nothing is decoded, and the pane's CSP has no 'wasm-unsafe-eval'.
+  useWasm: false,
   verbosity: 0,
 };
 

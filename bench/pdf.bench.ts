@@ -1,0 +1,89 @@
+/**
+ * PDFs (`npm run bench -- pdf`): imports per second of the three real published PDFs
+ * (../shared/fixtures/pdf), beside poppler's pdftotext (a C program, text and boxes only, no
+ * tables; not usable in the pane) as the reference; `nianbao review` over 1,000 PDFs (time and
+ * peak memory, budget 400 MiB); and, when dist/ is built (`npm run build`), the PDF chunk's size
+ * and, in Chromium, the first PDF import's time in the preview (chunk download, pdf.js start,
+ * reading).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { importReport } from '../src/import/index';
+import { nodeImportOptions } from '../src/import/node';
+import { PDF_FIXTURES } from '../test/helpers/shared';
+import { fmt, row, timeAsync } from './util';
+
+const N = Number(process.env.BENCH_PDFS ?? 30);
+const REVIEW_FILES = Number(process.env.BENCH_PDF_REVIEW ?? 1_000);
+const DIST = process.env.DIST_DIR ?? path.join(__dirname, '../dist');
+
+function measure(args: string[]): { code: number; ms: number; cpuMs: number; rss: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'review.child.ts'), ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+export async function benchPdf(): Promise<void> {
+  const files = fs
+    .readdirSync(PDF_FIXTURES)
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => ({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(PDF_FIXTURES, f))) }));
+  console.log(`PDF import (${files.length} real published PDFs, ${N} imports)`);
+
+  const firstMs = await timeAsync(async () => {
+    await importReport(files[0].bytes, files[0].name, nodeImportOptions);
+  });
+  row('first import in a process (loads pdf.js)', `${fmt(firstMs, 0)} ms`);
+  let failed = 0;
+  const cpu0 = process.cpuUsage();
+  const ms = await timeAsync(async () => {
+    for (let i = 0; i < N; i++) {
+      const f = files[i % files.length];
+      const r = await importReport(f.bytes, f.name, nodeImportOptions);
+      if (!r.ok) failed++;
+    }
+  });
+  const cpu = process.cpuUsage(cpu0);
+  row('import .pdf (wall clock)', `${fmt((N / ms) * 1000)} /s, ${fmt(ms / N, 0)} ms each`);
+  row('import .pdf (CPU time)', `${fmt((N / ((cpu.user + cpu.system) / 1000)) * 1000)} /s`);
+  if (failed) row('  failed imports (should be 0)', String(failed));
+
+  const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (poppler.status === 0 || /pdftotext/.test(poppler.stderr ?? '')) {
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) spawnSync('pdftotext', ['-bbox-layout', path.join(PDF_FIXTURES, files[i % files.length].name), '/dev/null']);
+    const popMs = performance.now() - t0;
+    row('  reference: pdftotext -bbox-layout (poppler, C, a process each)', `${fmt((N / popMs) * 1000)} /s`);
+  }
+
+  // A supervising office's review of 1,000 PDFs: time and peak memory.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-pdf-'));
+  try {
+    const dir = path.join(root, 'pdfs');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < REVIEW_FILES; i++) fs.copyFileSync(path.join(PDF_FIXTURES, files[i % files.length].name), path.join(dir, `r${String(i).padStart(5, '0')}.pdf`));
+    const review = measure(['review', dir, '--out', path.join(root, 'review.xlsx')]);
+    const mib = review.rss / 2 ** 20;
+    row(`review ${REVIEW_FILES} PDFs (wall clock / CPU)`, `${fmt(review.ms / 1000)} / ${fmt(review.cpuMs / 1000)} s`);
+    row('  peak memory (RSS) of review', `${fmt(mib, 0)} MiB`, '≤ 400 MiB', mib <= 400);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+
+  // The pane's PDF chunk and the first PDF import in Chromium.
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
+    row('PDF chunk in the pane', 'skipped: build dist/ first (npm run build)');
+    return;
+  }
+  const chunks = fs.readdirSync(DIST).filter((f) => /^pdf\b.*\.js$/.test(f));
+  const raw = chunks.reduce((s, f) => s + fs.statSync(path.join(DIST, f)).size, 0);
+  const gz = chunks.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  row(`PDF chunk (${chunks.join(', ')})`, `${fmt(raw / 1024, 0)} KB min / ${fmt(gz / 1024, 0)} KB gzip`);
+  const { firstPdfImportInChromium } = await import('./pdf-browser');
+  const t = await firstPdfImportInChromium(path.join(PDF_FIXTURES, files[files.length - 1].name));
+  row('first PDF import in Chromium (choose file → cells filled, preview)', `${fmt(t.first, 0)} ms`);
+  row('  a second PDF import, pdf.js loaded', `${fmt(t.second, 0)} ms`);
+}
