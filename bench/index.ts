@@ -8,6 +8,7 @@ import { benchFunctions } from './functions.bench';
 import { benchImport } from './import.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
+import { benchPdf } from './pdf.bench';
 import { benchReview } from './review.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   cli: benchCli,
   import: benchImport,
   review: benchReview,
+  pdf: benchPdf,
 };
 
 async function main(): Promise<void> {
