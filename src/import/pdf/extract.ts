@@ -94,6 +94,9 @@ export interface ExtractLimits {
   maxOpsPerPage: number;
 }
 
+/** Whether a page may hold a table, from its text: only then are its drawn lines read (that costs as much again as its text). */
+export type TableHint = (runs: readonly TextRun[]) => boolean;
+
 /** Why a PDF could not be opened, as pdf.js says it. */
 export class PdfOpenError extends Error {
   constructor(
@@ -123,7 +126,7 @@ const DOCUMENT_OPTIONS = {
 };
 
 /** Opens a PDF and reads every page's text runs and ruled lines. */
-export async function extractPages(bytes: Uint8Array, limits: ExtractLimits): Promise<PageContent[]> {
+export async function extractPages(bytes: Uint8Array, limits: ExtractLimits, mayHoldTable: TableHint = () => true): Promise<PageContent[]> {
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
   const task = pdfjs.getDocument({ ...DOCUMENT_OPTIONS, data: bytes.slice() });
@@ -151,7 +154,7 @@ export async function extractPages(bytes: Uint8Array, limits: ExtractLimits): Pr
         if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0 || d <= 0) continue;
         runs.push({ text: item.str, x: e - x0, y: f - y0, width: item.width, size: Math.hypot(c, d) || item.height });
       }
-      const ops = runs.length > 0 ? await page.getOperatorList() : { fnArray: [], argsArray: [] };
+      const ops = runs.length > 0 && mayHoldTable(runs) ? await page.getOperatorList() : { fnArray: [], argsArray: [] };
       if (ops.fnArray.length > limits.maxOpsPerPage) throw new PdfOpenError('content', `第 ${n} 页绘图指令过多（${ops.fnArray.length}）`);
       const rules = rulesOf(pdfjs, ops).map((r): Rule => (r.dir === 'h' ? { ...r, at: r.at - y0, a: r.a - x0, b: r.b - x0 } : { ...r, at: r.at - x0, a: r.a - y0, b: r.b - y0 }));
       pages.push({ width: x1 - x0, height: y1 - y0, runs, rules });

@@ -4,11 +4,13 @@
  * in the pane this module and pdf.js are one lazily loaded chunk. Errors are ImportError with a
  * Chinese message saying what to do instead.
  */
+import { TABLES, TABLE_IDS } from '../../core/tables';
 import { ImportError } from '../index';
 import { SourceDoc } from '../model';
 import { PdfOpenError, extractPages } from './extract';
 import { DEFAULT_PDF_LIMITS, PdfGuardError, PdfLimits, guardPdf } from './guard';
 import { layoutPages } from './layout';
+import { TextRun } from './page';
 
 export { DEFAULT_PDF_LIMITS } from './guard';
 export type { PdfLimits } from './guard';
@@ -16,6 +18,14 @@ export { layoutPages } from './layout';
 
 export const SCAN_MESSAGE =
   '这是扫描件或图片，没有可读取的文字：PDF 中的表格是图像，无法逐格读取。请改用发布时的 Word 原件（.docx）、网页（.html）或能选中文字的 PDF；只有扫描件时，请把表格数字填入年报模板（nianbao template 生成，或加载项“插入年报模板”）后校验';
+
+const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
+/** The official tables' header texts: a page showing one may hold a table even without a figure (a header at a page's foot). */
+const HEADER_TEXTS = [...new Set(TABLE_IDS.flatMap((t) => TABLES[t].labels.filter((l) => l.role === 'header' && compact(l.text).length >= 3).map((l) => compact(l.text))))];
+
+/** A page of prose only (no bare figure, no table header) has no table to rebuild. */
+export const mayHoldTable = (runs: readonly TextRun[]): boolean =>
+  runs.some((r) => /^[\d０-９.,，/／—–-]+$/.test(r.text.trim())) || runs.some((r) => HEADER_TEXTS.some((h) => compact(r.text).includes(h)));
 
 /** Reads a PDF report into the document model; throws ImportError when it cannot. */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<SourceDoc> {
@@ -29,7 +39,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
   if (!complete) throw new ImportError('PDF 文件不完整（缺少文件结尾），可能在下载或复制时被截断，请重新获取完整的文件');
   let pages;
   try {
-    pages = await extractPages(bytes, limits);
+    pages = await extractPages(bytes, limits, mayHoldTable);
   } catch (e) {
     if (e instanceof PdfOpenError) {
       switch (e.kind) {
