@@ -8,7 +8,7 @@ import { Finding } from './findings';
 import { MAX_VALUE, RawValue, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
 import { Report } from './report';
-import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term } from './rules';
+import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term, appliesIn } from './rules';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from './tables';
 
 const INDEX = new Map<CellId, number>(INPUT_CELLS.map((c, i) => [c.id, i]));
@@ -148,7 +148,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
 
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
-    if (needsPrior && prior === null) continue;
+    if ((needsPrior && prior === null) || !appliesIn(rule, report.year)) continue;
     for (const eq of equations) {
       const result = evaluate(eq, current, prior, sums);
       if (result === undefined || result.difference === 0) continue;
@@ -195,7 +195,7 @@ function readingFields(reading: Reading): Pick<Finding, 'raw' | 'value' | 'param
 
 function reportFindings(report: Report, prior: Report | null, readings: Readings, metadata: boolean): Finding[] {
   const ctx = { report, prior, readings };
-  return DETECTED_RULES.filter((rule) => metadata || !rule.metadata).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
+  return DETECTED_RULES.filter((rule) => (metadata || !rule.metadata) && appliesIn(rule, report.year)).flatMap((rule) => rule.detect(ctx).map((raised) => ({ rule: rule.id, severity: rule.severity, ...raised })));
 }
 
 /** Last year's cells some cross-year rule reads, once each, in rule order. */

@@ -44,6 +44,12 @@ interface RuleBase {
   message: string;
   /** The official wording or source the rule comes from. */
   source: string;
+  /**
+   * The first report year the rule applies to, when its source came later than the reports it
+   * could otherwise meet: the 信息处理费 statement (国办函〔2020〕109号) from the 2020 report, what
+   * only the current format (国办公开办函〔2021〕30号) has from 2021. Without it, every year.
+   */
+  since?: { year: number; by: string };
 }
 
 export interface EquationRule extends RuleBase {
@@ -165,6 +171,7 @@ export const RULES: readonly Rule[] = [
     sides: ['本年“二、上年结转政府信息公开申请数量”', '上年“四、结转下年度继续办理”'],
     message: EQUATION_MESSAGE,
     source: `${OFFICIAL}表三：本年“二、上年结转政府信息公开申请数量”即上年“四、结转下年度继续办理”`,
+    since: { year: 2020, by: '国办公开办函〔2019〕60号：上年报告也须有“结转下年度继续办理”一行，2019年度报告起才有' },
     equations: T3_COLS.map((c) => ({
       anchor: { table: 'T3', axis: 'col', index: c },
       lhs: [t3(T3_ROW.carriedIn, c)],
@@ -179,6 +186,7 @@ export const RULES: readonly Rule[] = [
     sides: ['现行有效件数', '上年现行有效件数+本年制发件数−本年废止件数'],
     message: `${EQUATION_MESSAGE}（废止的文件如在统计起点之前制发，差额可能属实，请核实）`,
     source: `${OFFICIAL}表二第二十条第（一）项：本年制发件数、本年废止件数、现行有效件数`,
+    since: { year: 2022, by: '国办公开办函〔2021〕30号：上年报告也须有“现行有效件数”，2021年度报告起才有（2020年度报告为“对外公开总数量”）' },
     equations: [1, 2].map((r) => ({
       anchor: { table: 'T2', axis: 'row', index: r },
       lhs: [{ cell: cellId('T2', r, 3) }],
@@ -396,6 +404,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件、本年废止{repealed}件，现行有效只有{inForce}件，少于本年制发减本年废止：本年制发且未废止的文件应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
     detect: ({ readings }) => inForceRaised(readings, 'short'),
   },
   {
@@ -405,6 +414,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '表二“{row}”：本年制发{issued}件，现行有效为0件：本年制发的文件如未全部废止，应计入现行有效，请核实',
     source: `${OFFICIAL}表二第二十条第（一）项：现行有效件数包括本年制发且未废止的文件`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
     detect: ({ readings }) => inForceRaised(readings, 'zero'),
   },
 
@@ -553,6 +563,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: TEXT_COUNT,
     source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发规章件数应与表二一致`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.normative',
@@ -561,6 +572,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: TEXT_COUNT,
     source: `${OFFICIAL}表二第二十条第（一）项：正文“主动公开”所述本年制发行政规范性文件件数应与表二一致`,
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.outcome',
@@ -585,6 +597,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '正文“{quote}”，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”为{value}件，表明本年度发出过收费通知：请核实正文与表格',
     source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号表三（六）2',
+    since: { year: 2021, by: '国办公开办函〔2021〕30号表三（六）2；国办函〔2020〕109号自2021年1月1日起施行' },
   },
   {
     id: 'text.citation',
@@ -617,6 +630,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '正文“{quote}”使用2019年以前的报告提纲（{evidence}）：{year}年度报告应按国办公开办函〔2021〕30号格式的六个部分编写，收费情况写入第六部分，行政复议、行政诉讼写入第四部分',
     source: '国办公开办函〔2021〕30号格式的六个部分；“收费及减免”“复议、诉讼和申诉”是2008年版条例时期的提纲',
+    since: { year: 2021, by: '国办公开办函〔2021〕30号' },
   },
   {
     id: 'text.partMissing',
@@ -641,10 +655,16 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     message: '{where}未说明本年度收取信息处理费的情况（未收取也应写明）',
     source: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》：行政机关应当在政府信息公开工作年度报告中公布收取信息处理费的情况',
+    since: { year: 2020, by: '国办函〔2020〕109号' },
   },
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** Whether a rule applies to a report of `year` (every rule applies when the year is not known). */
+export function appliesIn(r: Pick<RuleBase, 'since'>, year: number | null): boolean {
+  return r.since === undefined || year === null || year >= r.since.year;
+}
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function rule(id: string): Rule {

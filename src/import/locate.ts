@@ -155,10 +155,11 @@ class Locator {
 
   paragraph(text: string): void {
     const key = labelKey(text);
-    // "三、本年度办理结果" printed apart from its table (a PDF's text) looks like a part heading but is a row label of 表三.
-    if (this.region === 'T3' && T3_ITEM_LABELS.match(text, 'core') !== undefined) return;
     if (PART_HEADING.test(key)) {
-      this.region = TITLES.match(text) ?? null;
+      const title = TITLES.match(text);
+      // "三、本年度办理结果" (or "一、本年新收政府信" wrapped) printed apart from its row, as in a PDF's text, is no part heading.
+      if (title === undefined && this.region === 'T3' && T3_ITEM_LABELS.match(text) !== undefined) return;
+      this.region = title ?? null;
       return;
     }
     // Header cells printed on one line apart from the table (a PDF's text): "行政复议    行政诉讼".
@@ -198,6 +199,8 @@ class Locator {
       if (c.text === '') continue;
       const h = HEADER_LABELS[t].match(c.text, 'suffix');
       if (h) this.headersSeen[t].add(h);
+      // Header cells copied one space apart: "信息内容 本年处理决定数量".
+      else if (/\s/.test(c.text.trim())) this.noteHeaders(t, c.text.trim().split(/\s+/).map((text) => ({ text, continued: false })));
       if (t === 'T2') {
         const old = FORMAT_2019.match(c.text, 'core');
         if (old) this.evidence2019.add(old);
@@ -248,7 +251,7 @@ class Locator {
     }
     const hasFigures = cells.some((c) => c.text !== '' && isValueLike(c.text));
     // A detail label with a typo: read as the official one it clearly is, and said.
-    if (!detail && !sub && !item && !results && hasFigures) {
+    if (!detail && !(sub && sub.sub.row !== null) && !item && hasFigures) {
       for (const i of unmatched) {
         const close = T3_DETAIL_LABELS.closest(cells[i].text);
         if (close === undefined) continue;

@@ -43,6 +43,12 @@ const PART_HEADING = /^[一二三四五六七八九十][、.．]\S{4,40}$/;
 const MAX_FRAGMENT = 24;
 /** How far (in lines with text) a fragment or header may be from a row of figures to belong to the table. */
 const NEAR = 6;
+/** Printed lines wrap at well under this many characters; text with longer lines was not wrapped (a viewer's copy of whole paragraphs). */
+const MAX_LINE = 60;
+/** Words set apart by a space ("申请人情况 自然人"): cells of a header, not a wrapped sentence (which spaces only around figures). */
+const SPACED_WORDS = /[\u3400-\u9fff（）“”][ ]+[\u3400-\u9fff（）“”]/;
+/** A block heading inside 表二 ("第二十条第（五）项"): ends the label above it, never part of one. */
+const BLOCK_HEADING = /^第[一二三四五六七八九十]+条/;
 /** Columns within this distance are one column (CJK text is laid out in whole characters). */
 const SAME_COLUMN = 3;
 
@@ -86,7 +92,8 @@ function classify(raw: string): Line | null {
   const segments = segmentsOf(unmarked.replace(EMPHASIS, '$2'));
   let k = segments.length;
   while (k > 0 && isFigure(segments[k - 1].text)) k--;
-  const labels = segments.slice(0, k);
+  // Labels copied one space apart ("（三）不予公开 1.属于国家秘密"): each ordinal begins a cell.
+  const labels = segments.slice(0, k).flatMap((seg) => splitAtOrdinals(seg));
   const labelText = labels.map((s) => s.text).join('');
   if (k < segments.length && labels.every((s) => s.text.length <= 40) && !/[。！？]/.test(labelText)) {
     return { kind: 'figures', labels, figures: segments.slice(k).map((s) => s.text), firstFigureX: segments[k].x };
@@ -94,9 +101,22 @@ function classify(raw: string): Line | null {
   return { kind: 'text', segments, indent, text };
 }
 
+function splitAtOrdinals(seg: Segment): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  for (const m of seg.text.matchAll(/ (?=\S)/g)) {
+    const rest = seg.text.slice(m.index! + 1);
+    if (!ORDINAL.test(rest)) continue;
+    out.push({ x: seg.x + from, text: seg.text.slice(from, m.index!) });
+    from = m.index! + 1;
+  }
+  out.push({ x: seg.x + from, text: seg.text.slice(from) });
+  return out.filter((x) => x.text.trim() !== '');
+}
+
 /** A table line: a row of figures, a Markdown row, or a header line (several short runs). */
 const isHeaderLike = (l: Line): boolean => l.kind === 'text' && l.segments.length >= 2 && l.segments.every((s) => s.text.length <= MAX_FRAGMENT) && !PART_HEADING.test(compactText(l.text));
-const isFragment = (l: Line): boolean => l.kind === 'text' && l.segments.length === 1 && l.text.length <= MAX_FRAGMENT && !PART_HEADING.test(compactText(l.text));
+const isFragment = (l: Line): boolean => l.kind === 'text' && l.segments.length === 1 && l.text.length <= MAX_FRAGMENT;
 
 export function parseSpacedText(text: string): SourceDoc {
   const lines = text
@@ -140,14 +160,15 @@ export function parseSpacedText(text: string): SourceDoc {
       addRow(l.segments.map((s) => s.text));
       const joined = joinedHeaders(lines, role, i);
       if (joined.length > 0) addRow(joined);
-    } else if (role[i] === 'fragment' && l.kind === 'text') {
+    } else if (role[i] === 'fragment' && l.kind === 'text' && !PART_HEADING.test(compactText(l.text))) {
+      // A fragment that reads like a part heading ("三、本年度办理结果") stays a paragraph too: the locator decides.
       addRow([l.text]);
     } else {
       endTable();
       const line = l.kind === 'text' ? l.text.replace(/\s{2,}/g, ' ') : [...l.labels.map((s) => s.text), ...l.figures].join(' ');
       const indent = l.kind === 'text' ? l.indent : 0;
       // A line continues the paragraph unless it is indented, or the one before ended short of the margin.
-      const continues = paragraph !== null && indent < 2 && !PART_HEADING.test(compactText(line)) && compactText(lastLine).length >= width * 0.8;
+      const continues = paragraph !== null && indent < 2 && !PART_HEADING.test(compactText(line)) && compactText(lastLine).length >= width * 0.8 && width <= MAX_LINE && !SPACED_WORDS.test(lastLine) && !SPACED_WORDS.test(line);
       if (continues) paragraph = `${paragraph}${line}`;
       else {
         endParagraph();
@@ -225,7 +246,9 @@ function rowLabels(lines: readonly Line[], role: readonly Role[], i: number): st
     }
     return dir === -1 ? found.reverse() : found;
   };
-  const above = nearby(-1);
+  let above = nearby(-1);
+  const heading = above.map((s) => BLOCK_HEADING.test(compactText(s.text))).lastIndexOf(true);
+  if (heading >= 0) above = above.slice(heading + 1);
   const below = nearby(1);
   const columns: number[] = [];
   for (const s of [...row.labels, ...above, ...below]) if (!columns.some((x) => Math.abs(x - s.x) <= SAME_COLUMN)) columns.push(s.x);
@@ -247,7 +270,7 @@ function rowLabels(lines: readonly Line[], role: readonly Role[], i: number): st
       const down: Segment[] = [];
       if (own.length > 0 || up.length > 0) {
         for (const s of below.filter(inColumn(x))) {
-          if (starts(s)) break;
+          if (starts(s) || BLOCK_HEADING.test(compactText(s.text))) break;
           down.push(s);
         }
       }

@@ -4,7 +4,7 @@ import * as path from 'path';
 
 const BESIDE = path.resolve(__dirname, '../../../shared');
 const COPY = path.resolve(__dirname, '../fixtures/shared');
-const files = ['spec/report-format.md', ...['reports', 'pdf'].flatMap((d) => fs.readdirSync(path.join(COPY, 'fixtures', d)).map((f) => `fixtures/${d}/${f}`))];
+const files = ['spec/report-format.md', ...['reports', 'pdf'].flatMap((dir) => fs.readdirSync(path.join(COPY, 'fixtures', dir)).map((f) => `fixtures/${dir}/${f}`))];
 
 const haveShared = fs.existsSync(path.join(BESIDE, 'spec/report-format.md'));
 (haveShared ? test.each(files) : test.skip.each(files))('%s matches ../shared', (f) => {

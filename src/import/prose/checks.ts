@@ -59,9 +59,9 @@ const OLD_PARTS: readonly [RegExp, string][] = [
   [/复议[、，和及]?(?:行政)?诉讼(?:和|及|、)申诉/, '行政复议、诉讼和申诉情况'],
 ];
 
-/** The outline of the reports before 2019 (收费及减免, 复议、诉讼和申诉) in a report of 2021 or later. */
+/** The outline of the reports before 2019 (收费及减免, 复议、诉讼和申诉); from which year it is wrong is the rule's `since`. */
 export function outlineFindings(prose: Prose, year: number | null): Finding[] {
-  if (year === null || year < 2021) return [];
+  if (year === null) return [];
   for (const p of prose.paragraphs) {
     const text = compact(p);
     const heading = text.length <= 40 && !/[。；]/.test(text) && /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/.test(text);
@@ -76,11 +76,34 @@ export function outlineFindings(prose: Prose, year: number | null): Finding[] {
 
 const TABLE_PART: Partial<Record<PartNumber, TableId>> = { 二: 'T2', 三: 'T3', 四: 'T4' };
 
-/** A part missing, or the parts out of order. Parts 二 to 四 are their tables: layout.missing speaks for those. */
+/**
+ * What each prose part is about, to know it is there when its heading is not (lost in a PDF's text,
+ * printed as an image, run into the paragraph): part 一's five sections, part 五's problems and
+ * improvements, part 六's fee statement or "no other matters".
+ */
+const PART_CONTENT: Partial<Record<PartNumber, RegExp>> = {
+  一: /^[（(]?[一二三四五1-5][)）、.．]?\s*(?:主动公开|依申请公开|政府信息管理|(?:政府信息公开)?平台建设|监督保障)|(?:主动公开|依申请公开).{0,60}(?:政府信息管理|平台建设|监督保障)/,
+  五: /存在(?:的)?(?:主要)?(?:问题|不足)|问题(?:及|和|与)(?:改进|整改)|(?:改进|整改)(?:情况|措施|举措)|下一步|有待(?:提高|加强|提升|改进|完善)|不够(?:全面|深入|及时|规范)|仍需|还需/,
+  六: /其[他它](?:需要)?报告(?:的)?事项|无其[他它].{0,8}事项/,
+};
+
+/** The part's content is in the text even though its heading was not found. */
+function contentPresent(prose: Prose, part: PartNumber): boolean {
+  // Parts 五 and 六 come after the tables: their text, headless, runs on in the part before; part 一's "整改" is no part 五.
+  const where = part === '一' ? prose.paragraphs : PART_NUMBERS.filter((n) => n !== '一').flatMap((n) => prose.parts[n] ?? []);
+  if (part === '六' && where.some((p) => FEE_STATEMENT.test(compact(p)))) return true;
+  const content = PART_CONTENT[part];
+  return content !== undefined && where.some((p) => content.test(compact(p)));
+}
+
+/**
+ * A part missing, or the parts out of order. Parts 二 to 四 are their tables: layout.missing speaks
+ * for those. A part whose heading was not found but whose content is there is not missing.
+ */
 export function partFindings(prose: Prose): Finding[] {
   if (prose.headings.length < 2) return [];
   const findings: Finding[] = [];
-  const missing = PART_NUMBERS.filter((n) => prose.parts[n] === undefined && TABLE_PART[n] === undefined);
+  const missing = PART_NUMBERS.filter((n) => prose.parts[n] === undefined && TABLE_PART[n] === undefined && !contentPresent(prose, n));
   if (missing.length > 0) findings.push({ rule: 'text.partMissing', severity: 'warning', ...whole, params: { parts: missing.join('、'), titles: missing.map((n) => `${n}、${PART_TITLES[n]}`).join('；') } });
   const order = prose.headings.map((h) => h.part);
   if (order.some((n, i) => i > 0 && PART_NUMBERS.indexOf(n) < PART_NUMBERS.indexOf(order[i - 1]))) {
@@ -90,6 +113,13 @@ export function partFindings(prose: Prose): Finding[] {
 }
 
 const PART_SIX_TITLE = '其他需要报告事项';
+/**
+ * A statement of the fees charged, in the words reports use: "信息处理费0元", "未收取信息处理费",
+ * "未发生收费情况", "未收取任何费用", "不收取费用", "收费0元".
+ */
+const FEE_STATEMENT =
+  /处理费|(?:未|没有|无|不|均未|均不|从未)(?:发生|产生|收取|征收|收|涉及|存在)(?:过)?(?:任何)?(?:相关)?(?:的)?(?:收费|费用)|(?:收费|费用)(?:情况|事项|行为)?(?:为|共计|合计|计)?(?:[0０零]|\d+(?:\.\d+)?)(?:元|万元)|收取(?:了)?(?:[^，。；]{0,8})?费用|(?:无|没有)(?:收费|费用)/;
+/** Outside part 六 only the explicit word counts: "收费" there is often 表二's 行政事业性收费. */
 const FEE = /处理费/;
 /**
  * No fee notice was issued, or no fee arises here at all. "未收取" (not collected) is not among
@@ -103,8 +133,8 @@ const R22 = T3_ROW_NAMES.findIndex((n) => n.includes('收费通知')) + 1;
 export function feeFindings(prose: Prose, value: (id: string) => number | undefined, unreadable: readonly TableId[]): Finding[] {
   const findings: Finding[] = [];
   const six = prose.parts['六'];
-  const feeText = six ?? prose.paragraphs;
-  if (!feeText.some((p) => FEE.test(compact(p)))) {
+  const stated = six ? six.some((p) => FEE_STATEMENT.test(compact(p))) : prose.paragraphs.some((p) => FEE.test(compact(p)));
+  if (!stated) {
     const where = six ? `正文第六部分“${PART_SIX_TITLE}”` : `正文（未找到第六部分“${PART_SIX_TITLE}”）`;
     findings.push({ rule: 'text.fee', severity: 'warning', table: null, cells: [], params: { where } });
   }
