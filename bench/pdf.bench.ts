@@ -21,10 +21,17 @@ const N = Number(process.env.BENCH_PDFS ?? 30);
 const reviewFiles = (): number => Number(process.env.BENCH_PDF_REVIEW ?? (process.argv.slice(2).includes('pdf') ? 1_000 : 100));
 const DIST = process.env.DIST_DIR ?? path.join(__dirname, '../dist');
 
-function measure(args: string[]): { code: number; ms: number; cpuMs: number; rss: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'review.child.ts'), ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout);
+/**
+ * `nianbao` as users run it — the compiled command (lib/, from `npm install`), which loads pdf.js
+ * with Node's own require — in a process of its own; GNU time reports its peak memory. (Under
+ * tsx, as review.child.ts runs the source, tsx's copy of pdf.js in transformed form doubles it.)
+ */
+function measure(args: string[]): { ms: number; cpuMs: number; rss: number } {
+  const bin = path.join(__dirname, '../bin/nianbao.js');
+  const r = spawnSync('/usr/bin/time', ['-f', 'nianbao-time %M %e %U %S', process.execPath, bin, ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /nianbao-time (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  if (!m) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
+  return { rss: Number(m[1]) * 1024, ms: Number(m[2]) * 1000, cpuMs: (Number(m[3]) + Number(m[4])) * 1000 };
 }
 
 export async function benchPdf(): Promise<void> {
@@ -33,6 +40,7 @@ export async function benchPdf(): Promise<void> {
     .filter((f) => f.endsWith('.pdf'))
     .map((f) => ({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(PDF_FIXTURES, f))) }));
   console.log(`PDF import (${files.length} real published PDFs, ${N} imports)`);
+  if (!fs.existsSync(path.join(__dirname, '../lib/cli/main.js'))) throw new Error('build the command line first: npm run build:cli');
 
   const firstMs = await timeAsync(async () => {
     await importReport(files[0].bytes, files[0].name, nodeImportOptions);
@@ -79,7 +87,8 @@ export async function benchPdf(): Promise<void> {
     row('PDF chunk in the pane', 'skipped: build dist/ first (npm run build)');
     return;
   }
-  const chunks = fs.readdirSync(DIST).filter((f) => /^pdf\b.*\.js$/.test(f));
+  // Our reader's chunk, and the chunk webpack splits pdf.js into (named by number).
+  const chunks = fs.readdirSync(DIST).filter((f) => f.endsWith('.js') && (/^pdf\.js$/.test(f) || fs.readFileSync(path.join(DIST, f), 'utf8').includes('WorkerMessageHandler')));
   const raw = chunks.reduce((s, f) => s + fs.statSync(path.join(DIST, f)).size, 0);
   const gz = chunks.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   row(`PDF chunk (${chunks.join(', ')})`, `${fmt(raw / 1024, 0)} KB min / ${fmt(gz / 1024, 0)} KB gzip`);
