@@ -23,6 +23,7 @@ const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 const ADDIN = 'nianbao';
 const SYNTAX_TARGET = 'es2017';
@@ -95,6 +96,8 @@ module.exports = (env = {}, argv = {}) => {
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     plugins: [
+      // pdf.js 6 is beyond the WPS pane's browser: its PDF reader says so instead (src/import/pdf/unavailable.ts).
+      new NormalModuleReplacementPlugin(/[\\/]src[\\/]import[\\/]pdf[\\/]index\.ts$/, path.join(__dirname, 'src/import/pdf/unavailable.ts')),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new CopyWebpackPlugin({
