@@ -10,7 +10,7 @@ import { SourceDoc } from '../model';
 import { PdfOpenError, extractPages } from './extract';
 import { DEFAULT_PDF_LIMITS, PdfGuardError, PdfLimits, guardPdf } from './guard';
 import { layoutPages } from './layout';
-import { TextRun } from './page';
+import { PageContent, TextRun } from './page';
 
 export { DEFAULT_PDF_LIMITS } from './guard';
 export type { PdfLimits } from './guard';
@@ -28,7 +28,10 @@ export const mayHoldTable = (runs: readonly TextRun[]): boolean =>
   runs.some((r) => /^[\d０-９.,，/／—–-]+$/.test(r.text.trim())) || runs.some((r) => HEADER_TEXTS.some((h) => compact(r.text).includes(h)));
 
 /** Reads a PDF report into the document model; throws ImportError when it cannot. */
-export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<SourceDoc> {
+/** Reads the pages: pdf.js in this thread, or elsewhere (Node: a worker thread with a bounded heap, node-worker.ts). */
+export type PageExtractor = (bytes: Uint8Array, limits: PdfLimits) => Promise<PageContent[]>;
+
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS, extract: PageExtractor = (b, l) => extractPages(b, l, mayHoldTable)): Promise<SourceDoc> {
   let complete: boolean;
   try {
     ({ complete } = guardPdf(bytes, limits));
@@ -37,9 +40,9 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
     throw e;
   }
   if (!complete) throw new ImportError('PDF 文件不完整（缺少文件结尾），可能在下载或复制时被截断，请重新获取完整的文件');
-  let pages;
+  let pages: PageContent[];
   try {
-    pages = await extractPages(bytes, limits, mayHoldTable);
+    pages = await extract(bytes, limits);
   } catch (e) {
     if (e instanceof PdfOpenError) {
       switch (e.kind) {

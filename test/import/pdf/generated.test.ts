@@ -127,14 +127,9 @@ test.each(NAMES)('%s: every cell as the report has it, nothing unreadable', asyn
   const r = await importReport(new Uint8Array(fs.readFileSync(c.pdf!)), path.basename(c.pdf!), nodeImportOptions);
   if (!r.ok) throw new Error(r.error);
   expect(r.format).toBe('pdf');
-  const reading = r.findings.filter((f) => f.rule.startsWith('import.') || f.rule.startsWith('layout.'));
-  if (name.includes('Chromium print to PDF, A4 portrait')) {
-    // Chromium prints 表四's two header rows at the foot of a page without their inner borders
-    // (the grid shows one box), so the header labels run together: a warning, the figures exact.
-    expect(reading.map((f) => `${f.rule} ${f.table}`)).toEqual(['import.header T4']);
-  } else {
-    expect(reading).toEqual([]);
-  }
+  // Chromium prints 表四's first header rows at the foot of a page without their inner borders; the
+  // locator still finds each header label in the text run together, so nothing is said.
+  expect(r.findings.filter((f) => f.rule.startsWith('import.') || f.rule.startsWith('layout.'))).toEqual([]);
   expect(r.unreadable).toEqual([]);
   expect(cellsOf(r)).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, c.report.cells[id] ?? null])));
   expect(r.report.year).toBe(c.report.year);
