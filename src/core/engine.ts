@@ -8,6 +8,7 @@ import { Finding } from './findings';
 import { MAX_VALUE, RawValue, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
 import { Report } from './report';
+import { scopeName } from './render';
 import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term, appliesIn } from './rules';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from './tables';
 
@@ -107,6 +108,49 @@ function sumSide(terms: CompiledTerm[], current: Readings, prior: Readings | nul
   return unknown.size === 0 ? sum : undefined;
 }
 
+/** An equation that cannot be evaluated only because some of its cells are known just by a total of theirs. */
+function onlyBySums(eq: CompiledEquation, current: Readings, sums: readonly CompiledSum[]): boolean {
+  return [...eq.lhs, ...eq.rhs].every((t) => {
+    if (t.prior) return false;
+    const reading = current[t.index];
+    if (reading.state === 'absent') return sums.some((s) => s.indices.includes(t.index));
+    return usableValue(reading) !== undefined;
+  });
+}
+
+/**
+ * Instances of one rule that each need cells known only by their total — 总计 = the applicant
+ * columns on the three （六） rows the 2019 format prints as one — added up together: the total
+ * row's own equation, checked with the totals. Named after the rows it adds up.
+ */
+function combined(rule: EquationRule, waiting: CompiledEquation[], current: Readings, prior: Readings | null, sums: readonly CompiledSum[]): Finding[] {
+  const lhs = waiting.flatMap((eq) => eq.lhs);
+  const rhs = waiting.flatMap((eq) => eq.rhs);
+  const sumOf = (terms: CompiledTerm[]) => sumSide(terms, current, prior, sums);
+  const l = sumOf(lhs);
+  const r = sumOf(rhs);
+  if (l === undefined || r === undefined || clean(l - r) === 0) return [];
+  const anchor = waiting[0].equation.anchor;
+  const names = waiting.map((eq) => scopeName(eq.equation.anchor));
+  // "表三“（六）其他处理1.…”行", "…2.…", "…3.其他”行" are one row of the report: "表三“（六）其他处理”行".
+  let common = names[0];
+  for (const n of names) while (!n.startsWith(common)) common = common.slice(0, -1);
+  const scope = common.length > 4 && names[0].endsWith('”行') ? `${common}”行` : names.join('、');
+  return [
+    {
+      rule: rule.id,
+      severity: rule.severity,
+      table: anchor.table,
+      cells: [...new Set(waiting.flatMap((eq) => eq.cells))],
+      anchor,
+      lhs: clean(l),
+      rhs: clean(r),
+      difference: clean(l - r),
+      params: { scope: `${scope}（原文合为一行，按合计校验）` },
+    },
+  ];
+}
+
 /** Rounds away binary noise from decimal sums; counts are whole numbers, amounts have at most a few decimals. */
 const clean = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -149,9 +193,14 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   for (const [rule, equations] of COMPILED) {
     const needsPrior = equations.some((e) => e.priorCells.length > 0);
     if ((needsPrior && prior === null) || !appliesIn(rule, report.year)) continue;
+    const waiting: CompiledEquation[] = [];
     for (const eq of equations) {
       const result = evaluate(eq, current, prior, sums);
-      if (result === undefined || result.difference === 0) continue;
+      if (result === undefined) {
+        if (sums.length > 0 && onlyBySums(eq, current, sums)) waiting.push(eq);
+        continue;
+      }
+      if (result.difference === 0) continue;
       findings.push({
         rule: rule.id,
         severity: rule.severity,
@@ -162,6 +211,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         ...result,
       });
     }
+    if (waiting.length > 1) findings.push(...combined(rule, waiting, current, prior, sums));
   }
 
   INPUT_CELLS.forEach((cell, i) => {

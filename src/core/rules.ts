@@ -469,6 +469,15 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}的表格文字`,
   },
   {
+    id: 'import.columnText',
+    title: '文字未按行排列',
+    kind: 'report',
+    severity: 'error',
+    message:
+      '{tables}的数字在文字中不是按行排列的（不带 -layout 的 pdftotext、部分 PDF 阅读器复制的文字：同一栏的数字连在一起，行名在别处），无法确定每个数字属于哪一行、哪一栏，未读取，勾稽关系未校验：请用“pdftotext -layout”重新提取文字，或导入原 Word 文件、网页',
+    source: `${OFFICIAL}的表格行列固定`,
+  },
+  {
     id: 'import.unknownRow',
     title: '非官方格式的行',
     kind: 'report',

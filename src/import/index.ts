@@ -14,7 +14,7 @@ import { Finding } from '../core/findings';
 import { REPORT_FORMAT, Report } from '../core/report';
 import { parseReportJson } from '../core/report-schema';
 import { appliesIn, rule } from '../core/rules';
-import { CellId, TableId } from '../core/tables';
+import { CellId, TABLES, TableId } from '../core/tables';
 import { DocxError, ZipTextReader, readDocx } from './docx';
 import { decodeText } from './decode';
 import { parseHtml } from './html';
@@ -22,6 +22,7 @@ import { locate } from './locate';
 import { SourceDoc } from './model';
 import { Prose, proseFindings, readProse } from './prose';
 import { parseFlatText } from './text';
+import { looksColumnar } from './spaced';
 
 export type { ZipTextReader } from './docx';
 export type { Prose, PartNumber } from './prose';
@@ -140,6 +141,15 @@ function formatFinding(year: number | null, evidence: string[], t2Outdated: bool
   return { rule: 'format.edition2019', severity: 'warning', table: null, cells: [], params };
 }
 
+/** Tables whose figures came a column at a time: one finding saying why, instead of one per row not placed. */
+function columnarFindings(imported: ImportedReport): ImportedReport {
+  const tables = imported.unreadable;
+  if (tables.length === 0) return imported;
+  const rowByRow = (f: Finding) => (f.rule === 'import.missingRow' || f.rule === 'import.unplaced' || f.rule === 'import.header' || f.rule === 'layout.missing') && f.table !== null && tables.includes(f.table);
+  const finding: Finding = { rule: 'import.columnText', severity: 'error', table: null, cells: [], params: { tables: tables.map((t) => TABLES[t].name).join('、') } };
+  return { ...imported, findings: [finding, ...imported.findings.filter((f) => !rowByRow(f))] };
+}
+
 const fail = (format: ImportFormat | null, error: string): ImportResult => ({ ok: false, format, error });
 
 function single(format: ImportFormat, r: ImportedReport): ImportResult {
@@ -164,8 +174,11 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
         if (!parsed.ok) return fail(format, parsed.error);
         return single(format, { report: parsed.report, findings: [], unreadable: parsed.report.unreadable ?? [], edition: null });
       }
-      case 'txt':
-        return single(format, importDocument(parseFlatText(decodeText(bytes).text)));
+      case 'txt': {
+        const text = decodeText(bytes).text;
+        const imported = importDocument(parseFlatText(text));
+        return single(format, looksColumnar(text) ? columnarFindings(imported) : imported);
+      }
       case 'html':
         return single(format, importDocument(parseHtml(decodeText(bytes, true).text)));
       case 'docx': {

@@ -114,6 +114,24 @@ function splitAtOrdinals(seg: Segment): Segment[] {
   return out.filter((x) => x.text.trim() !== '');
 }
 
+/**
+ * Text whose tables came out a column at a time — plain `pdftotext` and some viewers give a
+ * PDF's text in the order it was drawn: every figure of a column on a line of its own, the row
+ * names elsewhere. No reader can tell which row a figure was in; say so once instead of row by row.
+ */
+export function looksColumnar(text: string): boolean {
+  if (/\t/.test(text)) return false;
+  let lone = 0;
+  let rows = 0;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const l = classify(raw);
+    if (l?.kind !== 'figures') continue;
+    if (l.labels.length === 0 && l.figures.length === 1) lone++;
+    else if (l.figures.length >= 3) rows++;
+  }
+  return lone >= 40 && lone > rows * 4;
+}
+
 /** A table line: a row of figures, a Markdown row, or a header line (several short runs). */
 const isHeaderLike = (l: Line): boolean => l.kind === 'text' && l.segments.length >= 2 && l.segments.every((s) => s.text.length <= MAX_FRAGMENT) && !PART_HEADING.test(compactText(l.text));
 const isFragment = (l: Line): boolean => l.kind === 'text' && l.segments.length === 1 && l.text.length <= MAX_FRAGMENT;

@@ -259,7 +259,11 @@ describe('unknown cells and known sums', () => {
     const r = combined();
     expect(check(r)).toEqual([]);
     const off = { ...r, sums: r.sums.map((s, i) => (i === 6 ? { ...s, value: (s.value as number) + 2 } : s)) };
-    expect(check(off).map((f) => [f.rule, f.anchor?.index, f.difference])).toEqual([['T3.resultTotal', 7, -2]]);
+    // （七）总计 against the sum, and the combined row's own 总计 against its applicant columns.
+    expect(check(off).map((f) => [f.rule, f.anchor?.index, f.difference])).toEqual([
+      ['T3.resultTotal', 7, -2],
+      ['T3.applicantTotal', 21, 2],
+    ]);
     // A total that is not a number cannot be used: the equation is skipped, not reported.
     const text = { ...r, sums: r.sums.map((s, i) => (i === 6 ? { ...s, value: '见说明' } : s)) };
     expect(check(text)).toEqual([]);

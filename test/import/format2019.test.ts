@@ -200,3 +200,18 @@ function byRow(a: string, b: string): number {
   const [rb, cb] = key(b);
   return ra - rb || ca - cb;
 }
+
+describe('the single （六） row’s own 总计 = the applicant columns', () => {
+  test('is checked with its figures, named as the one row the report prints', async () => {
+    const report = base(2023);
+    const c1 = report.cells[`${R(23)}1`] as number;
+    const r = await import2019(withCells(report, { [`${R(23)}1`]: c1 + 1, [`${R(24)}1`]: (report.cells[`${R(24)}1`] as number) + 1, [`${R(1)}1`]: (report.cells[`${R(1)}1`] as number) + 1 }), officialRows('T2', report));
+    const t3 = check(r.report, { unreadable: r.unreadable }).filter((f) => f.table === 'T3');
+    expect(t3.map((f) => [f.rule, f.anchor?.axis, f.anchor?.index, f.difference])).toEqual([
+      ['T3.applicantTotal', 'row', 1, -1],
+      ['T3.applicantTotal', 'row', 24, -1],
+      ['T3.applicantTotal', 'row', 21, -1],
+    ]);
+    expect(renderFinding(t3[2])).toBe(`表三“（六）其他处理”行（原文合为一行，按合计校验）：总计=${report.cells[`${R(23)}7`]}，自然人与法人或其他组织各列之和=${(report.cells[`${R(23)}7`] as number) + 1}，相差1`);
+  });
+});

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { check } from '../../src/core/engine';
 import { Report } from '../../src/core/report';
+import { renderFinding } from '../../src/core/render';
 import { TABLES, TABLE_IDS } from '../../src/core/tables';
 import { importReport } from '../../src/import';
 import { DocBlock, Row, officialRows, reportBlocks } from '../helpers/documents';
@@ -63,6 +64,15 @@ describe('the shared PDFs as pdftotext -layout gives them', () => {
     // One too many in （七）总计 is caught through the single row's total.
     const broken = { ...r.report, cells: { ...r.report.cells, 'T3.R24.C7': 22 } };
     expect(check(broken).filter((f) => f.table === 'T3').map((f) => f.rule)).toEqual(['T3.balance', 'T3.resultTotal', 'T3.applicantTotal']);
+  });
+
+  test('plain pdftotext (without -layout) gives a column’s figures apart from their rows: one clear error, not one per row', async () => {
+    const r = await importText(fs.readFileSync(path.join(TEXT_DIR, `${NAMES[0]}.pdftotext-plain.txt`), 'utf8'));
+    expect(r.unreadable).toEqual(['T2', 'T3', 'T4']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['import.columnText']);
+    expect(renderFinding(r.findings[0])).toMatch(/^表二、表三、表四的数字在文字中不是按行排列的.*pdftotext -layout/);
+    // The prose is still read.
+    expect([r.report.org, r.report.year]).toEqual(['洪泽区人民政府', 2023]);
   });
 
   const pdftotext = (() => {
