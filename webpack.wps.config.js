@@ -38,6 +38,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { helpPictureCopies } = require('./webpack.config');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 const ADDIN = 'nianbao';
 const { version: VERSION } = require('./package.json');
@@ -124,6 +125,8 @@ module.exports = (env = {}, argv = {}) => {
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     plugins: [
+      // pdf.js 6 is beyond the WPS pane's browser: its PDF reader says so instead (src/import/pdf/unavailable.ts).
+      new NormalModuleReplacementPlugin(/[\\/]src[\\/]import[\\/]pdf[\\/]index\.ts$/, path.join(__dirname, 'src/import/pdf/unavailable.ts')),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: paneHtml(), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
       new HtmlWebpackPlugin({ filename: 'selftest.html', template: './wps/selftest.html', chunks: ['selftest'], inject: 'body', scriptLoading: 'blocking', minify: false, csp: CSP }),

@@ -10,6 +10,7 @@ import { benchLedger } from './ledger.bench';
 import { benchLedgerBrowser } from './ledger-browser.bench';
 import { benchPane } from './pane.bench';
 import { benchPaneBrowser } from './pane-browser.bench';
+import { benchPdf } from './pdf.bench';
 import { benchReview } from './review.bench';
 import { benchSize } from './size.bench';
 import { machine } from './util';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   review: benchReview,
   ledger: benchLedger,
   'ledger-pane': benchLedgerBrowser,
+  pdf: benchPdf,
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The importers' readers for a browser (the pane): the same zip guard as Node, with fflate's
- * inflater (Node uses zlib's). .xlsx templates are read by the pane from the workbook, not from
+ * inflater (Node uses zlib's), and the PDF reader as a chunk of its own. .xlsx templates are read by the pane from the workbook, not from
  * files, so no xlsx reader.
  */
 import { ZipError, readZipTexts } from '../io/zip';
@@ -15,4 +15,6 @@ export const browserImportOptions: ImportOptions = {
       throw e;
     }
   },
+  // pdf.js is large (docs/pdf.md): its own chunk, loaded when the first PDF is chosen.
+  readPdf: async (bytes) => (await import(/* webpackChunkName: "pdf" */ './pdf')).readPdf(bytes),
 };

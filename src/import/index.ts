@@ -34,7 +34,7 @@ export { decodeText } from './decode';
 export { planFill } from './merge';
 export type { FillPlan, FillConflict } from './merge';
 
-export type ImportFormat = 'docx' | 'html' | 'txt' | 'xlsx' | 'json';
+export type ImportFormat = 'docx' | 'html' | 'txt' | 'xlsx' | 'json' | 'pdf';
 
 /** One report read from a file. */
 export interface ImportedReport {
@@ -64,6 +64,8 @@ export interface ImportOptions {
   unzip?: ZipTextReader;
   /** Reads our template; required for .xlsx. Node: `nodeImportOptions.readXlsx`. */
   readXlsx?: (bytes: Uint8Array) => Promise<XlsxSheet[]>;
+  /** Reads a PDF into the document model (src/import/pdf); required for .pdf. Node: `nodeImportOptions.readPdf`. */
+  readPdf?: (bytes: Uint8Array) => Promise<SourceDoc>;
 }
 
 /** Thrown by plugged-in readers with a message for the user; any other error is reported as damage. */
@@ -84,13 +86,13 @@ export const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
   '.json': 'json',
+  '.pdf': 'pdf',
 };
 
 /** Formats we know but cannot read, with what to do instead. */
 const REFUSED: Record<string, string> = {
   '.doc': '不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中“另存为” .docx 后再导入',
   '.wps': '不支持 WPS 文字（.wps）文件，请在 WPS 中“另存为” .docx 后再导入',
-  '.pdf': '不支持 PDF 文件：请使用原始 Word 文件，或将 PDF 全文复制后另存为 .txt 再导入',
   '.xls': '不支持旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx',
   '.et': '不支持 WPS 表格（.et）文件，请在 WPS 中另存为 .xlsx',
   '.mht': '不支持 .mht 网页存档，请在浏览器中“另存为”网页（.html）后再导入',
@@ -108,8 +110,9 @@ const extensionOf = (fileName: string): string => {
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat | null {
   const byName = EXTENSIONS[extensionOf(fileName)] ?? null;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return byName === 'xlsx' ? 'xlsx' : 'docx';
-  if (byName) return byName;
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\ufeff/, '').trimStart();
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (byName) return byName;
   if (head.startsWith('{')) return 'json';
   if (/^<(?:!doctype|html|head|body|table|div|meta|p\b)/i.test(head)) return 'html';
   return null;
@@ -161,7 +164,7 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
   const ext = extensionOf(fileName);
   if (REFUSED[ext] && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail(null, REFUSED[ext]);
   const format = detectFormat(bytes, fileName);
-  if (format === null) return fail(null, `不支持的文件类型“${ext || '无扩展名'}”，请使用 .docx、.html、.txt、.xlsx 或 .json`);
+  if (format === null) return fail(null, `不支持的文件类型“${ext || '无扩展名'}”，请使用 .docx、.pdf、.html、.txt、.xlsx 或 .json`);
   if (bytes.length === 0) return fail(format, '文件是空的');
   if (bytes.length > MAX_IMPORT_BYTES) return fail(format, `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_IMPORT_BYTES / 1048576} MB`);
   try {
@@ -181,6 +184,10 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
       case 'docx': {
         if (!options.unzip) return fail(format, '此环境无法读取 Word 文件（未提供解压程序）');
         return single(format, importDocument(await readDocx(bytes, options.unzip)));
+      }
+      case 'pdf': {
+        if (!options.readPdf) return fail(format, '此环境无法读取 PDF 文件（未提供 PDF 读取程序）');
+        return single(format, importDocument(await options.readPdf(bytes)));
       }
       case 'xlsx': {
         if (!options.readXlsx) return fail(format, '此环境无法读取 .xlsx 文件（未提供工作簿读取程序）');

@@ -8,6 +8,11 @@ import { inflateNode } from '../io/inflate-node';
 import { ZipError, readZipTexts } from '../io/zip';
 import { ReadError, readWorkbook } from '../xlsx/read';
 import { ImportError, ImportOptions, ImportResult, MAX_IMPORT_BYTES, importReport } from './index';
+import { DEFAULT_PDF_LIMITS, readPdf } from './pdf';
+import { extractInWorker } from './pdf/node-worker';
+
+/** Compiled (lib/, the command line): pdf.js in a bounded worker thread. From TypeScript sources (tests) the worker could not load this file, so in this thread. */
+const pdfExtractor = __filename.endsWith('.js') ? extractInWorker : undefined;
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -28,6 +33,7 @@ export const nodeImportOptions: Required<ImportOptions> = {
       throw e;
     }
   },
+  readPdf: (bytes) => readPdf(bytes, DEFAULT_PDF_LIMITS, pdfExtractor),
 };
 
 /** Reads and imports a file; a file that cannot be read gives `ok: false` with a Chinese message (without the file name). */

@@ -11,3 +11,5 @@ const COPY = path.resolve(__dirname, '../fixtures/shared');
 
 export const SHARED = process.env.NIANBAO_SHARED ?? (fs.existsSync(path.join(BESIDE, 'spec/report-format.md')) ? BESIDE : COPY);
 export const FIXTURES = path.join(SHARED, 'fixtures/reports');
+/** Real published PDFs, each with its expected cells (NN.expected.json) and notes. */
+export const PDF_FIXTURES = path.join(SHARED, 'fixtures/pdf');

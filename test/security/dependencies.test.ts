@@ -17,6 +17,7 @@ test.each([
   ['tmp', [0, 2, 4]], // path traversal / symlink write, fixed in 0.2.4
   ['jszip', [3, 8, 0]], // path sanitisation and prototype pollution, fixed by 3.8.0
   ['fast-csv', [4, 3, 6]], // formula injection escaping options, fixed in 4.3.6
+  ['pdfjs-dist', [6, 2, 108]], // GHSA-hq66-cqwq-w95j (script from a malicious PDF), fixed in 6.2.108; CVE-2024-4367 (font eval) in 4.2.67
 ])('%s is at or past its fix', (pkg, min) => {
   expect(atLeast(version(pkg), min)).toBe(true);
 });
@@ -49,16 +50,22 @@ test('the add-in bundle ships neither exceljs nor its dependencies', () => {
   }
 });
 
-test('the importers and the zip guard parse only through the libraries docs/libraries.md lists (fflate, htmlparser2, saxes)', () => {
-  // The pane bundles src/io and src/import (but node.ts and inflate-node.ts, the command line's, on Node's zlib): no hand parser returns unnoticed, and no other package slips in.
-  const allowed = new Set(['fflate', 'htmlparser2', 'saxes']);
+test('the importers and the zip guard parse only through the libraries docs/libraries.md lists (fflate, htmlparser2, saxes, pdf.js)', () => {
+  // The pane bundles src/io and src/import (but node.ts, inflate-node.ts and pdf/node-worker.ts, the command line's, on Node's zlib and worker threads): no hand parser returns unnoticed, and no other package slips in.
+  const allowed = new Set(['fflate', 'htmlparser2', 'saxes', 'pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs']);
   const used = new Set<string>();
   for (const dir of ['src/io', 'src/import']) {
     const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-    for (const f of walk(path.join(ROOT, dir)).filter((x) => x.endsWith('.ts') && !x.endsWith(`${path.sep}node.ts`) && !x.endsWith(`${path.sep}inflate-node.ts`))) {
-      for (const m of fs.readFileSync(f, 'utf8').matchAll(/from '([^'.][^']*)'/g)) used.add(m[1]);
+    for (const f of walk(path.join(ROOT, dir)).filter((x) => x.endsWith('.ts') && !x.endsWith(`${path.sep}node.ts`) && !x.endsWith(`${path.sep}inflate-node.ts`) && !x.endsWith(`${path.sep}node-worker.ts`))) {
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/(?:from |import\((?:\/\*[^*]*\*\/ )?)'([^'.][^']*)'/g)) used.add(m[1]);
     }
   }
   expect([...used].filter((p) => !allowed.has(p))).toEqual([]);
   expect([...allowed].filter((p) => !used.has(p))).toEqual([]);
+});
+
+test('pdf.js parses only: no eval, no fonts in the page, no scripting sandbox, no WebAssembly, no images decoded', () => {
+  const extract = fs.readFileSync(path.join(ROOT, 'src/import/pdf/extract.ts'), 'utf8');
+  for (const option of ['isEvalSupported: false', 'disableFontFace: true', 'useSystemFonts: false', 'enableXfa: false', 'useWasm: false', 'maxImageSize: 1']) expect(extract).toContain(option);
+  expect(extract).not.toMatch(/pdf\.sandbox|enableScripting/);
 });

@@ -106,7 +106,7 @@ describe('the button', () => {
     expect((b as HTMLButtonElement).type).toBe('button');
     const input = $('import-file') as HTMLInputElement;
     expect(input.type).toBe('file');
-    expect(input.accept.split(',').sort()).toEqual(['.docm', '.docx', '.htm', '.html', '.json', '.txt', '.xlsm', '.xlsx']);
+    expect(input.accept.split(',').sort()).toEqual(['.docm', '.docx', '.htm', '.html', '.json', '.pdf', '.txt', '.xlsm', '.xlsx']);
     const opened = jest.spyOn(input, 'click').mockImplementation(() => undefined);
     click(b);
     expect(opened).toHaveBeenCalledTimes(1);
