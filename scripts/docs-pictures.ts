@@ -164,6 +164,32 @@ async function oneCellOff(s: Stage): Promise<void> {
   await s.finding('T3.resultTotal').waitFor();
 }
 
+/** Inserts the template and the standard register from the pane, and types applications into the register. */
+async function typeRegister(s: Stage, rows: [received: string, applicant: string, answered: string | null, result: string | null][]): Promise<void> {
+  const page = s.page;
+  await page.locator('#org').fill('木厂镇');
+  await page.locator('#year').fill('2025');
+  await page.locator('[data-action="insert-template"]').click();
+  await page.locator('#findings li').first().waitFor();
+  await page.locator('#ledger-section > summary').click();
+  await page.locator('[data-action="insert-ledger"]').click();
+  await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
+  await page.locator('#ledger-t3 table').waitFor();
+  const first = ledgerPlan().firstRow;
+  const column = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
+  const type = async (row: number, key: string, text: string) => {
+    const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${column(key)}"]`);
+    await input.fill(text);
+    await input.press('Tab');
+  };
+  for (const [i, [received, applicant, answered, result]] of rows.entries()) {
+    await type(first + i, 'received', received);
+    await type(first + i, 'applicantType', applicant);
+    if (answered) await type(first + i, 'answered', answered);
+    if (result) await type(first + i, 'result', result);
+  }
+}
+
 /**
  * The pictures, in the order they are made. A new one is one entry, e.g. the self-test's report:
  *
@@ -315,37 +341,55 @@ export const PICTURES: Picture[] = [
     viewport: { ...PANE_SHARP, height: 1500 },
     async steps(s) {
       const page = s.page;
-      await page.locator('#org').fill('木厂镇');
-      await page.locator('#year').fill('2025');
-      await page.locator('[data-action="insert-template"]').click();
-      await page.locator('#findings li').first().waitFor();
-      await page.locator('#ledger-section > summary').click();
-      await page.locator('[data-action="insert-ledger"]').click();
-      await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
-      await page.locator('#ledger-t3 table').waitFor();
-      // Three applications typed into the register, as a clerk would; one still open at the year's end.
-      const rows: [string, string, string | null, string | null][] = [
+      await typeRegister(s, [
         ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
         ['2025-05-06', '商业企业', '2025-05-28', '部分公开'],
         ['2025-12-22', '自然人', null, null],
-      ];
-      const first = ledgerPlan().firstRow;
-      const column = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
-      const type = async (row: number, key: string, text: string) => {
-        const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${column(key)}"]`);
-        await input.fill(text);
-        await input.press('Tab');
-      };
-      for (const [i, [received, applicant, answered, result]] of rows.entries()) {
-        await type(first + i, 'received', received);
-        await type(first + i, 'applicantType', applicant);
-        if (answered) await type(first + i, 'answered', answered);
-        if (result) await type(first + i, 'result', result);
-      }
+      ]);
       await page.locator('#ledger-t3 td[data-cell="T3.R1.C1"][data-ledger="2"]').waitFor();
       await page.locator('#ledger-section').evaluate((d) => d.scrollIntoView({ block: 'start' }));
     },
     capture: '#ledger-section',
+  },
+  {
+    kind: 'page',
+    name: 'ledger-register',
+    alt: '台账工作表与任务窗格并排：一件申请的答复日期早于收到日期，窗格列出这个问题，点击即选中台账中的那一行',
+    viewport: PANE,
+    async steps(s) {
+      await typeRegister(s, [
+        ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
+        ['2025-05-06', '商业企业', '2025-04-01', '予以公开'],
+        ['2025-09-08', '法律服务机构', '2025-09-26', '部分公开'],
+      ]);
+      const finding = s.page.locator('#ledger-findings li[data-rule="ledger.answerBeforeReceipt"]');
+      await finding.waitFor();
+      await finding.locator('.where').click();
+      // Into view inside the pane only: the page itself stays at its top, banner and all.
+      await finding.evaluate((li) => {
+        li.scrollIntoView({ block: 'center' });
+        window.scrollTo(0, 0);
+        document.scrollingElement?.scrollTo(0, 0);
+      });
+    },
+  },
+  {
+    kind: 'page',
+    name: 'findings-block-option',
+    alt: '任务窗格的“问题清单与启动方式”：在表格下方添加问题清单（NIANBAO.CHECK）是一个明确的选择，默认不加',
+    viewport: PANE_SHARP,
+    async steps(s) {
+      await s.page.locator('#org').fill('木厂镇');
+      await s.page.locator('#year').fill('2025');
+      await s.page.locator('[data-action="insert-template"]').click();
+      await s.page.locator('#findings li').first().waitFor();
+      await s.page.locator('#insert-section > summary').click();
+      const section = s.page.locator('#options-section');
+      await section.waitFor({ state: 'visible' });
+      await s.page.locator('#options-section > summary').click();
+      await s.page.locator('#block-toggle').waitFor({ state: 'visible' });
+    },
+    capture: '#options-section',
   },
   {
     kind: 'document',
