@@ -36,6 +36,7 @@ const preview = require('./preview.js') as {
 const ROOT = path.join(__dirname, '..');
 export const PICTURES_DIR = path.join(ROOT, 'docs/pictures');
 const CHROMIUM = '/usr/bin/chromium';
+const PICTURES_PORT = 3091;
 
 // ---------------------------------------------------------------------------------------------
 // What the pictures show: a real published report (沭阳县人民政府 2025, consistent in every rule)
@@ -603,7 +604,9 @@ async function run(names: string[]): Promise<number> {
       console.log('正在构建预览（webpack）…');
       const built = preview.build(path.join(dir, 'preview'));
       if (!built.ok) throw new Error(`构建失败：\n${built.output}`);
-      server = await preview.serve(path.join(dir, 'preview'), { port: 0 });
+      // A fixed port when it is free: the self-test's report shows office.js's address, and a picture should not
+      // change from run to run for nothing. Any free port otherwise.
+      server = await preview.serve(path.join(dir, 'preview'), { port: PICTURES_PORT }).catch(() => preview.serve(path.join(dir, 'preview'), { port: 0 }));
       const origin = `http://127.0.0.1:${(server.address() as import('net').AddressInfo).port}`;
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'] });
       for (const p of pages) report(await pagePicture(p, browser, origin));
