@@ -23,6 +23,9 @@ import { Report } from '../src/core/report';
 import { parseReportJson } from '../src/core/report-schema';
 import { CELL_IDS } from '../src/core/tables';
 import { exportDocx } from '../src/export';
+import { LEDGER_COLUMNS, LedgerCell, LedgerKey } from '../src/ledger/columns';
+import { REGISTER_SHEET, ledgerPlan } from '../src/ledger/sheet';
+import { ledgerBuffer } from '../src/xlsx/ledger';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const preview = require('./preview.js') as {
@@ -33,6 +36,7 @@ const preview = require('./preview.js') as {
 const ROOT = path.join(__dirname, '..');
 export const PICTURES_DIR = path.join(ROOT, 'docs/pictures');
 const CHROMIUM = '/usr/bin/chromium';
+const PICTURES_PORT = 3091;
 
 // ---------------------------------------------------------------------------------------------
 // What the pictures show: a real published report (沭阳县人民政府 2025, consistent in every rule)
@@ -142,6 +146,8 @@ export interface DocumentPicture {
   width: number;
   /** A part of the drawn page, in its pixels: a sheet printed on a large page fills only its top. */
   crop?: { x: number; y: number; width: number; height: number };
+  /** Recalculate every formula on load (LibreOffice keeps an .xlsx's cached values by default). */
+  recalculate?: boolean;
 }
 
 export type Picture = (PagePicture & { kind: 'page' }) | (DocumentPicture & { kind: 'document' });
@@ -157,6 +163,32 @@ async function oneCellOff(s: Stage): Promise<void> {
   await s.insertAndFill(real);
   await s.typeCell('T3.R3.C2', String((real.cells['T3.R3.C2'] as number) + 1));
   await s.finding('T3.resultTotal').waitFor();
+}
+
+/** Inserts the template and the standard register from the pane, and types applications into the register. */
+async function typeRegister(s: Stage, rows: [received: string, applicant: string, answered: string | null, result: string | null][]): Promise<void> {
+  const page = s.page;
+  await page.locator('#org').fill('木厂镇');
+  await page.locator('#year').fill('2025');
+  await page.locator('[data-action="insert-template"]').click();
+  await page.locator('#findings li').first().waitFor();
+  await page.locator('#ledger-section > summary').click();
+  await page.locator('[data-action="insert-ledger"]').click();
+  await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
+  await page.locator('#ledger-t3 table').waitFor();
+  const first = ledgerPlan().firstRow;
+  const column = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
+  const type = async (row: number, key: string, text: string) => {
+    const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${column(key)}"]`);
+    await input.fill(text);
+    await input.press('Tab');
+  };
+  for (const [i, [received, applicant, answered, result]] of rows.entries()) {
+    await type(first + i, 'received', received);
+    await type(first + i, 'applicantType', applicant);
+    if (answered) await type(first + i, 'answered', answered);
+    if (result) await type(first + i, 'result', result);
+  }
 }
 
 /**
@@ -291,6 +323,76 @@ export const PICTURES: Picture[] = [
     capture: '#import-section',
   },
   {
+    kind: 'page',
+    name: 'self-test',
+    alt: '环境自检的报告：逐项显示 ✓ 或 ✗ 和错误代码，可复制报告（预览中对页面内的临时工作簿）',
+    viewport: PANE_SHARP,
+    async steps(s) {
+      await s.page.locator('#selftest-section > summary').click();
+      await s.page.locator('#selftest-button').click();
+      await s.page.locator('.nb-selftest-tally', { hasText: '自检完成' }).waitFor({ timeout: 20_000 });
+    },
+    capture: '#selftest-section',
+  },
+  {
+    kind: 'page',
+    name: 'ledger-pane',
+    alt: '任务窗格的“依申请公开台账”：台账统计的表三与年报中填写的表三并列，不同的格标出，可“用台账填写表三”',
+    // Tall: the section with the whole of the register's 表三 is longer than PANE_SHARP's screen.
+    viewport: { ...PANE_SHARP, height: 1500 },
+    async steps(s) {
+      const page = s.page;
+      await typeRegister(s, [
+        ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
+        ['2025-05-06', '商业企业', '2025-05-28', '部分公开'],
+        ['2025-12-22', '自然人', null, null],
+      ]);
+      await page.locator('#ledger-t3 td[data-cell="T3.R1.C1"][data-ledger="2"]').waitFor();
+      await page.locator('#ledger-section').evaluate((d) => d.scrollIntoView({ block: 'start' }));
+    },
+    capture: '#ledger-section',
+  },
+  {
+    kind: 'page',
+    name: 'ledger-register',
+    alt: '台账工作表与任务窗格并排：一件申请的答复日期早于收到日期，窗格列出这个问题，点击即选中台账中的那一行',
+    viewport: PANE,
+    async steps(s) {
+      await typeRegister(s, [
+        ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
+        ['2025-05-06', '商业企业', '2025-04-01', '予以公开'],
+        ['2025-09-08', '法律服务机构', '2025-09-26', '部分公开'],
+      ]);
+      const finding = s.page.locator('#ledger-findings li[data-rule="ledger.answerBeforeReceipt"]');
+      await finding.waitFor();
+      await finding.locator('.where').click();
+      // Into view inside the pane only: the page itself stays at its top, banner and all.
+      await finding.evaluate((li) => {
+        li.scrollIntoView({ block: 'center' });
+        window.scrollTo(0, 0);
+        document.scrollingElement?.scrollTo(0, 0);
+      });
+    },
+  },
+  {
+    kind: 'page',
+    name: 'findings-block-option',
+    alt: '任务窗格的“问题清单与启动方式”：在表格下方添加问题清单（NIANBAO.CHECK）是一个明确的选择，默认不加',
+    viewport: PANE_SHARP,
+    async steps(s) {
+      await s.page.locator('#org').fill('木厂镇');
+      await s.page.locator('#year').fill('2025');
+      await s.page.locator('[data-action="insert-template"]').click();
+      await s.page.locator('#findings li').first().waitFor();
+      await s.page.locator('#insert-section > summary').click();
+      const section = s.page.locator('#options-section');
+      await section.waitFor({ state: 'visible' });
+      await s.page.locator('#options-section > summary').click();
+      await s.page.locator('#block-toggle').waitFor({ state: 'visible' });
+    },
+    capture: '#options-section',
+  },
+  {
     kind: 'document',
     name: 'export-first-page',
     alt: '导出的 Word 年报第一页（LibreOffice 排版）',
@@ -327,7 +429,57 @@ export const PICTURES: Picture[] = [
       return reviewWorkbook(dir);
     },
   },
+  {
+    kind: 'document',
+    name: 'ledger-summary',
+    alt: '台账工作簿的“台账汇总”页：由登记的申请按年度自动汇总出表三（LibreOffice 重新计算后打印）',
+    app: 'calc',
+    pageNumber: 2,
+    width: 1400,
+    crop: { x: 70, y: 95, width: 1260, height: 890 },
+    recalculate: true,
+    async write(dir) {
+      const file = path.join(dir, '依申请公开台账2025.xlsx');
+      fs.writeFileSync(file, await ledgerBuffer({ year: 2025, org: '木厂镇', rows: LEDGER_ROWS.map(ledgerRow) }));
+      return file;
+    },
+  },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// A small register: a town's applications for 2025, one carried over from 2024, one still open
+
+type LedgerRow = { received: string; type: string; answered?: string; result?: string; extended?: boolean };
+
+const LEDGER_ROWS: LedgerRow[] = [
+  { received: '2024-12-23', type: '自然人', answered: '2025-01-15', result: '予以公开' },
+  { received: '2025-02-10', type: '自然人', answered: '2025-02-26', result: '予以公开' },
+  { received: '2025-03-04', type: '商业企业', answered: '2025-03-25', result: '部分公开' },
+  { received: '2025-04-14', type: '自然人', answered: '2025-05-12', result: '无法提供-本机关不掌握相关政府信息', extended: true },
+  { received: '2025-06-02', type: '法律服务机构', answered: '2025-06-20', result: '予以公开' },
+  { received: '2025-09-08', type: '自然人', answered: '2025-09-26', result: '不予处理-信访举报投诉类申请' },
+  { received: '2025-12-22', type: '社会公益组织' },
+];
+
+function ledgerRow(r: LedgerRow, i: number): LedgerCell[] {
+  const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const values: Partial<Record<LedgerKey, LedgerCell>> = {
+    serial: i + 1,
+    number: `2025-${String(i + 1).padStart(3, '0')}`,
+    received: date(r.received),
+    applicantType: r.type,
+    applicant: '（略）',
+    method: '网络',
+    content: '（略）',
+    corrected: '否',
+    consulted: '否',
+    extended: r.extended ? '是' : '否',
+    answered: r.answered ? date(r.answered) : null,
+    result: r.result ?? null,
+    fee: r.answered ? 0 : null,
+  };
+  return LEDGER_COLUMNS.map((c) => values[c.key] ?? null);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The review workbook: a county office's batch, as `nianbao review` writes it
@@ -371,6 +523,14 @@ async function documentPicture(p: DocumentPicture, dir: string): Promise<string>
   const work = fs.mkdtempSync(path.join(dir, `${p.name}-`));
   const file = await p.write(work);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
+  if (p.recalculate) {
+    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+    const always = (n: string) => `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${n}" oor:op="fuse"><value>0</value></prop></item>`;
+    fs.writeFileSync(
+      path.join(profile, 'user/registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${always('OOXMLRecalcMode')}\n${always('ODFRecalcMode')}\n</oor:items>\n`,
+    );
+  }
   try {
     execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `--${p.app}`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'pipe', timeout: 180_000 });
   } finally {
@@ -444,7 +604,9 @@ async function run(names: string[]): Promise<number> {
       console.log('正在构建预览（webpack）…');
       const built = preview.build(path.join(dir, 'preview'));
       if (!built.ok) throw new Error(`构建失败：\n${built.output}`);
-      server = await preview.serve(path.join(dir, 'preview'), { port: 0 });
+      // A fixed port when it is free: the self-test's report shows office.js's address, and a picture should not
+      // change from run to run for nothing. Any free port otherwise.
+      server = await preview.serve(path.join(dir, 'preview'), { port: PICTURES_PORT }).catch(() => preview.serve(path.join(dir, 'preview'), { port: 0 }));
       const origin = `http://127.0.0.1:${(server.address() as import('net').AddressInfo).port}`;
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'] });
       for (const p of pages) report(await pagePicture(p, browser, origin));
