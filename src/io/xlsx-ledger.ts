@@ -8,7 +8,7 @@ import { cellPosition } from '../core/refs';
 import type { LedgerCell, LedgerGrid } from '../ledger/columns';
 import { attrValue, prefixedAttr } from '../import/xml';
 import { inflateLimited } from './inflate';
-import { MAX_XLSX_BYTES, XlsxLiteError, cellValue, parse, parts, richText, sharedStrings } from './xlsx-lite';
+import { MAX_XLSX_BYTES, XlsxLiteError, cellValue, openWorkbook, parse, parts, richText } from './xlsx-lite';
 import type { Inflate } from './zip';
 
 export interface SheetGrid {
@@ -18,25 +18,14 @@ export interface SheetGrid {
 
 /** The sheets in workbook order with their part names. */
 async function sheetList(bytes: Uint8Array, inflate: Inflate): Promise<{ sheets: { name: string; part: string }[]; shared: string[] }> {
-  const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
-  const workbook = book.get('xl/workbook.xml');
-  const rels = book.get('xl/_rels/workbook.xml.rels');
-  if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
-  const targets = new Map<string, string>();
-  parse('xl/_rels/workbook.xml.rels', rels, {
-    open(tag) {
-      const id = attrValue(tag, 'Id');
-      const target = attrValue(tag, 'Target');
-      if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-    },
-  });
+  const { workbook, targets, shared } = await openWorkbook(bytes, inflate);
   const sheets: { name: string; part: string }[] = [];
   parse('xl/workbook.xml', workbook, {
     open(tag) {
       if (tag.local === 'sheet') sheets.push({ name: attrValue(tag, 'name') ?? '', part: targets.get(prefixedAttr(tag, 'id') ?? '') ?? '' });
     },
   });
-  return { sheets, shared: sharedStrings(book.get('xl/sharedStrings.xml')) };
+  return { sheets, shared };
 }
 
 /** One sheet's cells into rows from A1; a cell without its `r` follows the one before it. */

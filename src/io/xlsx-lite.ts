@@ -77,16 +77,15 @@ export function richText() {
 
 // ---- workbook -------------------------------------------------------------------------------
 
-const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
-
-/** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
-export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<XlsxSheet[]> {
-  if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
+/**
+ * The workbook part, its relationship targets (id → part name) and the shared strings: what every
+ * reader of an .xlsx needs before it can find a sheet.
+ */
+export async function openWorkbook(bytes: Uint8Array, inflate: Inflate): Promise<{ workbook: string; targets: Map<string, string>; shared: string[] }> {
   const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
   const workbook = book.get('xl/workbook.xml');
   const rels = book.get('xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
-
   const targets = new Map<string, string>();
   parse('xl/_rels/workbook.xml.rels', rels, {
     open(tag) {
@@ -95,6 +94,15 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
       if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
     },
   });
+  return { workbook, targets, shared: sharedStrings(book.get('xl/sharedStrings.xml')) };
+}
+
+const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
+
+/** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
+export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<XlsxSheet[]> {
+  if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
+  const { workbook, targets, shared } = await openWorkbook(bytes, inflate);
 
   const sheets: { name: string; part: string }[] = [];
   // name → per sheet index (sheet-scoped) or for the workbook (-1)
@@ -121,7 +129,6 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
     },
   });
 
-  const shared = sharedStrings(book.get('xl/sharedStrings.xml'));
   const found: { name: string; part: string; areas: Map<string, Area> }[] = [];
   for (const [index, sheet] of sheets.entries()) {
     const areas = new Map<string, Area>();
