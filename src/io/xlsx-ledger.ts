@@ -8,7 +8,7 @@ import { cellPosition } from '../core/refs';
 import type { LedgerCell, LedgerGrid } from '../ledger/columns';
 import { attrValue, prefixedAttr } from '../import/xml';
 import { inflateLimited } from './inflate';
-import { MAX_XLSX_BYTES, XlsxLiteError, cellValue, openWorkbook, parse, parts, richText } from './xlsx-lite';
+import { MAX_XLSX_BYTES, XlsxLiteError, openWorkbook, parse, parts, readCells } from './xlsx-lite';
 import type { Inflate } from './zip';
 
 export interface SheetGrid {
@@ -33,11 +33,11 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
   const grid: LedgerGrid = [];
   let row = -1;
   let col = -1;
-  let cell: { row: number; col: number; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
-  let into: 'v' | 'f' | null = null;
-  const rich = richText();
-  parse(part, xml, {
-    open(tag) {
+  readCells(
+    part,
+    xml,
+    shared,
+    (tag) => {
       if (tag.local === 'row') {
         const r = Number(attrValue(tag, 'r'));
         row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
@@ -45,34 +45,19 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
       } else if (tag.local === 'c') {
         const pos = cellPosition(attrValue(tag, 'r') ?? '');
         col = pos ? pos.col : col + 1;
-        cell = { row: pos ? pos.row : row, col, type: attrValue(tag, 't') };
-      } else if (cell === null) return;
-      else if (tag.local === 'v' || tag.local === 'f') {
-        into = tag.local;
-        cell[into] = cell[into] ?? '';
-      } else rich.open(tag);
+        return { row: pos ? pos.row : row, col };
+      }
+      return null;
     },
-    close(tag) {
-      if (cell === null) return;
-      if (tag.local === 'c') {
-        const value = cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared) as LedgerCell | undefined;
-        if (value !== null && value !== undefined && value !== '') {
-          while (grid.length <= cell.row) grid.push([]);
-          const cells = grid[cell.row];
-          while (cells.length < cell.col) cells.push(null);
-          cells[cell.col] = value;
-        }
-        cell = null;
-      } else if (tag.local === 'v' || tag.local === 'f') into = null;
-      else if (tag.local === 'is') cell.is = rich.take();
-      else rich.close(tag);
+    (at, cellValue) => {
+      const value = cellValue as LedgerCell | undefined;
+      if (value === null || value === undefined || value === '') return;
+      while (grid.length <= at.row) grid.push([]);
+      const cells = grid[at.row];
+      while (cells.length < at.col) cells.push(null);
+      cells[at.col] = value;
     },
-    text(t) {
-      if (cell === null) return;
-      if (into !== null) cell[into] += t;
-      else rich.text(t);
-    },
-  });
+  );
   return grid;
 }
 
