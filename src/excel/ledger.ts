@@ -13,7 +13,7 @@ import type { Look } from '../core/looks';
 import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo } from '../host/contract';
 import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
 import { LEDGER_LOOKS, LedgerPlannedCell, LedgerRule, LedgerSheetPlan, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan } from '../ledger/sheet';
-import { columnPoints } from './styles';
+import { applyLookFormat, columnPoints, thinBorders } from './styles';
 import { asText, drawMarks, uniqueSheetName } from './template';
 
 /** A sheet's used range (values only) as a grid from A1, with the sheet's name and id for following edits. One sync. */
@@ -102,24 +102,8 @@ export async function insertLedger(context: Excel.RequestContext, request: Ledge
 const asCell = (c: LedgerPlannedCell): string | number => (c.formula !== undefined ? `=${c.formula}` : typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''));
 
 function applyLook(r: Excel.Range, look: Look): void {
-  const f = r.format;
-  f.font.name = look.font.name;
-  f.font.size = look.font.size;
-  f.font.bold = look.font.bold === true;
-  if (look.font.color) f.font.color = look.font.color;
-  f.horizontalAlignment = look.horizontal;
-  f.verticalAlignment = look.vertical;
-  f.wrapText = look.wrap;
-  if (look.fill) f.fill.color = look.fill;
-  if (look.unlocked) f.protection.locked = false;
-  if (look.border) {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
-      const b = f.borders.getItem(edge);
-      b.style = 'Continuous';
-      b.weight = 'Thin';
-      b.color = '#000000';
-    }
-  }
+  applyLookFormat(r.format, look);
+  if (look.border) thinBorders(r.format, ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']);
 }
 
 function rule(r: LedgerRule): Excel.DataValidationRule {

@@ -15,7 +15,7 @@ import { parseYear } from '../core/grid';
 import { refOnSheet } from '../core/refs';
 import { Area, PlannedCell, PlannedMark, SheetPlan, YEAR_NAME, a1, areaA1, compactRefs, findingsBlockGrid, sheetPlan, sheetTitle } from '../core/sheet';
 import { TABLE_IDS } from '../core/tables';
-import { LOOKS, Look, MARK_LOOKS, columnPoints } from './styles';
+import { LOOKS, Look, MARK_LOOKS, applyLookFormat, columnPoints, thinBorders } from './styles';
 
 /**
  * The findings block as the plan gives it (src/core/sheet.ts: its header and its formula, which
@@ -180,30 +180,17 @@ function refArea(ref: string): Area {
 }
 
 function applyLook(range: Excel.Range, area: Area, look: Look): void {
-  const f = range.format;
-  f.font.name = look.font.name;
-  f.font.size = look.font.size;
-  f.font.bold = look.font.bold === true;
-  if (look.font.color) f.font.color = look.font.color;
-  f.horizontalAlignment = look.horizontal;
-  f.verticalAlignment = look.vertical;
-  f.wrapText = look.wrap;
-  if (look.fill) f.fill.color = look.fill;
+  applyLookFormat(range.format, look);
   if (look.numberFormat) range.numberFormat = fill(area.rows, area.cols, look.numberFormat);
-  if (look.unlocked) f.protection.locked = false;
 }
 
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
 function applyBorders(range: Excel.Range, area: Area): void {
-  for (const edge of BORDER_EDGES) {
-    if (edge === 'InsideVertical' && area.cols === 1) continue;
-    if (edge === 'InsideHorizontal' && area.rows === 1) continue;
-    const b = range.format.borders.getItem(edge);
-    b.style = 'Continuous';
-    b.weight = 'Thin';
-    b.color = '#000000';
-  }
+  thinBorders(
+    range.format,
+    BORDER_EDGES.filter((edge) => !(edge === 'InsideVertical' && area.cols === 1) && !(edge === 'InsideHorizontal' && area.rows === 1)),
+  );
 }
 
 const COUNT_RULE: Excel.DataValidationRule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };

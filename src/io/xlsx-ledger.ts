@@ -8,7 +8,7 @@ import { cellPosition } from '../core/refs';
 import type { LedgerCell, LedgerGrid } from '../ledger/columns';
 import { attrValue, prefixedAttr } from '../import/xml';
 import { inflateLimited } from './inflate';
-import { MAX_XLSX_BYTES, XlsxLiteError, cellValue, parse, parts, richText, sharedStrings } from './xlsx-lite';
+import { MAX_XLSX_BYTES, XlsxLiteError, openWorkbook, parse, parts, readCells } from './xlsx-lite';
 import type { Inflate } from './zip';
 
 export interface SheetGrid {
@@ -18,25 +18,14 @@ export interface SheetGrid {
 
 /** The sheets in workbook order with their part names. */
 async function sheetList(bytes: Uint8Array, inflate: Inflate): Promise<{ sheets: { name: string; part: string }[]; shared: string[] }> {
-  const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
-  const workbook = book.get('xl/workbook.xml');
-  const rels = book.get('xl/_rels/workbook.xml.rels');
-  if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
-  const targets = new Map<string, string>();
-  parse('xl/_rels/workbook.xml.rels', rels, {
-    open(tag) {
-      const id = attrValue(tag, 'Id');
-      const target = attrValue(tag, 'Target');
-      if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-    },
-  });
+  const { workbook, targets, shared } = await openWorkbook(bytes, inflate);
   const sheets: { name: string; part: string }[] = [];
   parse('xl/workbook.xml', workbook, {
     open(tag) {
       if (tag.local === 'sheet') sheets.push({ name: attrValue(tag, 'name') ?? '', part: targets.get(prefixedAttr(tag, 'id') ?? '') ?? '' });
     },
   });
-  return { sheets, shared: sharedStrings(book.get('xl/sharedStrings.xml')) };
+  return { sheets, shared };
 }
 
 /** One sheet's cells into rows from A1; a cell without its `r` follows the one before it. */
@@ -44,11 +33,11 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
   const grid: LedgerGrid = [];
   let row = -1;
   let col = -1;
-  let cell: { row: number; col: number; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
-  let into: 'v' | 'f' | null = null;
-  const rich = richText();
-  parse(part, xml, {
-    open(tag) {
+  readCells(
+    part,
+    xml,
+    shared,
+    (tag) => {
       if (tag.local === 'row') {
         const r = Number(attrValue(tag, 'r'));
         row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
@@ -56,34 +45,19 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
       } else if (tag.local === 'c') {
         const pos = cellPosition(attrValue(tag, 'r') ?? '');
         col = pos ? pos.col : col + 1;
-        cell = { row: pos ? pos.row : row, col, type: attrValue(tag, 't') };
-      } else if (cell === null) return;
-      else if (tag.local === 'v' || tag.local === 'f') {
-        into = tag.local;
-        cell[into] = cell[into] ?? '';
-      } else rich.open(tag);
+        return { row: pos ? pos.row : row, col };
+      }
+      return null;
     },
-    close(tag) {
-      if (cell === null) return;
-      if (tag.local === 'c') {
-        const value = cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared) as LedgerCell | undefined;
-        if (value !== null && value !== undefined && value !== '') {
-          while (grid.length <= cell.row) grid.push([]);
-          const cells = grid[cell.row];
-          while (cells.length < cell.col) cells.push(null);
-          cells[cell.col] = value;
-        }
-        cell = null;
-      } else if (tag.local === 'v' || tag.local === 'f') into = null;
-      else if (tag.local === 'is') cell.is = rich.take();
-      else rich.close(tag);
+    (at, cellValue) => {
+      const value = cellValue as LedgerCell | undefined;
+      if (value === null || value === undefined || value === '') return;
+      while (grid.length <= at.row) grid.push([]);
+      const cells = grid[at.row];
+      while (cells.length < at.col) cells.push(null);
+      cells[at.col] = value;
     },
-    text(t) {
-      if (cell === null) return;
-      if (into !== null) cell[into] += t;
-      else rich.text(t);
-    },
-  });
+  );
   return grid;
 }
 

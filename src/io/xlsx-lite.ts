@@ -77,16 +77,15 @@ export function richText() {
 
 // ---- workbook -------------------------------------------------------------------------------
 
-const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
-
-/** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
-export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<XlsxSheet[]> {
-  if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
+/**
+ * The workbook part, its relationship targets (id → part name) and the shared strings: what every
+ * reader of an .xlsx needs before it can find a sheet.
+ */
+export async function openWorkbook(bytes: Uint8Array, inflate: Inflate): Promise<{ workbook: string; targets: Map<string, string>; shared: string[] }> {
   const book = await parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml', inflate);
   const workbook = book.get('xl/workbook.xml');
   const rels = book.get('xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) throw new XlsxLiteError('文件不是 Excel 工作簿（.xlsx）');
-
   const targets = new Map<string, string>();
   parse('xl/_rels/workbook.xml.rels', rels, {
     open(tag) {
@@ -95,6 +94,15 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
       if (tag.local === 'Relationship' && id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
     },
   });
+  return { workbook, targets, shared: sharedStrings(book.get('xl/sharedStrings.xml')) };
+}
+
+const WANTED = [...TABLE_IDS.map(tableName), ORG_NAME, YEAR_NAME];
+
+/** Reads every template sheet of an .xlsx: each becomes a report with its layout findings. */
+export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<XlsxSheet[]> {
+  if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），年报文件不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
+  const { workbook, targets, shared } = await openWorkbook(bytes, inflate);
 
   const sheets: { name: string; part: string }[] = [];
   // name → per sheet index (sheet-scoped) or for the workbook (-1)
@@ -121,7 +129,6 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
     },
   });
 
-  const shared = sharedStrings(book.get('xl/sharedStrings.xml'));
   const found: { name: string; part: string; areas: Map<string, Area> }[] = [];
   for (const [index, sheet] of sheets.entries()) {
     const areas = new Map<string, Area>();
@@ -155,20 +162,20 @@ export function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-function readSheet(name: string, part: string, xml: string, shared: readonly string[], areas: Map<string, Area>): XlsxSheet {
-  const inside = (row: number, col: number): boolean => [...areas.values()].some((a) => row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols);
-  const values = new Map<string, GridValue>();
-  /** The cell being read, while inside one of the named areas. */
-  let cell: { key: string; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
+/**
+ * Reads a sheet part's cells: `place` sees every tag outside a cell and, for a <c>, says where its
+ * value goes (null skips the cell); `take` receives each placed cell's value.
+ */
+export function readCells<P>(part: string, xml: string, shared: readonly string[], place: (tag: XmlTag) => P | null, take: (at: P, value: GridValue) => void): void {
+  let cell: { at: P; type: string | undefined; v?: string; f?: string; is?: string } | null = null;
   let into: 'v' | 'f' | null = null;
   const rich = richText();
   parse(part, xml, {
     open(tag) {
-      if (tag.local === 'c') {
-        const pos = cellPosition(attrValue(tag, 'r') ?? '');
-        cell = pos && inside(pos.row, pos.col) ? { key: `${pos.row},${pos.col}`, type: attrValue(tag, 't') } : null;
-      } else if (cell === null) return;
-      else if (tag.local === 'v' || tag.local === 'f') {
+      if (tag.local === 'c' || cell === null) {
+        const at = place(tag);
+        if (tag.local === 'c') cell = at === null ? null : { at, type: attrValue(tag, 't') };
+      } else if (tag.local === 'v' || tag.local === 'f') {
         into = tag.local;
         cell[into] = cell[into] ?? '';
       } else rich.open(tag);
@@ -176,7 +183,7 @@ function readSheet(name: string, part: string, xml: string, shared: readonly str
     close(tag) {
       if (cell === null) return;
       if (tag.local === 'c') {
-        values.set(cell.key, cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared));
+        take(cell.at, cellValue(cell.type, cell.v, cell.f, cell.is ?? '', shared));
         cell = null;
       } else if (tag.local === 'v' || tag.local === 'f') into = null;
       else if (tag.local === 'is') cell.is = rich.take();
@@ -188,6 +195,23 @@ function readSheet(name: string, part: string, xml: string, shared: readonly str
       else rich.text(t);
     },
   });
+}
+
+function readSheet(name: string, part: string, xml: string, shared: readonly string[], areas: Map<string, Area>): XlsxSheet {
+  const inside = (row: number, col: number): boolean => [...areas.values()].some((a) => row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols);
+  const values = new Map<string, GridValue>();
+  readCells(
+    part,
+    xml,
+    shared,
+    (tag) => {
+      if (tag.local !== 'c') return null;
+      const pos = cellPosition(attrValue(tag, 'r') ?? '');
+      // Only the cells inside one of the named areas are kept.
+      return pos && inside(pos.row, pos.col) ? `${pos.row},${pos.col}` : null;
+    },
+    (key, value) => values.set(key, value),
+  );
   const grid = (area: Area): GridValue[][] => Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => values.get(`${area.row + r},${area.col + c}`) ?? null));
   const placed: Partial<Record<TableId, PlacedTable>> = {};
   for (const t of TABLE_IDS) {

@@ -140,3 +140,19 @@ export function quietly<T>(app: EtApplication, write: () => T): T {
     app.EnableEvents = events;
   }
 }
+
+/** Takes away a half-drawn sheet after a failed insertion, without ET's "delete this sheet?" prompt. */
+export function removeSheet(app: EtApplication, sheet: Et.Worksheet): void {
+  const alerts = app.DisplayAlerts;
+  try {
+    app.DisplayAlerts = false;
+    quietly(app, () => {
+      sheet.Unprotect();
+      sheet.Delete();
+    });
+  } catch {
+    /* the sheet stays; the error that stopped the drawing is what the user is told */
+  } finally {
+    app.DisplayAlerts = alerts;
+  }
+}

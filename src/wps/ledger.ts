@@ -13,8 +13,8 @@ import { uniqueSheetName } from '../excel/template';
 import type { LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo } from '../host/contract';
 import { PROBE_COLS, PROBE_ROWS, gridFromA1, ledgerCell, ledgerHeaderIndex } from '../host/ledger-probe';
 import { LEDGER_LOOKS, LedgerSheetPlan, LedgerValidation, REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan, nameReference } from '../ledger/sheet';
-import { EtApplication, asGrid, quietly, worksheets } from './book';
-import { addMark } from './template';
+import { EtApplication, asGrid, quietly, removeSheet, worksheets } from './book';
+import { HALIGN, addMark, applyLookFormat, asConstant, thinBorders } from './template';
 import * as xl from './xl';
 
 const values = (v: unknown): LedgerGrid => asGrid(v).map((r) => r.map(ledgerCell));
@@ -89,44 +89,9 @@ export function insertLedger(app: EtApplication, request: LedgerInsertRequest = 
   return { status: 'inserted', sheet: registerName, summary: summaryName };
 }
 
-function removeSheet(app: EtApplication, sheet: Et.Worksheet): void {
-  const alerts = app.DisplayAlerts;
-  try {
-    app.DisplayAlerts = false;
-    quietly(app, () => {
-      sheet.Unprotect();
-      sheet.Delete();
-    });
-  } catch {
-    /* the sheet stays; the error that stopped the drawing is what the user is told */
-  } finally {
-    app.DisplayAlerts = alerts;
-  }
-}
-
-/** Text stays text: ET reads a leading "=" (and "+", "-", "@") as a formula. */
-const asConstant = (v: string | number): string | number => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
-
-const HALIGN = { Left: xl.xlHAlignLeft, Center: xl.xlHAlignCenter, Right: xl.xlHAlignRight } as const;
-
 function applyLook(r: Et.Range, look: Look): void {
-  r.Font.Name = look.font.name;
-  r.Font.Size = look.font.size;
-  r.Font.Bold = look.font.bold === true;
-  if (look.font.color) r.Font.Color = xl.bgr(look.font.color);
-  r.HorizontalAlignment = HALIGN[look.horizontal];
-  r.VerticalAlignment = xl.xlVAlignCenter;
-  r.WrapText = look.wrap;
-  if (look.fill) r.Interior.Color = xl.bgr(look.fill);
-  if (look.unlocked) r.Locked = false;
-  if (look.border) {
-    for (const edge of [xl.xlEdgeTop, xl.xlEdgeBottom, xl.xlEdgeLeft, xl.xlEdgeRight]) {
-      const b = r.Borders.Item(edge);
-      b.LineStyle = xl.xlContinuous;
-      b.Weight = xl.xlThin;
-      b.Color = 0;
-    }
-  }
+  applyLookFormat(r, look);
+  if (look.border) thinBorders(r, [xl.xlEdgeTop, xl.xlEdgeBottom, xl.xlEdgeLeft, xl.xlEdgeRight]);
 }
 
 /** Days since 1899-12-30 for an ISO date: ET's date validation takes serials. */

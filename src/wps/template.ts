@@ -14,7 +14,7 @@ import { Area, FINDINGS_FALLBACK, PlannedCell, SheetPlan, YEAR_NAME, a1, areaA1,
 import { TABLE_IDS } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
 import type { InsertOutcome, InsertRequest } from '../host/contract';
-import { EtApplication, activeWorkbook, bareName, countOf, member, nameOf, namesOnSheet, quietly, quoteSheet, worksheets } from './book';
+import { EtApplication, activeWorkbook, bareName, countOf, member, nameOf, namesOnSheet, quietly, quoteSheet, removeSheet, worksheets } from './book';
 import * as xl from './xl';
 
 interface TemplateSheet {
@@ -71,31 +71,15 @@ export function insertTemplate(app: EtApplication, request: InsertRequest): Inse
   return { status: 'inserted', sheet: name };
 }
 
-/** Takes away a half-drawn sheet after a failed insertion, without ET's "delete this sheet?" prompt. */
-function removeSheet(app: EtApplication, sheet: Et.Worksheet): void {
-  const alerts = app.DisplayAlerts;
-  try {
-    app.DisplayAlerts = false;
-    quietly(app, () => {
-      sheet.Unprotect();
-      sheet.Delete();
-    });
-  } catch {
-    /* the sheet stays; the error that stopped the drawing is what the user is told */
-  } finally {
-    app.DisplayAlerts = alerts;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Drawing the plan
 
 const toArea = (m: { r1: number; c1: number; r2: number; c2: number }): Area => ({ row: m.r1, col: m.c1, rows: m.r2 - m.r1 + 1, cols: m.c2 - m.c1 + 1 });
 
-const HALIGN = { Left: xl.xlHAlignLeft, Center: xl.xlHAlignCenter, Right: xl.xlHAlignRight } as const;
+export const HALIGN = { Left: xl.xlHAlignLeft, Center: xl.xlHAlignCenter, Right: xl.xlHAlignRight } as const;
 
-/** Text the user typed (the body's name) stays text: ET reads a leading "=" as a formula. */
-const asConstant = (v: string | number): string | number => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
+/** Text stays text (the body's name, a register's labels): ET reads a leading "=" (and "+", "-", "@") as a formula. */
+export const asConstant = (v: string | number): string | number => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
 
 /** The A1 references covering some planned cells: merged cells as their whole merged area, the rest joined into runs. */
 function refsOf(cells: readonly { row: number; col: number }[], merges: Map<string, Area>): string[] {
@@ -109,7 +93,8 @@ function refsOf(cells: readonly { row: number; col: number }[], merges: Map<stri
   return [...out, ...compactRefs(single)];
 }
 
-function applyLook(range: Et.Range, look: Look): void {
+/** A look's font, alignment, wrapping, fill and lock on a range; number formats and borders are the caller's. */
+export function applyLookFormat(range: Et.Range, look: Look): void {
   const font = range.Font;
   font.Name = look.font.name;
   font.Size = look.font.size;
@@ -119,16 +104,26 @@ function applyLook(range: Et.Range, look: Look): void {
   range.VerticalAlignment = xl.xlVAlignCenter;
   range.WrapText = look.wrap;
   if (look.fill) range.Interior.Color = xl.bgr(look.fill);
-  if (look.numberFormat) range.NumberFormat = look.numberFormat;
   if (look.unlocked) range.Locked = false;
+}
+
+function applyLook(range: Et.Range, look: Look): void {
+  applyLookFormat(range, look);
+  if (look.numberFormat) range.NumberFormat = look.numberFormat;
 }
 
 const EDGES = [xl.xlEdgeTop, xl.xlEdgeBottom, xl.xlEdgeLeft, xl.xlEdgeRight, xl.xlInsideVertical, xl.xlInsideHorizontal] as const;
 
 function applyBorders(range: Et.Range, area: Area): void {
-  for (const edge of EDGES) {
-    if (edge === xl.xlInsideVertical && area.cols === 1) continue;
-    if (edge === xl.xlInsideHorizontal && area.rows === 1) continue;
+  thinBorders(
+    range,
+    EDGES.filter((edge) => !(edge === xl.xlInsideVertical && area.cols === 1) && !(edge === xl.xlInsideHorizontal && area.rows === 1)),
+  );
+}
+
+/** Thin black lines on the given edges of a range. */
+export function thinBorders(range: Et.Range, edges: readonly number[]): void {
+  for (const edge of edges) {
     const b = range.Borders.Item(edge);
     b.LineStyle = xl.xlContinuous;
     b.Weight = xl.xlThin;

@@ -4,20 +4,12 @@
  * fill and hand to LibreOffice.
  */
 import ExcelJS from 'exceljs';
-import { Look, MARK_LOOKS } from '../core/looks';
+import { Look } from '../core/looks';
 import { a1, areaA1 } from '../core/sheet';
 import { LEDGER_COLUMNS, LedgerCell } from '../ledger/columns';
 import { LEDGER_LOOKS, LedgerPlan, LedgerPlanOptions, LedgerRule, LedgerSheetPlan, ledgerPlan, nameReference } from '../ledger/sheet';
+import { BORDER, addMarks, argb, mergeBlocks, protectWithoutPassword } from './draw';
 import { scopeName, uniqueSheetName } from './names';
-
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
-const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 
 function styleOf(look: Look, numberFormat?: string): Partial<ExcelJS.Style> {
   return {
@@ -75,31 +67,12 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: LedgerSheetPlan): ExcelJS.Worksh
     else if (planned.value !== undefined) cell.value = planned.value;
     cell.style = styleOf(LEDGER_LOOKS[planned.style], planned.numberFormat);
   }
-  for (const m of sheet.merges) {
-    const master = ws.getCell(a1(m.r1, m.c1));
-    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) ws.getCell(a1(r, c)).style = master.style;
-    ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
-  }
+  mergeBlocks(ws, sheet.merges);
   const validations = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of sheet.validations) validations.add(areaA1(v.area), validation(v.rule, v.title, v.message));
-  sheet.marks.forEach((mark, i) => {
-    const look = MARK_LOOKS[mark.severity];
-    ws.addConditionalFormatting({
-      ref: areaA1(mark.area),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [mark.formula],
-          style: { font: { color: { argb: argb(look.font) }, bold: look.bold }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } } },
-        },
-      ],
-    });
-  });
+  addMarks(ws, sheet.marks);
   if (sheet.autoFilter) ws.autoFilter = areaA1(sheet.autoFilter);
-  if (sheet.protect) {
-    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true });
-  }
+  if (sheet.protect) protectWithoutPassword(ws);
   return ws;
 }
 

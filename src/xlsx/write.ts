@@ -4,20 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
-import { LOOKS, Look, MARK_LOOKS } from '../core/looks';
+import { LOOKS, Look } from '../core/looks';
 import { PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 import { addLedgerSheets } from './ledger';
+import { BORDER, addMarks, argb, mergeBlocks, protectWithoutPassword } from './draw';
 import { scopeNamesToSheets, uniqueSheetName } from './names';
-
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
-const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 
 /** A core look in exceljs's terms. */
 function applyLook(cell: ExcelJS.Cell, look: Look): void {
@@ -102,11 +94,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   };
 
   // Borders on every cell a merge covers, or the merged block prints with gaps.
-  for (const m of plan.merges) {
-    const master = ws.getCell(a1(m.r1, m.c1));
-    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) ws.getCell(a1(r, c)).style = master.style;
-    ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
-  }
+  mergeBlocks(ws, plan.merges);
 
   scopeNamesToSheets(wb);
   const quoted = `'${name.replace(/'/g, "''")}'`;
@@ -114,34 +102,14 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
 
   // The marks: conditional formats over runs of cells, each with a formula relative to the run's
   // first cell. Priorities follow the plan, errors first, so a red mark wins over an amber one.
-  plan.marks.forEach((mark, i) => {
-    const look = MARK_LOOKS[mark.severity];
-    ws.addConditionalFormatting({
-      ref: areaA1(mark.area),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [mark.formula],
-          style: { font: { color: { argb: argb(look.font) }, bold: look.bold }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } } },
-        },
-      ],
-    });
-  });
+  addMarks(ws, plan.marks);
 
   // The findings block's cells stay unlocked: the add-in writes the block there only when the
   // user asks for it in the pane, without lifting protection (src/core/sheet.ts, findings.area).
   const block = plan.findings.area;
   for (let r = block.row; r < block.row + block.rows; r++) for (let c = block.col; c < block.col + block.cols; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
 
-  // Protection without a password: labels and formulas stay put, the user can still lift it.
-  void ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatCells: true,
-    formatColumns: true,
-    formatRows: true,
-  });
+  protectWithoutPassword(ws);
   return { sheet: ws, plan };
 }
 

@@ -4,28 +4,16 @@
  * folded sections (inserting, last year's report, importing), which open with a click. The page
  * says when it is usable (data-ready on <body>). Timing is the bench's job, not this test's.
  */
-import { Browser } from 'playwright-core';
-import { PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { openPage, previewInChromium, problems } from './harness';
 
 jest.setTimeout(240_000);
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium();
 
 test('at 350×650, with a template: status and findings on the first screen, before the folded sections', async () => {
-  const { page, guard, context } = await openPage(browser, server.origin, { width: 350, height: 650 });
+  const { page, guard, context } = await openPage(preview.browser, preview.server.origin, { width: 350, height: 650 });
   try {
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${preview.server.origin}/taskpane.html`);
     await page.locator('body[data-ready]').waitFor({ state: 'attached' });
     // No template yet: the insertion section is open on the first screen.
     expect(await page.locator('#insert-section').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);

@@ -88,6 +88,24 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/**
+ * The preview server and Chromium for one test file: both start before its tests (within
+ * `hookTimeout`, or the file's jest timeout) and close after them. Read the fields inside tests,
+ * once they are set.
+ */
+export function previewInChromium(options: { hookTimeout?: number; serverTimeout?: number } = {}): { server: PreviewServer; browser: Browser } {
+  const up = {} as { server: PreviewServer; browser: Browser };
+  beforeAll(async () => {
+    up.server = await startPreviewServer(options.serverTimeout);
+    up.browser = await launchChromium();
+  }, options.hookTimeout);
+  afterAll(async () => {
+    await up.browser?.close();
+    await up.server?.stop();
+  });
+  return up;
+}
+
 export interface Violation {
   directive: string;
   blocked: string;

@@ -2,28 +2,16 @@
  * The pane's help page in Chromium, as the build serves it: its pictures are shipped beside it,
  * load once scrolled to (lazily), under the page's policy, and nothing leaves the server.
  */
-import { Browser } from 'playwright-core';
-import { PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { openPage, previewInChromium, problems } from './harness';
 
 jest.setTimeout(240_000);
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium();
 
 test('at a pane’s width the help page shows its four pictures, each loaded when scrolled to', async () => {
-  const { page, guard, context } = await openPage(browser, server.origin, { width: 350, height: 650 });
+  const { page, guard, context } = await openPage(preview.browser, preview.server.origin, { width: 350, height: 650 });
   try {
-    await page.goto(`${server.origin}/help.html`);
+    await page.goto(`${preview.server.origin}/help.html`);
     const images = page.locator('.steps img');
     expect(await images.count()).toBe(4);
     for (let i = 0; i < 4; i++) {

@@ -4,25 +4,14 @@
  * register's 表三 in the pane, fills 表三 from it, and a click on a register finding selects the
  * row in the register. Debian's Chromium, nothing downloaded.
  */
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { LEDGER_COLUMNS } from '../../src/ledger/columns';
 import { REGISTER_SHEET, ledgerPlan } from '../../src/ledger/sheet';
-import { Guard, PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { Guard, openPage, previewInChromium, problems } from './harness';
 
 jest.setTimeout(240_000);
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium();
 
 const col = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
 const FIRST = ledgerPlan().firstRow; // 0-based row of the first application
@@ -34,9 +23,9 @@ async function typeCell(page: Page, row: number, key: string, text: string): Pro
 }
 
 test('insert the register, type two applications, see 表三, fill it, and a finding selects its row', async () => {
-  const { page, guard, context } = await openPage(browser, server.origin);
+  const { page, guard, context } = await openPage(preview.browser, preview.server.origin);
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${preview.server.origin}/`);
     await page.locator('body[data-ready]').waitFor({ state: 'attached' });
     await page.locator('#org').fill('木厂镇');
     await page.locator('#year').fill('2024');

@@ -5,33 +5,21 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser } from 'playwright-core';
 import { CELL_IDS } from '../../src/core/tables';
 import { PDF_FIXTURES } from '../helpers/shared';
-import { PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { openPage, previewInChromium, problems } from './harness';
 import { importPdfInPane, insertTemplate, shownCells } from './pdf-pane';
 
 jest.setTimeout(300_000);
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer(240_000);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium({ serverTimeout: 240_000 });
 
 test('a published PDF fills the template; pdf.js loads only then, as its own chunk, within the CSP', async () => {
   const name = '03-huaian-city-gov-2024';
   const expected = JSON.parse(fs.readFileSync(path.join(PDF_FIXTURES, `${name}.expected.json`), 'utf8'));
-  const { page, guard, context } = await openPage(browser, server.origin);
+  const { page, guard, context } = await openPage(preview.browser, preview.server.origin);
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${preview.server.origin}/`);
     await insertTemplate(page, expected.org, expected.year);
     const before = guard.requests.length;
     const scriptsBefore = guard.requests.filter((u) => u.endsWith('.js'));
@@ -46,7 +34,7 @@ test('a published PDF fills the template; pdf.js loads only then, as its own chu
     // The PDF reader came with the file: our chunk and pdf.js's, nothing else from anywhere.
     const loaded = guard.requests.slice(before);
     expect(loaded.some((u) => /\/pdf\.js$/.test(u))).toBe(true);
-    expect(loaded.every((u) => u.startsWith(server.origin) && u.endsWith('.js'))).toBe(true);
+    expect(loaded.every((u) => u.startsWith(preview.server.origin) && u.endsWith('.js'))).toBe(true);
     expect(problems(guard)).toEqual([]);
   } finally {
     await context.close();

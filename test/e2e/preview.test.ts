@@ -5,7 +5,7 @@
  * Whatever the pane shows is compared with what the core engine says for the same values,
  * computed here — never with expectations written by hand.
  */
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings';
 import { CellValue, Report } from '../../src/core/report';
@@ -13,20 +13,9 @@ import { PASS_MARK, sheetPlan, sheetTitle } from '../../src/core/sheet';
 import { CELL_IDS, TABLES } from '../../src/core/tables';
 import { typedValue } from '../../src/preview/typing';
 import { consistentReport, fixture } from '../helpers/reports';
-import { Guard, PreviewServer, artifact, isOfficeTelemetryBlock, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { Guard, artifact, isOfficeTelemetryBlock, openPage, previewInChromium, problems } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium({ hookTimeout: 180_000 });
 
 const plan = sheetPlan();
 const ORG = '沭阳县人民政府';
@@ -51,8 +40,8 @@ describe('the page in a plain browser', () => {
   let guard: Guard;
 
   beforeAll(async () => {
-    ({ page, guard } = await openPage(browser, server.origin));
-    await page.goto(`${server.origin}/`);
+    ({ page, guard } = await openPage(preview.browser, preview.server.origin));
+    await page.goto(`${preview.server.origin}/`);
     await waitForPreview(page);
   });
 
@@ -74,14 +63,14 @@ describe('the page in a plain browser', () => {
   test('loads office.js from the preview server, and nothing from anywhere else', async () => {
     // office.js tries to frame Microsoft's telemetry three seconds after loading; wait for it.
     await page.waitForTimeout(3500);
-    expect(guard.requests).toContain(`${server.origin}/office-js/office.js`);
+    expect(guard.requests).toContain(`${preview.server.origin}/office-js/office.js`);
     expect(problems(guard)).toEqual([]);
     // The CSP stopped office.js's telemetry frame before any request: it shows as a violation only.
     expect(guard.violations.filter(isOfficeTelemetryBlock).map((v) => v.directive)).toContain('frame-src');
   });
 
   test('sends the strict Content-Security-Policy', async () => {
-    const res = await page.request.get(`${server.origin}/taskpane.html`);
+    const res = await page.request.get(`${preview.server.origin}/taskpane.html`);
     const csp = res.headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
@@ -188,8 +177,8 @@ describe('a person filling in the report in the preview', () => {
   let guard: Guard;
 
   beforeAll(async () => {
-    ({ page, guard } = await openPage(browser, server.origin));
-    await page.goto(`${server.origin}/`);
+    ({ page, guard } = await openPage(preview.browser, preview.server.origin));
+    await page.goto(`${preview.server.origin}/`);
     await waitForPreview(page);
   });
 
@@ -402,9 +391,9 @@ describe('a person filling in the report in the preview', () => {
 
 describe('a narrow window (the page at 320 px)', () => {
   test('stacks the pane above the workbook without sideways scrolling', async () => {
-    const { page, guard, context } = await openPage(browser, server.origin, { width: 320, height: 800 });
+    const { page, guard, context } = await openPage(preview.browser, preview.server.origin, { width: 320, height: 800 });
     try {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${preview.server.origin}/`);
       await waitForPreview(page);
       await page.locator('#org').fill('木厂镇');
       await page.locator('#year').fill('2024');
@@ -425,9 +414,9 @@ describe('a narrow window (the page at 320 px)', () => {
 
 describe('导入本年数据 in the preview', () => {
   test('a .json into a partly filled template, 只填空白格: what was typed stays, the blanks are filled and checked', async () => {
-    const { page, guard, context } = await openPage(browser, server.origin);
+    const { page, guard, context } = await openPage(preview.browser, preview.server.origin);
     try {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${preview.server.origin}/`);
       await waitForPreview(page);
       await page.locator('#org').fill(ORG);
       await page.locator('#year').fill(String(YEAR));

@@ -4,28 +4,16 @@
  * real download, the workbook on screen is untouched, and nothing leaves localhost or breaks
  * the page's CSP.
  */
-import { Browser } from 'playwright-core';
 import { exportLink } from '../../src/taskpane/export-link';
 import { consistentReport } from '../helpers/reports';
-import { Guard, PreviewServer, launchChromium, openPage, problems, startPreviewServer } from './harness';
+import { Guard, openPage, previewInChromium, problems } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const preview = previewInChromium({ hookTimeout: 180_000 });
 
 test('环境自检: every item ✓ in a real browser, the report copied, the download real, the page’s workbook untouched', async () => {
-  const { page, guard, context }: { page: import('playwright-core').Page; guard: Guard; context: import('playwright-core').BrowserContext } = await openPage(browser, server.origin);
+  const { page, guard, context }: { page: import('playwright-core').Page; guard: Guard; context: import('playwright-core').BrowserContext } = await openPage(preview.browser, preview.server.origin);
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${preview.server.origin}/`);
     await page.locator('.nb-layout').waitFor();
     await page.locator('body[data-ready]').waitFor({ state: 'attached' });
     const sheetsBefore = await page.locator('.nb-sheet').count();
@@ -61,10 +49,10 @@ test('环境自检: every item ✓ in a real browser, the report copied, the dow
 }, 120_000);
 
 test('在浏览器中导出: export.html builds the document from the fragment and the browser downloads it; the fragment leaves the address bar', async () => {
-  const { page, guard, context } = await openPage(browser, server.origin);
+  const { page, guard, context } = await openPage(preview.browser, preview.server.origin);
   try {
     const report = consistentReport(4, '木厂镇', 2024);
-    const link = exportLink(`${server.origin}/taskpane.html`, report)!;
+    const link = exportLink(`${preview.server.origin}/taskpane.html`, report)!;
     const download = page.waitForEvent('download', { timeout: 30_000 });
     await page.goto(link);
     const file = await download;
