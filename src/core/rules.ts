@@ -6,6 +6,7 @@
  * rows with small pure functions; the sheet compiles intra-report equations to native formulas.
  * Adding a rule is adding a row here and a test.
  */
+import { sameBody } from './body';
 import { inForceRaised, rulesAuthorityRaised } from './table-checks';
 import { CellId, INPUT_CELLS, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
 import type { Finding } from './findings';
@@ -98,7 +99,6 @@ const TEXT_COUNT = '正文“{quote}”为{stated}件，{item}为{value}件：�
 const EQUATION_MESSAGE = '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}';
 const whole: Raised = { table: null, cells: [] };
 const when = (condition: boolean, raised: Raised = whole): Raised[] => (condition ? [raised] : []);
-const sameBody = (a: string, b: string): boolean => a.replace(/\s/g, '') === b.replace(/\s/g, '');
 const T3_INDEX = INPUT_CELLS.map((c, i) => ({ c, i })).filter(({ c }) => c.table === 'T3');
 
 export const RULES: readonly Rule[] = [

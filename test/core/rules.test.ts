@@ -440,6 +440,15 @@ describeRule('prior.org', () => {
     expect(check(base, { prior: { ...prior, org: ` ${base.org.split('').join(' ')} ` } })).toEqual([]);
     expect(check(base, { prior: { ...prior, org: '' } })).toEqual([]);
   });
+
+  test('a name with higher-level places in front is the same body; another body of the same kind is not', () => {
+    const pair = (org: string, priorOrg: string) => check({ ...base, org }, { prior: { ...prior, org: priorOrg } }).map((f) => f.rule).filter((r) => r.startsWith('prior.'));
+    expect(pair('淮安市洪泽区人民政府', '洪泽区人民政府')).toEqual([]);
+    expect(pair('洪泽区人民政府', '淮安市洪泽区人民政府')).toEqual([]);
+    expect(pair('江苏省淮安市人民政府', '淮安市人民政府')).toEqual([]);
+    expect(pair('洪泽区人民政府', '淮安区人民政府')).toEqual(['prior.org']);
+    expect(pair('淮安市教育局', '淮安市财政局')).toEqual(['prior.org']);
+  });
 });
 
 describeRule('T3.onlyTotals', () => {
