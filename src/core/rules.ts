@@ -462,6 +462,14 @@ export const RULES: readonly Rule[] = [
     source: `${OFFICIAL}表三“（六）其他处理”分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
   },
   {
+    id: 'import.subtotal',
+    title: '法人或其他组织小计不等于各栏之和',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}“{label}”一行的“法人或其他组织小计”为{subtotal}，而商业企业、科研机构、社会公益组织、法律服务机构、其他五栏之和为{sum}，请核对。小计栏不是官方格式的栏目，未读取，五栏按所填数据读取',
+    source: `${OFFICIAL}表三“法人或其他组织”分为商业企业、科研机构、社会公益组织、法律服务机构、其他五栏，没有小计栏`,
+  },
+  {
     id: 'import.labelVariant',
     title: '行名与官方不一致',
     kind: 'report',
