@@ -100,3 +100,40 @@ export function authorityOf(orgName: string): Authority {
       return { kind: 'unclear', reason: `名称未表明“${seat.name}”是设区的市还是县级市` };
   }
 }
+
+// ---- the same body under two names ---------------------------------------------------------------
+
+/** A body's name as compared: spaces and bracket widths do not make another body. */
+export function bodyKey(org: string): string {
+  return org.replace(/[\s\u3000\u00a0]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+/** Seats a name may be prefixed with and still name the same body: 省、自治区、直辖市、市、州、盟. */
+const HIGHER: ReadonlySet<Seat['level']> = new Set(['province', 'municipality', 'prefecture', 'autonomousPrefecture', 'league', 'countyCity', 'unknownCity']);
+
+/**
+ * The name's key and the keys left when its leading higher-level places are dropped, as long as
+ * a place still leads: 江苏省淮安市洪泽区人民政府 → itself, 淮安市洪泽区人民政府, 洪泽区人民政府.
+ */
+export function bodyTails(org: string): string[] {
+  const key = bodyKey(org);
+  if (key === '') return [];
+  const found = seats(key);
+  const tails = [key];
+  for (let i = 0; i < found.length - 1 && HIGHER.has(found[i].level); i++) tails.push(key.slice(found[i].end));
+  return tails;
+}
+
+/**
+ * Whether two names name the same body: equal but for spaces and bracket widths, or one is the
+ * other with higher-level places in front ("淮安市洪泽区人民政府" and "洪泽区人民政府"). Two bodies
+ * of the same kind in different places (洪泽区 and 淮安区; 教育局 and 财政局) stay apart.
+ */
+export function sameBody(a: string, b: string): boolean {
+  const ka = bodyKey(a);
+  const kb = bodyKey(b);
+  if (ka === '' || kb === '') return false;
+  if (ka === kb) return true;
+  const [long, short] = ka.length > kb.length ? [a, kb] : [b, ka];
+  return bodyTails(long).includes(short);
+}

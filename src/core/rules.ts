@@ -6,6 +6,7 @@
  * rows with small pure functions; the sheet compiles intra-report equations to native formulas.
  * Adding a rule is adding a row here and a test.
  */
+import { sameBody } from './body';
 import { inForceRaised, rulesAuthorityRaised } from './table-checks';
 import { CellId, INPUT_CELLS, InputCell, T3_COLUMNS, T3_NOTE, T3_ROW, T3_ROW_NAMES, T4_GROUPS, T4_OUTCOMES, TableId, cellId } from './tables';
 import type { Finding } from './findings';
@@ -98,7 +99,6 @@ const TEXT_COUNT = '正文“{quote}”为{stated}件，{item}为{value}件：�
 const EQUATION_MESSAGE = '{scope}：{lhsLabel}={lhs}，{rhsLabel}={rhs}，相差{diff}';
 const whole: Raised = { table: null, cells: [] };
 const when = (condition: boolean, raised: Raised = whole): Raised[] => (condition ? [raised] : []);
-const sameBody = (a: string, b: string): boolean => a.replace(/\s/g, '') === b.replace(/\s/g, '');
 const T3_INDEX = INPUT_CELLS.map((c, i) => ({ c, i })).filter(({ c }) => c.table === 'T3');
 
 export const RULES: readonly Rule[] = [
@@ -460,6 +460,14 @@ export const RULES: readonly Rule[] = [
     message:
       '{table}“（六）其他处理”只有一行（总计{total}），是国办公开办函〔2019〕60号格式的写法，现行格式分为1至3三行：这三行各自的数据未知，不按0计算，涉及它们的勾稽关系按这一行的合计校验。应按现行格式分三行填写',
     source: `${OFFICIAL}表三“（六）其他处理”分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
+  },
+  {
+    id: 'import.subtotal',
+    title: '法人或其他组织小计不等于各栏之和',
+    kind: 'report',
+    severity: 'warning',
+    message: '{table}“{label}”一行的“法人或其他组织小计”为{subtotal}，而商业企业、科研机构、社会公益组织、法律服务机构、其他五栏之和为{sum}，请核对。小计栏不是官方格式的栏目，未读取，五栏按所填数据读取',
+    source: `${OFFICIAL}表三“法人或其他组织”分为商业企业、科研机构、社会公益组织、法律服务机构、其他五栏，没有小计栏`,
   },
   {
     id: 'import.labelVariant',

@@ -12,7 +12,7 @@
  */
 import { Finding } from '../core/findings';
 import { CellValue, KnownSum, MAX_TEXT } from '../core/report';
-import { CellId, InputCell, T3_COLUMNS, T3_ITEMS, T3_NOTE, T3_RESULTS, T3_ROW, T4_GROUPS, TABLES, TABLE_IDS, TableId } from '../core/tables';
+import { CellId, InputCell, T3_COLUMNS, T3_ITEMS, T3_LEGAL_PERSONS, T3_NOTE, T3_RESULTS, T3_ROW, T4_GROUPS, TABLES, TABLE_IDS, TableId } from '../core/tables';
 import { LabelSet, MatchLevel, isValueLike, labelKey } from './labels';
 import { Block, LocRow, expandTable } from './model';
 
@@ -78,6 +78,26 @@ const HEADER_LABELS: Record<TableId, LabelSet<string>> = {
   T3: new LabelSet(headerLabels('T3').map((l) => [l, l] as const)),
   T4: new LabelSet(headerLabels('T4').map((l) => [l, l] as const)),
 };
+
+// ---- 表三's columns, as its header names them ------------------------------------------------
+
+/**
+ * A column of 表三 as printed: an official one (its index in T3_COLUMNS), or a subtotal of the
+ * legal persons ("法人或其他组织小计") some bodies add, which is no input and is skipped.
+ */
+type T3Column = number | 'subtotal';
+const T3_COLUMN_LABELS = new LabelSet<number>(T3_COLUMNS.map((c, i) => [c, i] as const));
+const SUBTOTAL = /小计$/;
+const LEGAL_GROUP = '法人或其他组织';
+const LEGAL_INDEXES = T3_LEGAL_PERSONS.map((p) => T3_COLUMNS.indexOf(p));
+
+/** A header cell of 表三 read as a column; '其他' is a column only among the legal persons. */
+function t3Column(text: string): T3Column | 'group' | undefined {
+  const key = labelKey(text);
+  if (SUBTOTAL.test(key)) return 'subtotal';
+  if (key === labelKey(LEGAL_GROUP)) return 'group';
+  return T3_COLUMN_LABELS.match(text, 'exact');
+}
 
 // ---- the 2019 format (国办公开办函〔2019〕60号): what only it has -------------------------------
 
@@ -150,6 +170,10 @@ class Locator {
   private readonly evidence2019 = new Set<string>();
   private t3Context: T3Sub | null = null;
   private t3SingleOther = false;
+  /** 表三's figure columns in the order printed, when its header shows one we do not have (a 小计 column); else null. */
+  private t3Columns: T3Column[] | null = null;
+  /** Where a 小计 stood in a header row above the legal persons' one: before or after the group. */
+  private t3SubtotalSide: 'before' | 'after' | null = null;
   /** The figures of the 2019 format's single （六）其他处理 row, as found. */
   private otherCombined: string[] | null = null;
 
@@ -195,6 +219,7 @@ class Locator {
   }
 
   private noteHeaders(t: TableId, cells: Cells): void {
+    if (t === 'T3') this.noteT3Columns(cells);
     for (const c of cells) {
       if (c.text === '') continue;
       const h = HEADER_LABELS[t].match(c.text, 'suffix');
@@ -206,6 +231,74 @@ class Locator {
         if (old) this.evidence2019.add(old);
       }
     }
+  }
+
+  /**
+   * Reads 表三's column order from a header row. The row naming the legal persons gives it; 自然人
+   * and 总计 stand in the row above when the header is copied without its merged cells. Only an
+   * order with a 小计 is kept: the official order needs nothing.
+   */
+  private noteT3Columns(cells: Cells): void {
+    const texts = cells.flatMap((c) => (c.text.trim() === '' ? [] : /\s/.test(c.text.trim()) && t3Column(c.text) === undefined ? c.text.trim().split(/\s+/) : [c.text]));
+    const columns: (T3Column | 'group')[] = [];
+    for (const text of texts) {
+      const col = t3Column(text);
+      if (col !== undefined && columns[columns.length - 1] !== col) columns.push(col);
+    }
+    const legal = columns.filter((c): c is number => typeof c === 'number' && LEGAL_INDEXES.includes(c));
+    if (new Set(legal).size < 3) {
+      // A row above the legal persons: 自然人 | 法人或其他组织 | 法人或其他组织小计 | 总计.
+      const sub = columns.indexOf('subtotal');
+      const group = columns.indexOf('group');
+      if (sub >= 0 && group >= 0) this.t3SubtotalSide = sub < group ? 'before' : 'after';
+      else if (sub >= 0 && this.t3SubtotalSide === null) this.t3SubtotalSide = 'after';
+      return;
+    }
+    let order: T3Column[] = columns.filter((c): c is T3Column => c !== 'group');
+    if (!order.includes('subtotal')) {
+      if (this.t3SubtotalSide === null) {
+        this.t3Columns = null;
+        return;
+      }
+      const first = order.findIndex((c) => typeof c === 'number' && LEGAL_INDEXES.includes(c));
+      const last = order.length - 1 - [...order].reverse().findIndex((c) => typeof c === 'number' && LEGAL_INDEXES.includes(c));
+      order = this.t3SubtotalSide === 'before' ? [...order.slice(0, first), 'subtotal', ...order.slice(first)] : [...order.slice(0, last + 1), 'subtotal', ...order.slice(last + 1)];
+    }
+    const natural = 0;
+    const total = T3_COLUMNS.length - 1;
+    if (!order.includes(natural)) order = [natural, ...order];
+    if (!order.includes(total)) order = [...order, total];
+    // Every official column once, and one subtotal: anything else is not a header we understand.
+    const official = order.filter((c) => c !== 'subtotal');
+    if (official.length !== T3_COLUMNS.length || new Set(official).size !== T3_COLUMNS.length || order.length !== T3_COLUMNS.length + 1) return;
+    this.t3Columns = order;
+  }
+
+  /** 表三's figures after the label, in the official order: a 小计 column the header names is skipped (and checked). */
+  private t3Figures(cells: Cells, index: number, label: string, row: number | null): string[] | { found: number } {
+    const columns = this.t3Columns;
+    if (columns === null) return this.valuesAfter(cells, index, T3_COLUMNS.length);
+    const printed = this.valuesAfter(cells, index, columns.length);
+    if (!Array.isArray(printed)) {
+      const plain = this.valuesAfter(cells, index, T3_COLUMNS.length);
+      return Array.isArray(plain) ? plain : printed;
+    }
+    const figures = new Array<string>(T3_COLUMNS.length).fill('');
+    let subtotal = '';
+    columns.forEach((c, i) => {
+      if (c === 'subtotal') subtotal = printed[i];
+      else figures[c] = printed[i];
+    });
+    const parts = LEGAL_INDEXES.map((i) => cellValue(figures[i]));
+    const shown = cellValue(subtotal);
+    if (typeof shown === 'number' && parts.every((v) => typeof v === 'number')) {
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (sum !== shown && !this.findings.some((f) => f.rule === 'import.subtotal' && f.params?.label === label)) {
+        const ids = row === null ? [] : LEGAL_INDEXES.map((i) => inputsOf('T3', row)[i].id);
+        this.findings.push({ rule: 'import.subtotal', severity: 'warning', table: 'T3', cells: ids, params: { label, subtotal: String(shown), sum: String(sum) } });
+      }
+    }
+    return figures;
   }
 
   private rowT2(cells: Cells): void {
@@ -273,7 +366,7 @@ class Locator {
       return;
     }
     const spec: RowSpec = { table: 'T3', row, label: T3_ROW_LABEL.get(row)!, inputs: inputsOf('T3', row) };
-    this.place(spec, this.valuesAfter(cells, index, T3_COLUMNS.length));
+    this.place(spec, this.t3Figures(cells, index, spec.label, row));
   }
 
   /**
@@ -282,7 +375,7 @@ class Locator {
    */
   private singleOther(cells: Cells, index: number): void {
     this.t3SingleOther = true;
-    const figures = this.valuesAfter(cells, index, T3_COLUMNS.length);
+    const figures = this.t3Figures(cells, index, T3_OTHER.label, null);
     const ids = OTHER_ROWS.flatMap((r) => inputsOf('T3', r).map((c) => c.id));
     if (Array.isArray(figures)) {
       if (this.otherCombined === null) {

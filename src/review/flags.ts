@@ -3,14 +3,12 @@
  * from the others. Both go into the 备注 column; the reports stay in the rows and in the sum,
  * because the reviewer, not the tool, decides which inputs count.
  */
+import { bodyKey, bodyTails } from '../core/body';
 import { ReportSummary } from './summary';
 
 const EXAMPLES = 3;
 
-/** A body's name as compared: spaces and bracket widths do not make another body. */
-export function bodyKey(org: string): string {
-  return org.replace(/[\s\u3000\u00a0]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-}
+export { bodyKey };
 
 const fileOf = (s: ReportSummary): string => (s.sheet ? `${s.file}（工作表“${s.sheet}”）` : s.file);
 
@@ -40,16 +38,29 @@ export function flagAcrossReports(summaries: readonly ReportSummary[]): Flags {
     if (!byBody.has(key)) byBody.set(key, []);
     byBody.get(key)!.push(s);
   }
-  let duplicateBodies = 0;
-  for (const group of byBody.values()) {
-    if (group.length < 2) continue;
-    duplicateBodies++;
+  // A name with higher-level places in front is the same body (淮安市洪泽区人民政府 and 洪泽区人民政府); names are compared directly, never by chains.
+  const longer = new Map<string, string[]>();
+  for (const key of byBody.keys()) for (const tail of bodyTails(key).slice(1)) if (byBody.has(tail)) longer.set(tail, [...(longer.get(tail) ?? []), key]);
+  const related = (key: string): string[] => [key, ...bodyTails(key).slice(1).filter((t) => byBody.has(t)), ...(longer.get(key) ?? [])];
+  const component = new Map<string, string>();
+  const root = (key: string): string => {
+    let k = key;
+    while (component.has(k) && component.get(k) !== k) k = component.get(k)!;
+    return k;
+  };
+  for (const key of byBody.keys()) for (const other of related(key)) component.set(root(other), root(key));
+  const duplicates = new Set<string>();
+  for (const [key, group] of byBody) {
+    const all = related(key).flatMap((k) => byBody.get(k)!);
+    if (all.length < 2) continue;
+    duplicates.add(root(key));
     for (const s of group) {
-      const others = group.filter((o) => o !== s);
+      const others = all.filter((o) => o !== s);
       const named = others.slice(0, EXAMPLES).map(fileOf).join('、');
       s.notes.push(`同一机关另有 ${others.length} 份年报：${named}${others.length > EXAMPLES ? ' 等' : ''}`);
     }
   }
+  const duplicateBodies = duplicates.size;
   const year = commonYear(summaries);
   let otherYears = 0;
   for (const s of summaries) {

@@ -5,7 +5,7 @@
 import { REPORT_FORMAT, Report } from '../core/report';
 import { EQUATION_RULES } from '../core/rules';
 import { CellId, TableId, inputCell } from '../core/tables';
-import { bodyKey } from './flags';
+import { bodyKey, bodyTails } from '../core/body';
 import { LoadedSheet, Loader } from './load';
 
 /** The cells of last year's report that some cross-year rule reads. */
@@ -26,6 +26,8 @@ export function slimPrior(r: Pick<LoadedSheet, 'report' | 'unreadable'>): Report
 
 export class PriorIndex {
   private readonly byBody = new Map<string, Report[]>();
+  /** Names of the prior reports by each shorter name they go by: 洪泽区人民政府 → 淮安市洪泽区人民政府. */
+  private readonly byTail = new Map<string, string[]>();
   /** Files of the prior folder that gave no report, with their reasons. */
   readonly problems: { file: string; error: string }[] = [];
   reports = 0;
@@ -47,13 +49,20 @@ export class PriorIndex {
     const key = bodyKey(report.org);
     if (key === '') return;
     this.reports++;
-    if (!this.byBody.has(key)) this.byBody.set(key, []);
+    if (!this.byBody.has(key)) {
+      this.byBody.set(key, []);
+      for (const tail of bodyTails(key).slice(1)) this.byTail.set(tail, [...(this.byTail.get(tail) ?? []), key]);
+    }
     this.byBody.get(key)!.push(report);
   }
 
   /** The body's report for the year before; failing that the latest earlier one, then the latest of all. */
   match(org: string, year: number | null): Report | null {
-    const candidates = this.byBody.get(bodyKey(org));
+    const key = bodyKey(org);
+    // The same name first; else the same body named with or without higher-level places in front.
+    const shorter = bodyTails(key).slice(1).find((t) => this.byBody.has(t));
+    const longer = this.byTail.get(key);
+    const candidates = this.byBody.get(key) ?? (shorter !== undefined ? this.byBody.get(shorter) : longer?.length === 1 ? this.byBody.get(longer[0]) : undefined);
     if (!candidates) return null;
     const latest = (rs: Report[]): Report | null => rs.reduce<Report | null>((a, b) => (a === null || (b.year ?? -1) > (a.year ?? -1) ? b : a), null);
     if (year === null) return latest(candidates);

@@ -67,6 +67,7 @@ const REPRESENTATIVE: Record<string, () => Finding> = {
   'import.missingRow': () => ({ rule: 'import.missingRow', severity: 'error', table: 'T3', cells: [t3(17, 1)], params: { label: '（五）不予处理2.重复申请' } }),
   'import.unplaced': () => ({ rule: 'import.unplaced', severity: 'error', table: 'T3', cells: [t3(3, 1)], params: { label: '（一）予以公开', found: 6, expected: 7 } }),
   'import.otherCombined': () => ({ rule: 'import.otherCombined', severity: 'warning', table: 'T3', cells: [t3(21, 1)], params: { total: 4 } }),
+  'import.subtotal': () => ({ rule: 'import.subtotal', severity: 'warning', table: 'T3', cells: [t3(1, 2)], params: { label: '一、本年新收政府信息公开申请数量', subtotal: '9', sum: '8' } }),
   'import.labelVariant': () => ({ rule: 'import.labelVariant', severity: 'warning', table: 'T3', cells: [t3(6, 1)], params: { label: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' } }),
   'import.columnText': () => ({ rule: 'import.columnText', severity: 'error', table: null, cells: [], params: { tables: '表二、表三、表四' } }),
   'import.unknownRow': () => ({ rule: 'import.unknownRow', severity: 'warning', table: 'T2', cells: [], params: { label: '其他文件' } }),

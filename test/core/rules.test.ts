@@ -440,6 +440,15 @@ describeRule('prior.org', () => {
     expect(check(base, { prior: { ...prior, org: ` ${base.org.split('').join(' ')} ` } })).toEqual([]);
     expect(check(base, { prior: { ...prior, org: '' } })).toEqual([]);
   });
+
+  test('a name with higher-level places in front is the same body; another body of the same kind is not', () => {
+    const pair = (org: string, priorOrg: string) => check({ ...base, org }, { prior: { ...prior, org: priorOrg } }).map((f) => f.rule).filter((r) => r.startsWith('prior.'));
+    expect(pair('淮安市洪泽区人民政府', '洪泽区人民政府')).toEqual([]);
+    expect(pair('洪泽区人民政府', '淮安市洪泽区人民政府')).toEqual([]);
+    expect(pair('江苏省淮安市人民政府', '淮安市人民政府')).toEqual([]);
+    expect(pair('洪泽区人民政府', '淮安区人民政府')).toEqual(['prior.org']);
+    expect(pair('淮安市教育局', '淮安市财政局')).toEqual(['prior.org']);
+  });
 });
 
 describeRule('T3.onlyTotals', () => {
@@ -598,6 +607,7 @@ const IMPORTER_RULES: Record<string, Finding> = {
   'import.missingRow': { rule: 'import.missingRow', severity: 'error', table: 'T3', cells: [], params: { label: '（一）予以公开' } },
   'import.unplaced': { rule: 'import.unplaced', severity: 'error', table: 'T3', cells: [], params: { label: '（一）予以公开', found: 6, expected: 7 } },
   'import.otherCombined': { rule: 'import.otherCombined', severity: 'warning', table: 'T3', cells: [t3(21, 1)], params: { total: 4 } },
+  'import.subtotal': { rule: 'import.subtotal', severity: 'warning', table: 'T3', cells: [t3(1, 2)], params: { label: '一、本年新收政府信息公开申请数量', subtotal: '9', sum: '8' } },
   'import.labelVariant': { rule: 'import.labelVariant', severity: 'warning', table: 'T3', cells: [t3(6, 1)], params: { label: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' } },
   'import.columnText': { rule: 'import.columnText', severity: 'error', table: null, cells: [], params: { tables: '表二、表三、表四' } },
   'import.unknownRow': { rule: 'import.unknownRow', severity: 'warning', table: 'T2', cells: [], params: { label: '其他文件' } },

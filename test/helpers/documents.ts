@@ -227,3 +227,36 @@ export function encodeGbk(s: string): Buffer {
 export function flatDocument(blocks: DocBlock[]): string {
   return blocks.map((b) => (typeof b === 'string' ? `${b}\n` : flatTable(b.rows))).join('');
 }
+
+// ---- 表三 with a subtotal column ------------------------------------------------------------------
+
+/**
+ * Where a "法人或其他组织小计" column stands, as seen in the wild: its own column after the five
+ * legal persons (`own`), a 小计 under 法人或其他组织 after them (`under`), or its own column before them (`before`).
+ */
+export type SubtotalStyle = 'own' | 'under' | 'before';
+
+/**
+ * 表三's official rows (officialRows('T3', …)) with a subtotal column added: each data row gets
+ * `subtotal` of its five legal-person figures (their sum unless told otherwise).
+ */
+export function withLegalSubtotal(rows: Row[], style: SubtotalStyle, subtotal = (five: string[], row: number): string => String(five.reduce((a, t) => a + Number(t || 0), 0))): Row[] {
+  return rows.map((row, r) => {
+    const cells = row.map((c) => ({ ...c }));
+    if (r === 0) {
+      cells[cells.length - 1].colSpan = (cells[cells.length - 1].colSpan ?? 1) + 1;
+      return cells;
+    }
+    if (r === 1) {
+      const group = cells.findIndex((c) => c.text === '法人或其他组织');
+      if (style === 'under') cells[group].colSpan = (cells[group].colSpan ?? 1) + 1;
+      else cells.splice(style === 'own' ? group + 1 : group, 0, { text: '法人或其他组织小计', rowSpan: 2 });
+      return cells;
+    }
+    if (r === 2) return style === 'under' ? [...cells, { text: '小计' }] : cells;
+    const n = cells.length;
+    const five = cells.slice(n - 6, n - 1).map((c) => c.text);
+    cells.splice(style === 'before' ? n - 6 : n - 1, 0, { text: subtotal(five, r) });
+    return cells;
+  });
+}

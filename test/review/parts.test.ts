@@ -68,6 +68,13 @@ describe('flags across reports', () => {
     expect(all[2].notes[0]).toBe('同一机关另有 1 份年报：3.json');
   });
 
+  test('a name with higher-level places in front is the same body, never by a chain through a shorter name', () => {
+    const all = [summary('淮安市洪泽区人民政府', 2024, 0), summary('洪泽区人民政府', 2024, 1), summary('南京市鼓楼区人民政府', 2024, 2), summary('福州市鼓楼区人民政府', 2024, 3), summary('淮安区人民政府', 2024, 4)];
+    const flags = flagAcrossReports(all);
+    expect(flags.duplicateBodies).toBe(1);
+    expect(all.map((s) => s.notes)).toEqual([['同一机关另有 1 份年报：1.json'], ['同一机关另有 1 份年报：0.json'], [], [], []]);
+  });
+
   test('many copies of one body are counted, three named', () => {
     const all = Array.from({ length: 6 }, (_, i) => summary('丙', 2024, i));
     flagAcrossReports(all);
@@ -90,6 +97,20 @@ describe('PriorIndex', () => {
     expect(index.match('某局', 2023)?.year).toBe(2022);
     expect(index.match('某局', 2030)?.year).toBe(2023);
     expect(index.match('他局', 2024)).toBeNull();
+  });
+
+  test('finds the same body named with or without higher-level places in front, and never another', () => {
+    const index = new PriorIndex();
+    index.add(slimPrior({ report: consistentReport(1, '洪泽区人民政府', 2023), unreadable: [] }));
+    index.add(slimPrior({ report: consistentReport(2, '江苏省淮安市人民政府', 2023), unreadable: [] }));
+    index.add(slimPrior({ report: consistentReport(3, '南京市鼓楼区人民政府', 2023), unreadable: [] }));
+    index.add(slimPrior({ report: consistentReport(4, '福州市鼓楼区人民政府', 2023), unreadable: [] }));
+    expect(index.match('淮安市洪泽区人民政府', 2024)?.org).toBe('洪泽区人民政府');
+    expect(index.match('淮安市人民政府', 2024)?.org).toBe('江苏省淮安市人民政府');
+    expect(index.match('淮安区人民政府', 2024)).toBeNull();
+    expect(index.match('淮安市财政局', 2024)).toBeNull();
+    // Two bodies go by the shorter name: neither is taken.
+    expect(index.match('鼓楼区人民政府', 2024)).toBeNull();
   });
 
   test('keeps only the cells the cross-year rules read, and none of a table that could not be read', () => {

@@ -253,6 +253,10 @@ function tableOf(g: Grid, tokens: readonly Token[]): PlacedTable {
  * previous page's last row (never under a figure, as a repeated header would), its texts are
  * appended to those labels and the row dropped.
  */
+/** A label's ordinal printed alone above the page break ("6.", "１．", "（三）"): a label's start, though it reads like a figure. */
+const ORDINAL_ONLY = /^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])$/;
+const isLabelStart = (text: string): boolean => text !== '' && (ORDINAL_ONLY.test(text.trim()) || !isValueLike(text));
+
 function joinBrokenRow(prev: PlacedTable, next: PlacedTable): void {
   const last = prev.table.rows.length - 1;
   if (last < 0 || next.table.rows.length === 0) return;
@@ -264,7 +268,7 @@ function joinBrokenRow(prev: PlacedTable, next: PlacedTable): void {
     if (first[i].text === '') continue;
     const { x1, x2 } = next.spans[0][i];
     const under = prev.spans[last].map((s, k) => ({ k, overlap: Math.min(s.x2, x2) - Math.max(s.x1, x1) })).filter((o) => o.overlap > 2);
-    if (under.length !== 1 || isValueLike(lastRow[under[0].k].text) || lastRow[under[0].k].text === '') return;
+    if (under.length !== 1 || !isLabelStart(lastRow[under[0].k].text)) return;
     targets.push(i, under[0].k);
   }
   if (targets.length === 0) return;

@@ -19,7 +19,7 @@ import { nodeImportOptions } from '../../../src/import/node';
 import { DEFAULT_PDF_LIMITS } from '../../../src/import/pdf';
 import { extractPages } from '../../../src/import/pdf/extract';
 import { launchChromium } from '../../e2e/harness';
-import { documentXml, htmlPage, makeDocx, reportBlocks } from '../../helpers/documents';
+import { documentXml, htmlPage, makeDocx, officialRows, reportBlocks, withLegalSubtotal } from '../../helpers/documents';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { consistentReport, fixture } from '../../helpers/reports';
 
@@ -34,6 +34,9 @@ interface Case {
 const county = fixture('shuyang-county-2025.json');
 const bureau = consistentReport(7, '某某县交通运输局', 2024);
 const town = consistentReport(11, '某某镇人民政府', 2023);
+const district = consistentReport(23, '某某区司法局', 2024);
+/** 表三 as some bodies publish it: a "法人或其他组织小计" column of its own after the five, or a 小计 under the group. */
+const subtotalBlocks = (r: Report, style: 'own' | 'under') => reportBlocks(r, { tables: { T3: [withLegalSubtotal(officialRows('T3', r), style)] } });
 
 /** Turns a .docx's sections landscape: page size swapped, w:orient set. */
 function landscape(docx: Uint8Array): Uint8Array {
@@ -72,6 +75,7 @@ beforeAll(async () => {
   add('nianbao export → LibreOffice, landscape', county, 'export-landscape.docx', landscape(exported), word);
   add('Word document, "1、" numbering', bureau, 'word-comma.docx', makeDocx(ruled(documentXml(reportBlocks(bureau, { label: halfWidthComma })))), word);
   add('Word document, full-width "１．" numbering, 表三 across a page break', town, 'word-fullwidth.docx', makeDocx(ruled(documentXml(reportBlocks(town, { label: fullWidth, partOne: longPartOne })))), word);
+  add('Word document, 表三 with a 法人或其他组织小计 column', district, 'word-subtotal.docx', makeDocx(ruled(documentXml(subtotalBlocks(district, 'own')))), word);
   const pdfs = convertWithLibreOffice(
     word.map((c) => path.join(dir, c.source.file)),
     path.join(dir, 'pdf'),
@@ -86,8 +90,10 @@ beforeAll(async () => {
     for (const [name, report, opts] of [
       ['web page → Chromium print to PDF, A4 portrait, header and page numbers', county, { landscape: false }],
       ['web page → Chromium print to PDF, landscape, long part 一', bureau, { landscape: true }],
+      ['web page → Chromium print to PDF, 表三 with a 小计 under 法人或其他组织', district, { landscape: false }],
     ] as const) {
-      const html = htmlPage(reportBlocks(report, name.includes('long') ? { partOne: longPartOne } : {}), `${report.org}${report.year}年政府信息公开工作年度报告`);
+      const blocks = name.includes('小计') ? subtotalBlocks(report, 'under') : reportBlocks(report, name.includes('long') ? { partOne: longPartOne } : {});
+      const html = htmlPage(blocks, `${report.org}${report.year}年政府信息公开工作年度报告`);
       const file = `web-${cases.length}.html`;
       const page = await browser.newPage();
       await page.setContent(html.replace(/<script>[\s\S]*?<\/script>/, ''));
@@ -120,6 +126,8 @@ const NAMES = [
   'Word document, full-width "１．" numbering, 表三 across a page break',
   'web page → Chromium print to PDF, A4 portrait, header and page numbers',
   'web page → Chromium print to PDF, landscape, long part 一',
+  'Word document, 表三 with a 法人或其他组织小计 column',
+  'web page → Chromium print to PDF, 表三 with a 小计 under 法人或其他组织',
 ];
 
 test.each(NAMES)('%s: every cell as the report has it, nothing unreadable', async (name) => {

@@ -77,6 +77,30 @@ test('a row broken by the page break is joined; a repeated header is not', () =>
   expect(kept[1]).toEqual(['', '自然人', '总计']);
 });
 
+test('a row broken just after its ordinal ("6." alone above the break, the label below) is joined: the ordinal is no figure', () => {
+  const top: PageContent = {
+    width: 595,
+    height: 842,
+    runs: [run('6.', 105, 90), run('9', 220, 90), run('9', 280, 90)],
+    rules: [h(110, 100, 320), h(70, 100, 320), v(100, 70, 110), v(200, 70, 110), v(260, 70, 110), v(320, 70, 110)],
+  };
+  const cont: PageContent = {
+    width: 595,
+    height: 842,
+    runs: [run('属于四类', 105, 790), run('7.属于行政', 105, 760), run('0', 220, 760), run('0', 280, 760)],
+    rules: [h(810, 100, 320), h(780, 100, 320), h(750, 100, 320), v(100, 750, 810), v(200, 750, 810), v(260, 750, 810), v(320, 750, 810)],
+  };
+  const rows = layoutPages([top, cont]).blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows.map((r) => r.map((c) => c.text)) : []));
+  expect(rows).toEqual([
+    ['6.\n属于四类', '9', '9'],
+    ['7.属于行政', '0', '0'],
+  ]);
+  // A figure above the break still never takes a label.
+  const figure: PageContent = { ...top, runs: [run('6.', 105, 90), run('9', 220, 90), run('9', 280, 90)] };
+  const under: PageContent = { ...cont, runs: [run('属于', 220, 790), run('7.属于行政', 105, 760), run('0', 220, 760), run('0', 280, 760)] };
+  expect(layoutPages([figure, under]).blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows.map((r) => r.map((c) => c.text)) : []))[0]).toEqual(['6.', '9', '9']);
+});
+
 test('look-alike radicals from CJK fonts are read as the ideographs; full-width digits stay as printed', () => {
   const page: PageContent = { width: 595, height: 842, runs: [run('⾏政许可⺠生１２', 72, 700)], rules: [] };
   expect(layoutPages([page]).blocks).toEqual([{ kind: 'para', text: '行政许可民生１２' }]);
