@@ -124,29 +124,29 @@ const helpPictureCopies = () => HELP_PICTURES.map((name) => ({ from: `docs/pictu
 const TEMPLATE_FILE = '年报模板.xlsx';
 /** The blank register of applications (依申请公开登记台账) with its native 表三 summary, offered beside it. */
 const LEDGER_FILE = '台账模板.xlsx';
+/** Each blank workbook dist/ offers: its file, the writer module and the function that makes its bytes. */
+const BLANK_WORKBOOKS = [
+  [TEMPLATE_FILE, './src/xlsx/write.ts', 'templateBuffer'],
+  [LEDGER_FILE, './src/xlsx/ledger.ts', 'ledgerBuffer'],
+];
 
 /**
- * The blank template, written at build time by the same xlsx writer as `nianbao template`
- * (native checks and marks, no findings block), so the intranet server that hosts the add-in
+ * The blank workbooks (the template; the register with its 表三 summary), written at build time
+ * by the same xlsx writers as `nianbao template [--ledger]` (native checks and marks, no findings
+ * block), so the intranet server that hosts the add-in
  * also offers the workbook to users whose Excel cannot run it. Nothing binary is committed.
  */
 class BlankTemplatePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('BlankTemplatePlugin', (compilation) => {
       compilation.hooks.processAssets.tapPromise({ name: 'BlankTemplatePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
-        try {
-          const { require: tsxRequire } = require('tsx/cjs/api');
-          const { templateBuffer } = tsxRequire('./src/xlsx/write.ts', __filename);
-          compilation.emitAsset(TEMPLATE_FILE, new sources.RawSource(await templateBuffer()));
-        } catch (e) {
-          compilation.errors.push(new WebpackError(`${TEMPLATE_FILE}: ${e.message}`));
-        }
-        try {
-          const { require: tsxRequire } = require('tsx/cjs/api');
-          const { ledgerBuffer } = tsxRequire('./src/xlsx/ledger.ts', __filename);
-          compilation.emitAsset(LEDGER_FILE, new sources.RawSource(await ledgerBuffer()));
-        } catch (e) {
-          compilation.errors.push(new WebpackError(`${LEDGER_FILE}: ${e.message}`));
+        const { require: tsxRequire } = require('tsx/cjs/api');
+        for (const [file, writer, make] of BLANK_WORKBOOKS) {
+          try {
+            compilation.emitAsset(file, new sources.RawSource(await tsxRequire(writer, __filename)[make]()));
+          } catch (e) {
+            compilation.errors.push(new WebpackError(`${file}: ${e.message}`));
+          }
         }
       });
       // Rebuilt whenever the writer or the core it draws from changes.
