@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
 import { LOOKS, Look } from '../core/looks';
+import { quoteSheet } from '../core/refs';
 import { PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 import { addLedgerSheets } from './ledger';
@@ -97,8 +98,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   mergeBlocks(ws, plan.merges);
 
   scopeNamesToSheets(wb);
-  const quoted = `'${name.replace(/'/g, "''")}'`;
-  for (const n of plan.names) wb.definedNames.add(`${quoted}!${areaA1(n.area, true)}`, n.name);
+  for (const n of plan.names) wb.definedNames.add(`${quoteSheet(name)}!${areaA1(n.area, true)}`, n.name);
 
   // The marks: conditional formats over runs of cells, each with a formula relative to the run's
   // first cell. Priorities follow the plan, errors first, so a red mark wins over an amber one.
