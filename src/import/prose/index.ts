@@ -6,6 +6,7 @@
 import { Finding } from '../../core/findings';
 import { readCell, usableValue } from '../../core/read';
 import { Report, unknownCells } from '../../core/report';
+import { appliesIn, rule } from '../../core/rules';
 import { TableId } from '../../core/tables';
 import { countFindings } from './claims';
 import { allDoneFindings, citationFindings, feeFindings, outlineFindings, partFindings, yearFindings } from './checks';
@@ -16,7 +17,7 @@ export { readProse, PART_TITLES } from './read';
 export type { Prose, PartNumber } from './read';
 export { parseCount } from './text';
 
-/** The text.* findings. Tables the import could not read are not compared. */
+/** The text.* findings, of the rules that apply in the report's year. Tables the import could not read are not compared. */
 export function proseFindings(prose: Prose, report: Report, unreadable: readonly TableId[]): Finding[] {
   if (prose.paragraphs.length === 0) return [];
   const unknown = unknownCells(report);
@@ -31,5 +32,5 @@ export function proseFindings(prose: Prose, report: Report, unreadable: readonly
     ...outlineFindings(prose, report.year),
     ...partFindings(prose),
     ...feeFindings(prose, value, unreadable),
-  ];
+  ].filter((f) => appliesIn(rule(f.rule), report.year));
 }
