@@ -16,7 +16,7 @@ import { UsageError, parseCommandArgs } from './args';
 import { EXIT, failureExit } from './exit';
 import { CheckedReport, formatText } from './format';
 import { loadReports } from './inputs';
-import { ledgerSheetsOf, loadLedger } from './ledger';
+import { ledgerInWorkbook, loadLedger } from './ledger';
 import { writeNewFile } from './output';
 
 export const EXPORT_USAGE = `  nianbao export 输入文件 输出.docx [--ledger 台账.xlsx] [--force]
@@ -45,7 +45,7 @@ function parse(args: string[]): { input: string; output: string; force: boolean;
  * stats leave this function: the document never sees a register row.
  */
 async function registerFigures(input: string, named: string | undefined, report: Report): Promise<{ ledger: RegisterTimeliness | null; note: string }> {
-  const loaded = named !== undefined ? await loadLedger(named) : /\.xlsx$|\.xlsm$/i.test(input) ? ((await ledgerSheetsOf(input).catch(() => []))[0] ?? null) : null;
+  const loaded = named !== undefined ? await loadLedger(named) : await ledgerInWorkbook(input);
   if (!loaded) return { ledger: null, note: '' };
   const where = `${named !== undefined ? `${loaded.file} ` : ''}工作表“${loaded.sheet}”`;
   if (report.year === null) return { ledger: null, note: `台账（${where}）：年报未填年度，无法按年度统计台账，正文未写入按期答复情况。\n` };

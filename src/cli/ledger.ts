@@ -39,7 +39,7 @@ export interface LoadedLedger extends SheetGrid {
 }
 
 /** The register sheets of an .xlsx; none is an empty list. */
-export async function ledgerSheetsOf(file: string): Promise<LoadedLedger[]> {
+async function ledgerSheetsOf(file: string): Promise<LoadedLedger[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.xls' || ext === '.et') throw new InputError(`${file}：不支持旧版 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx`);
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new InputError(`${file}：台账应为 Excel 工作簿（.xlsx）`);
@@ -53,6 +53,12 @@ export async function ledgerSheetsOf(file: string): Promise<LoadedLedger[]> {
     if (e instanceof XlsxLiteError) throw new InputError(`${file}：${e.message}`);
     throw e;
   }
+}
+
+/** The register kept in a report's own workbook: none for a file of another kind, or one with no register sheet or none readable. */
+export async function ledgerInWorkbook(file: string): Promise<LoadedLedger | null> {
+  if (!/\.xlsx$|\.xlsm$/i.test(file)) return null;
+  return (await ledgerSheetsOf(file).catch(() => []))[0] ?? null;
 }
 
 /** The register of a file named as one: the first sheet whose header names the register's columns. */

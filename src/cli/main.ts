@@ -15,7 +15,7 @@ import { InputError, LoadedReport, expandInputs, loadReports } from './inputs';
 import { writeNewFile } from './output';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { review } from './review';
-import { LEDGER_USAGE, LoadedLedger, compareWithLedger, ledgerCommand, ledgerSheetsOf, loadLedger } from './ledger';
+import { LEDGER_USAGE, compareWithLedger, ledgerCommand, ledgerInWorkbook, loadLedger } from './ledger';
 
 const USAGE = `nianbao —— 政府信息公开工作年度报告 模板与勾稽关系校验
 
@@ -115,11 +115,6 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
 
   // The register to compare 表三 with: the one named, else one kept in the report's own workbook.
   const named = typeof options.ledger === 'string' ? await loadLedger(options.ledger) : null;
-  const ledgerFor = async (file: string): Promise<LoadedLedger | null> => {
-    if (named) return named;
-    if (!/\.xlsx$|\.xlsm$/i.test(file)) return null;
-    return (await ledgerSheetsOf(file).catch(() => []))[0] ?? null;
-  };
 
   const outcomes: Outcome[] = [];
   for (const file of await expandInputs(positional)) {
@@ -131,7 +126,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       outcomes.push({ file, error: e.message.replace(`${file}：`, '') });
       continue;
     }
-    const ledger = await ledgerFor(file);
+    const ledger = named ?? (await ledgerInWorkbook(file));
     for (const r of loaded) {
       const thisPrior = prior ?? priorWithin(loaded, r);
       const findings = [...r.findings, ...check(r.report, { prior: thisPrior, unreadable: r.unreadable })];

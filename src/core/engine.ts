@@ -7,7 +7,7 @@
 import { Finding } from './findings';
 import { MAX_VALUE, RawValue, Reading, readCell, usableValue } from './read';
 import { GridReport } from './grid';
-import { Report } from './report';
+import { Report, unknownCells } from './report';
 import { scopeName } from './render';
 import { CELL_RULES, DETECTED_RULES, EQUATION_RULES, Equation, EquationRule, RULES, Term, appliesIn } from './rules';
 import { CellId, INPUT_CELLS, TABLE_IDS, TableId } from './tables';
@@ -17,17 +17,16 @@ const ABSENT: Reading = Object.freeze({ state: 'absent' }) as Reading;
 
 export type Readings = Reading[];
 
-/** Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial prior report, absent. */
 /**
  * Reads every input cell of a report. A cell the report leaves out is blank — or, for a partial
  * prior report, absent; a cell of an unreadable table, or one the report says is unknown, is absent.
  */
 export function readReport(report: Report, missing: 'blank' | 'absent' = 'blank', absentTables: readonly TableId[] = []): Readings {
   const cells = report.cells as Record<string, unknown>;
-  const unknown = report.unknown && report.unknown.length > 0 ? new Set(report.unknown) : null;
+  const unknown = unknownCells(report);
   return INPUT_CELLS.map((c) => {
     const raw = cells[c.id];
-    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table) || unknown?.has(c.id)) return ABSENT;
+    if ((raw === undefined && missing === 'absent') || absentTables.includes(c.table) || unknown.has(c.id)) return ABSENT;
     return readCell(raw as never);
   });
 }

@@ -25,6 +25,9 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** A sheet name as a reference spells it: quoted, its quotes doubled. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
 const unquote = (s: string): string => (s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s);
 
 /** Every part of a reference that is a cell or a rectangle; anything else (#REF!, a formula) is left out. */

@@ -13,7 +13,6 @@ import type { SheetReport } from '../core/grid';
 import { Finding } from '../core/findings';
 import { REPORT_FORMAT, Report } from '../core/report';
 import { parseReportJson } from '../core/report-schema';
-import { appliesIn, rule } from '../core/rules';
 import { CellId, TABLES, TableId } from '../core/tables';
 import { DocxError, ZipTextReader, readDocx } from './docx';
 import { decodeText } from './decode';
@@ -127,7 +126,7 @@ export function importDocument(doc: SourceDoc): ImportedReport {
   if (located.sums.length > 0) report.sums = located.sums;
   const findings: Finding[] = [];
   if (located.edition === '2019') findings.push(formatFinding(report.year, located.evidence, located.t2Outdated, located.t3SingleOther));
-  findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable).filter((f) => appliesIn(rule(f.rule), report.year)));
+  findings.push(...located.findings, ...proseFindings(prose, report, located.unreadable));
   return { report, findings, unreadable: located.unreadable, edition: located.edition, prose };
 }
 

@@ -28,10 +28,10 @@ type Line =
   | { kind: 'text'; segments: Segment[]; indent: number; text: string };
 
 /** Extraction debris that is no part of the report's text. */
-const DEBRIS = /\[bookmark:[^\]]*\]/g;
+export const DEBRIS = /\[bookmark:[^\]]*\]/g;
 const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*共?\s*\d{1,4}\s*页?)?[-—–－_\s]*$/;
 /** A Markdown heading mark, and the emphasis some converters wrap a heading in. */
-const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s#+\s*$/g;
+export const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s#+\s*$/g;
 const EMPHASIS = /^(\*\*|__)(.+)\1$/;
 /** Both tested on the trimmed line (no run of spaces the engine could split two ways). */
 const PIPE_RULE = /^\|?[ :]*-{3,}[-: ]*(?:\|[ :]*-{3,}[-: ]*)*\|?$/;

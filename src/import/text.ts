@@ -10,12 +10,7 @@
  * Spans are unknown in this form: a merged cell shows as empty cells, which the locator reads as such.
  */
 import { Block, SourceCell, SourceDoc, SourceTable, cellText } from './model';
-import { parseSpacedText } from './spaced';
-
-/** Extraction debris that is no part of the report's text. */
-const DEBRIS = /\[bookmark:[^\]]*\]/g;
-/** A Markdown heading mark ("## 五、…"): never part of the heading's text. */
-const HEADING_MARK = /^\s{0,3}#{1,6}\s+|\s#+\s*$/g;
+import { DEBRIS, HEADING_MARK, parseSpacedText } from './spaced';
 
 /**
  * Plain text of a report. Text whose table cells are set apart by tabs (extracted from Word) is

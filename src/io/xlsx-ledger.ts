@@ -61,7 +61,7 @@ function readGrid(part: string, xml: string, shared: readonly string[]): LedgerG
   return grid;
 }
 
-/** Every worksheet's values, in workbook order; `keep` may skip a sheet after seeing its first rows' grid. */
+/** Every worksheet's values, in workbook order. */
 export async function readSheetGrids(bytes: Uint8Array, inflate: Inflate = inflateLimited): Promise<SheetGrid[]> {
   if (bytes.length > MAX_XLSX_BYTES) throw new XlsxLiteError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），不超过 ${MAX_XLSX_BYTES / 1048576} MB`);
   const { sheets, shared } = await sheetList(bytes, inflate);

@@ -51,7 +51,7 @@ export function parse(name: string, xml: string, handler: Partial<XmlHandler>): 
  * Collects rich text the way Excel shows it: the <t> runs of each <si> / <is>, without phonetic
  * guides (<rPh>). `open`/`close`/`text` are fed every event; `take` returns what one item held.
  */
-export function richText() {
+function richText() {
   let inT = false;
   let phonetic = 0;
   let buf = '';
@@ -147,7 +147,7 @@ export async function readTemplateXlsx(bytes: Uint8Array, inflate: Inflate = inf
   });
 }
 
-export function sharedStrings(xml: string | undefined): string[] {
+function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
   const out: string[] = [];
   const rich = richText();
@@ -225,7 +225,7 @@ function readSheet(name: string, part: string, xml: string, shared: readonly str
   return { sheet: name, ...readPlacedTables(placed, single(ORG_NAME), single(YEAR_NAME), (t) => `工作表“${name}”中没有名称 ${tableName(t)}`) };
 }
 
-export function cellValue(type: string | undefined, v: string | undefined, f: string | undefined, inline: string, shared: readonly string[]): GridValue {
+function cellValue(type: string | undefined, v: string | undefined, f: string | undefined, inline: string, shared: readonly string[]): GridValue {
   switch (type) {
     case 's':
       return v === undefined ? null : (shared[Number(v)] ?? null);

@@ -18,6 +18,7 @@
  */
 import { CellStyle, a1, absA1, areaA1, columnLetter, textWidth } from '../core/sheet';
 import type { Area } from '../core/sheet';
+import { quoteSheet } from '../core/refs';
 import { FONT, LOOKS, Look } from '../core/looks';
 import { Merge, T3_COLUMNS, T3_ROW, TABLES } from '../core/tables';
 import { APPLICANT_TYPES, LEDGER_COLUMNS, LedgerKey, LedgerKind, RESULT_CATEGORIES } from './columns';
@@ -196,7 +197,6 @@ const YES_NO = ['是', '否'] as const;
 export const UNCOUNTED_NONE = '✓ 台账中与本年度有关的登记均已计入上表';
 export const UNCOUNTED_SOME = ' 处登记未计入上表（申请人类型或办理结果不在下拉列表中、日期不是日期格式，或有答复日期而无办理结果），请用年报加载项或 nianbao ledger 检查台账';
 
-const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 // ---- the register ------------------------------------------------------------------------------

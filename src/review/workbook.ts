@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FAIL_FONT } from '../core/looks';
+import { quoteSheet } from '../core/refs';
 import { Report } from '../core/report';
 import { a1, inputPosition } from '../core/sheet';
 import { TABLES, cellName } from '../core/tables';
@@ -91,7 +92,7 @@ class ReviewWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
     const self = this as unknown as WriterInternals;
     const worksheets = self._worksheets.filter(Boolean) as ExcelJS.Worksheet[];
     // LibreOffice shows an autofilter only where this hidden name marks its range, as Excel writes it.
-    const filterNames = this.filters.map((f) => ({ name: '_xlnm._FilterDatabase', localSheetId: worksheets.findIndex((ws) => ws.name === f.sheet), ranges: [`${quotedSheet(f.sheet)}!${absolute(f.ref)}`] }));
+    const filterNames = this.filters.map((f) => ({ name: '_xlnm._FilterDatabase', localSheetId: worksheets.findIndex((ws) => ws.name === f.sheet), ranges: [`${quoteSheet(f.sheet)}!${absolute(f.ref)}`] }));
     const definedNames = [...(self._definedNames.model as unknown[]), ...filterNames];
     const model = { worksheets, definedNames, views: self.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
     const xform = new WorkbookXform();
@@ -133,7 +134,6 @@ function filter(wb: ReviewWriter, ws: ExcelJS.Worksheet, rows: number, cols: num
 const absolute = (ref: string): string => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
 const fileLabel = (s: ReportSummary): string => (s.sheet ? `${s.file}（工作表“${s.sheet}”）` : s.file);
-const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 function writeResults(wb: ReviewWriter, summaries: readonly ReportSummary[]): void {
   const ws = wb.addWorksheet(SHEETS.results, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE });
@@ -143,7 +143,7 @@ function writeResults(wb: ReviewWriter, summaries: readonly ReportSummary[]): vo
   for (const s of sortSummaries(summaries)) {
     const readable = s.verdict !== 'unreadable';
     const file: ExcelJS.CellValue =
-      s.findingsRow === undefined ? fileLabel(s) : { text: fileLabel(s), hyperlink: `#${quotedSheet(SHEETS.findings)}!A${s.findingsRow}`, tooltip: '查看此年报的问题' };
+      s.findingsRow === undefined ? fileLabel(s) : { text: fileLabel(s), hyperlink: `#${quoteSheet(SHEETS.findings)}!A${s.findingsRow}`, tooltip: '查看此年报的问题' };
     const row = ws.addRow([file, s.org, s.year, VERDICT_NAME[s.verdict], readable ? s.errors : null, readable ? s.warnings : null, ...FIGURES.map((f) => s.figures[f.key]), s.notes.join('；')]);
     if (s.findingsRow !== undefined) row.getCell(1).font = LINK_FONT;
     row.getCell(4).font = VERDICT_FONT[s.verdict];

@@ -1,14 +1,14 @@
 /**
  * What the template writer (write.ts) and the register writer (ledger.ts) draw the same way in
- * exceljs: borders, colours, merges, the conditional-format marks and the password-less protection.
+ * exceljs: a look's style, merges, the conditional-format marks and the password-less protection.
  */
 import ExcelJS from 'exceljs';
-import { MARK_LOOKS } from '../core/looks';
+import { Look, MARK_LOOKS } from '../core/looks';
 import { a1, areaA1 } from '../core/sheet';
 import type { Area } from '../core/sheet';
 import type { Merge } from '../core/tables';
 
-export const BORDER: Partial<ExcelJS.Borders> = {
+const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
@@ -16,7 +16,19 @@ export const BORDER: Partial<ExcelJS.Borders> = {
 };
 
 /** A "#RRGGBB" colour as exceljs's opaque ARGB. */
-export const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
+/** A core look in exceljs's terms; a number format given here wins over the look's. */
+export function lookStyle(look: Look, numberFormat?: string): Partial<ExcelJS.Style> {
+  return {
+    font: { name: look.font.name, size: look.font.size, ...(look.font.bold ? { bold: true } : {}), ...(look.font.color ? { color: { argb: argb(look.font.color) } } : {}) },
+    alignment: { horizontal: look.horizontal.toLowerCase() as 'left', vertical: 'middle', ...(look.wrap ? { wrapText: true } : {}) },
+    ...(look.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } } } : {}),
+    ...(look.border ? { border: BORDER } : {}),
+    ...(numberFormat ?? look.numberFormat ? { numFmt: numberFormat ?? look.numberFormat } : {}),
+    protection: { locked: !look.unlocked },
+  };
+}
 
 /** Merges each block; every covered cell takes the master's style first, or the merged block prints with gaps in its borders. */
 export function mergeBlocks(ws: ExcelJS.Worksheet, merges: readonly Merge[]): void {

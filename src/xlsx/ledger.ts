@@ -4,23 +4,11 @@
  * fill and hand to LibreOffice.
  */
 import ExcelJS from 'exceljs';
-import { Look } from '../core/looks';
 import { a1, areaA1 } from '../core/sheet';
 import { LEDGER_COLUMNS, LedgerCell } from '../ledger/columns';
 import { LEDGER_LOOKS, LedgerPlan, LedgerPlanOptions, LedgerRule, LedgerSheetPlan, ledgerPlan, nameReference } from '../ledger/sheet';
-import { BORDER, addMarks, argb, mergeBlocks, protectWithoutPassword } from './draw';
+import { addMarks, lookStyle, mergeBlocks, protectWithoutPassword } from './draw';
 import { scopeName, uniqueSheetName } from './names';
-
-function styleOf(look: Look, numberFormat?: string): Partial<ExcelJS.Style> {
-  return {
-    font: { name: look.font.name, size: look.font.size, ...(look.font.bold ? { bold: true } : {}), ...(look.font.color ? { color: { argb: argb(look.font.color) } } : {}) },
-    alignment: { horizontal: look.horizontal.toLowerCase() as 'left', vertical: 'middle', ...(look.wrap ? { wrapText: true } : {}) },
-    ...(look.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } } } : {}),
-    ...(look.border ? { border: BORDER } : {}),
-    ...(numberFormat ?? look.numberFormat ? { numFmt: numberFormat ?? look.numberFormat } : {}),
-    protection: { locked: !look.unlocked },
-  };
-}
 
 function validation(rule: LedgerRule, title: string, message: string): ExcelJS.DataValidation {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: title, error: message };
@@ -65,7 +53,7 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: LedgerSheetPlan): ExcelJS.Worksh
     const cell = ws.getCell(a1(planned.row, planned.col));
     if (planned.formula !== undefined) cell.value = { formula: planned.formula } as ExcelJS.CellFormulaValue;
     else if (planned.value !== undefined) cell.value = planned.value;
-    cell.style = styleOf(LEDGER_LOOKS[planned.style], planned.numberFormat);
+    cell.style = lookStyle(LEDGER_LOOKS[planned.style], planned.numberFormat);
   }
   mergeBlocks(ws, sheet.merges);
   const validations = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;

@@ -4,22 +4,13 @@
  */
 import ExcelJS from 'exceljs';
 import { CellValue, Report } from '../core/report';
-import { LOOKS, Look } from '../core/looks';
+import { LOOKS } from '../core/looks';
+import { quoteSheet } from '../core/refs';
 import { PlannedCell, SheetPlan, a1, areaA1, sheetPlan, sheetTitle } from '../core/sheet';
 import { CellId } from '../core/tables';
 import { addLedgerSheets } from './ledger';
-import { BORDER, addMarks, argb, mergeBlocks, protectWithoutPassword } from './draw';
+import { addMarks, lookStyle, mergeBlocks, protectWithoutPassword } from './draw';
 import { scopeNamesToSheets, uniqueSheetName } from './names';
-
-/** A core look in exceljs's terms. */
-function applyLook(cell: ExcelJS.Cell, look: Look): void {
-  cell.font = { name: look.font.name, size: look.font.size, ...(look.font.bold ? { bold: true } : {}), ...(look.font.color ? { color: { argb: argb(look.font.color) } } : {}) };
-  cell.alignment = { horizontal: look.horizontal.toLowerCase() as 'left', vertical: 'middle', ...(look.wrap ? { wrapText: true } : {}) };
-  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
-  if (look.border) cell.border = BORDER;
-  if (look.numberFormat) cell.numFmt = look.numberFormat;
-  cell.protection = { locked: !look.unlocked };
-}
 
 export interface TemplateOptions {
   org?: string;
@@ -78,7 +69,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
     } else if (planned.value !== undefined) {
       cell.value = planned.value;
     }
-    applyLook(cell, LOOKS[planned.style]);
+    Object.assign(cell, lookStyle(LOOKS[planned.style]));
     const dv = validation(planned);
     if (dv) cell.dataValidation = dv;
   }
@@ -97,8 +88,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, options: TemplateOptions 
   mergeBlocks(ws, plan.merges);
 
   scopeNamesToSheets(wb);
-  const quoted = `'${name.replace(/'/g, "''")}'`;
-  for (const n of plan.names) wb.definedNames.add(`${quoted}!${areaA1(n.area, true)}`, n.name);
+  for (const n of plan.names) wb.definedNames.add(`${quoteSheet(name)}!${areaA1(n.area, true)}`, n.name);
 
   // The marks: conditional formats over runs of cells, each with a formula relative to the run's
   // first cell. Priorities follow the plan, errors first, so a red mark wins over an amber one.

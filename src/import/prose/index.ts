@@ -5,7 +5,8 @@
  */
 import { Finding } from '../../core/findings';
 import { readCell, usableValue } from '../../core/read';
-import { Report } from '../../core/report';
+import { Report, unknownCells } from '../../core/report';
+import { appliesIn, rule } from '../../core/rules';
 import { TableId } from '../../core/tables';
 import { countFindings } from './claims';
 import { allDoneFindings, citationFindings, feeFindings, outlineFindings, partFindings, yearFindings } from './checks';
@@ -16,10 +17,10 @@ export { readProse, PART_TITLES } from './read';
 export type { Prose, PartNumber } from './read';
 export { parseCount } from './text';
 
-/** The text.* findings. Tables the import could not read are not compared. */
+/** The text.* findings, of the rules that apply in the report's year. Tables the import could not read are not compared. */
 export function proseFindings(prose: Prose, report: Report, unreadable: readonly TableId[]): Finding[] {
   if (prose.paragraphs.length === 0) return [];
-  const unknown = new Set(report.unknown ?? []);
+  const unknown = unknownCells(report);
   const value = (id: string): number | undefined => (unknown.has(id) ? undefined : usableValue(readCell(report.cells[id] ?? null)));
   const partOne = prose.parts['一'] ?? (Object.keys(prose.parts).length === 0 ? prose.paragraphs : []);
   const ctx = { value, year: report.year };
@@ -31,5 +32,5 @@ export function proseFindings(prose: Prose, report: Report, unreadable: readonly
     ...outlineFindings(prose, report.year),
     ...partFindings(prose),
     ...feeFindings(prose, value, unreadable),
-  ];
+  ].filter((f) => appliesIn(rule(f.rule), report.year));
 }
