@@ -24,8 +24,8 @@ import { parseReportJson } from '../src/core/report-schema';
 import { CELL_IDS } from '../src/core/tables';
 import { exportDocx } from '../src/export';
 import { LEDGER_COLUMNS, LedgerCell, LedgerKey } from '../src/ledger/columns';
-import { REGISTER_SHEET, ledgerPlan } from '../src/ledger/sheet';
 import { ledgerBuffer } from '../src/xlsx/ledger';
+import { typeRegister } from '../test/e2e/harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const preview = require('./preview.js') as {
@@ -163,32 +163,6 @@ async function oneCellOff(s: Stage): Promise<void> {
   await s.insertAndFill(real);
   await s.typeCell('T3.R3.C2', String((real.cells['T3.R3.C2'] as number) + 1));
   await s.finding('T3.resultTotal').waitFor();
-}
-
-/** Inserts the template and the standard register from the pane, and types applications into the register. */
-async function typeRegister(s: Stage, rows: [received: string, applicant: string, answered: string | null, result: string | null][]): Promise<void> {
-  const page = s.page;
-  await page.locator('#org').fill('木厂镇');
-  await page.locator('#year').fill('2025');
-  await page.locator('[data-action="insert-template"]').click();
-  await page.locator('#findings li').first().waitFor();
-  await page.locator('#ledger-section > summary').click();
-  await page.locator('[data-action="insert-ledger"]').click();
-  await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
-  await page.locator('#ledger-t3 table').waitFor();
-  const first = ledgerPlan().firstRow;
-  const column = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
-  const type = async (row: number, key: string, text: string) => {
-    const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${column(key)}"]`);
-    await input.fill(text);
-    await input.press('Tab');
-  };
-  for (const [i, [received, applicant, answered, result]] of rows.entries()) {
-    await type(first + i, 'received', received);
-    await type(first + i, 'applicantType', applicant);
-    if (answered) await type(first + i, 'answered', answered);
-    if (result) await type(first + i, 'result', result);
-  }
 }
 
 /**
@@ -342,7 +316,7 @@ export const PICTURES: Picture[] = [
     viewport: { ...PANE_SHARP, height: 1500 },
     async steps(s) {
       const page = s.page;
-      await typeRegister(s, [
+      await typeRegister(s.page, '2025', [
         ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
         ['2025-05-06', '商业企业', '2025-05-28', '部分公开'],
         ['2025-12-22', '自然人', null, null],
@@ -358,7 +332,7 @@ export const PICTURES: Picture[] = [
     alt: '台账工作表与任务窗格并排：一件申请的答复日期早于收到日期，窗格列出这个问题，点击即选中台账中的那一行',
     viewport: PANE,
     async steps(s) {
-      await typeRegister(s, [
+      await typeRegister(s.page, '2025', [
         ['2025-03-04', '自然人', '2025-03-20', '予以公开'],
         ['2025-05-06', '商业企业', '2025-04-01', '予以公开'],
         ['2025-09-08', '法律服务机构', '2025-09-26', '部分公开'],

@@ -17,7 +17,7 @@
 import { CELL_IDS } from '../core/tables';
 import { inputPosition, a1, sheetPlan } from '../core/sheet';
 import type { SelfTestPlan } from '../host/contract';
-import type { Probe } from '../selftest/run';
+import { SAVE_TEST_FILE, type Probe } from '../selftest/run';
 import type { ExcelRun } from './host';
 import { queueTemplateRead } from './read';
 import { drawNamesAndContents, drawPlan, uniqueSheetName } from './template';
@@ -43,7 +43,6 @@ export interface ExcelSelfTestOptions {
 
 export const SCRATCH_SHEET = 'nianbao自检';
 export const SELFTEST_NAMESPACE = 'urn:nianbao:selftest';
-export const SAVE_TEST_FILE = 'nianbao-保存测试.txt';
 
 export const EXCEL_SELFTEST_NOTICE =
   `环境自检会新建临时工作表“${SCRATCH_SHEET}”（不会切换过去），在其中插入一份模板、写入、读取并计算一个自定义函数，再把它删除；另写入并删除一个自检用的自定义 XML 部件。您的工作表不会被改动。插入模板（工作表保护）和删除工作表会清空一次撤销记录。最后一项会下载一个很小的文本文件（${SAVE_TEST_FILE}），以确认此 Excel 能否由加载项保存文件。`;

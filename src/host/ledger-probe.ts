@@ -1,10 +1,11 @@
 /**
  * Which sheets look like registers (台账), and a used range as the grid from A1 the ledger core
  * reads. The hosts read the first rows of each sheet in one round trip and ask here; the
- * decision follows the register schema (./ledger-header.ts over src/ledger/columns.ts).
+ * decision is the ledger core's (findHeader in src/ledger/read.ts): by meaning, in any order,
+ * extra columns ignored.
  */
 import type { LedgerCell, LedgerGrid } from '../ledger/columns';
-import { findLedgerHeader } from './ledger-header';
+import { findHeader } from '../ledger/read';
 
 /** The header row is looked for within these first rows and columns (titles and notes above it). */
 export const PROBE_ROWS = 20;
@@ -12,7 +13,8 @@ export const PROBE_COLS = 40;
 
 /** The header row's index in `rows` (0-based), or null when the rows name no register's columns. */
 export function ledgerHeaderIndex(rows: readonly (readonly LedgerCell[])[]): number | null {
-  return findLedgerHeader(rows.slice(0, PROBE_ROWS));
+  const header = findHeader(rows.slice(0, PROBE_ROWS) as LedgerGrid);
+  return header === null ? null : header.row - 1;
 }
 
 /** A host's cell value as the ledger core takes it: empty text is an empty cell. */

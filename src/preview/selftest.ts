@@ -11,14 +11,12 @@
 /// <reference types="office-js" />
 import { balance } from '../functions/functions';
 import type { SelfTestPlan, WorkbookHost } from '../host/contract';
-import type { Probe } from '../selftest/run';
+import { SAVE_TEST_FILE, type Probe } from '../selftest/run';
 import { browserDownload } from '../taskpane/parts/export-word';
 import { PreviewHost } from './host';
 import { PreviewWorkbook } from './workbook';
 
 export const PREVIEW_SELFTEST_NOTICE = '环境自检在一份不显示的临时工作簿中插入模板、写入、读取和校验，页面上的工作簿不会被改动；最后一项会下载一个很小的文本文件，以确认浏览器能否保存窗格给出的文件。';
-
-export const PREVIEW_SAVE_TEST_FILE = 'nianbao-保存测试.txt';
 
 export interface PreviewSelfTestOptions {
   doc?: Document;
@@ -161,8 +159,8 @@ export function previewSelfTest(_host: WorkbookHost, _book: PreviewWorkbook, opt
         const save = options.saveFile === undefined ? (doc ? browserDownload(doc) : null) : options.saveFile;
         if (!save) throw new Error('此环境不能保存文件');
         const bytes = new TextEncoder().encode('nianbao 环境自检：保存文件测试。\r\n');
-        if (!save(bytes, PREVIEW_SAVE_TEST_FILE, 'text/plain')) throw new Error('浏览器拒绝了下载');
-        return `已交给浏览器下载“${PREVIEW_SAVE_TEST_FILE}”，请到“下载”文件夹中查看`;
+        if (!save(bytes, SAVE_TEST_FILE, 'text/plain')) throw new Error('浏览器拒绝了下载');
+        return `已交给浏览器下载“${SAVE_TEST_FILE}”，请到“下载”文件夹中查看`;
       },
     },
   ];

@@ -14,7 +14,7 @@ import { a1, inputPosition, sheetPlan, sheetTitle, tableName, SheetPlan } from '
 import { CellId, INPUT_CELLS, TABLE_IDS, TABLES, TableId, isCellId } from '../core/tables';
 import { uniqueSheetName } from '../excel/template';
 import type { Acknowledgement, InsertOutcome, InsertRequest, LedgerCell, LedgerGrid, LedgerInsertOutcome, LedgerInsertRequest, LedgerSheetInfo, SheetRead, TemplateSheetInfo } from '../host/contract';
-import { PROBE_ROWS, ledgerHeaderIndex } from '../host/ledger-probe';
+import { ledgerHeaderIndex } from '../host/ledger-probe';
 import { LedgerSheetPlan, REGISTER_SHEET, ledgerPlan } from '../ledger/sheet';
 import { shownText, typedValue } from './typing';
 
@@ -159,7 +159,7 @@ export class PreviewWorkbook {
     const out: LedgerSheetInfo[] = [];
     for (const s of this.list) {
       if (s.kind !== 'register') continue;
-      const index = ledgerHeaderIndex(this.readGrid(s.name).slice(0, PROBE_ROWS));
+      const index = ledgerHeaderIndex(this.readGrid(s.name));
       if (index !== null) out.push({ name: s.name, headerRow: index + 1 });
     }
     return out;

@@ -30,6 +30,9 @@ export interface ProbeResult {
   ms?: number;
 }
 
+/** The small text file the save probe hands to the host, in every host. */
+export const SAVE_TEST_FILE = 'nianbao-保存测试.txt';
+
 export const PROBE_TIMEOUT_MS = 20_000;
 
 /** The error as a report line: `代码 Code：message`, or the message alone; never throws itself. */

@@ -12,6 +12,8 @@ import net from 'net';
 import os from 'os';
 import path from 'path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { LEDGER_COLUMNS } from '../../src/ledger/columns';
+import { REGISTER_SHEET, ledgerPlan } from '../../src/ledger/sheet';
 
 export const ROOT = path.join(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -175,4 +177,34 @@ export function problems(guard: Guard): string[] {
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** One application typed into the register: dates as the user types them; null leaves the cell blank. */
+export type Application = [received: string, applicant: string, answered: string | null, result: string | null];
+
+/**
+ * As a person does it in the preview's pane: inserts the template for 木厂镇 and `year`, then the
+ * standard register, and types `applications` into the register from its first row.
+ */
+export async function typeRegister(page: Page, year: string, applications: Application[]): Promise<void> {
+  await page.locator('#org').fill('木厂镇');
+  await page.locator('#year').fill(year);
+  await page.locator('[data-action="insert-template"]').click();
+  await page.locator('#findings li').first().waitFor();
+  await page.locator('#ledger-section > summary').click();
+  await page.locator('[data-action="insert-ledger"]').click();
+  await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
+  await page.locator('#ledger-t3 table').waitFor();
+  const first = ledgerPlan().firstRow;
+  const type = async (row: number, key: string, text: string) => {
+    const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${LEDGER_COLUMNS.findIndex((c) => c.key === key)}"]`);
+    await input.fill(text);
+    await input.press('Tab');
+  };
+  for (const [i, [received, applicant, answered, result]] of applications.entries()) {
+    await type(first + i, 'received', received);
+    await type(first + i, 'applicantType', applicant);
+    if (answered) await type(first + i, 'answered', answered);
+    if (result) await type(first + i, 'result', result);
+  }
 }

@@ -4,47 +4,25 @@
  * register's 表三 in the pane, fills 表三 from it, and a click on a register finding selects the
  * row in the register. Debian's Chromium, nothing downloaded.
  */
-import { Page } from 'playwright-core';
 import { LEDGER_COLUMNS } from '../../src/ledger/columns';
-import { REGISTER_SHEET, ledgerPlan } from '../../src/ledger/sheet';
-import { Guard, openPage, previewInChromium, problems } from './harness';
+import { ledgerPlan } from '../../src/ledger/sheet';
+import { Guard, openPage, previewInChromium, problems, typeRegister } from './harness';
 
 jest.setTimeout(240_000);
 
 const preview = previewInChromium();
 
-const col = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
 const FIRST = ledgerPlan().firstRow; // 0-based row of the first application
-
-async function typeCell(page: Page, row: number, key: string, text: string): Promise<void> {
-  const input = page.locator(`.nb-register input[data-r="${row}"][data-c="${col(key)}"]`);
-  await input.fill(text);
-  await input.press('Tab');
-}
 
 test('insert the register, type two applications, see 表三, fill it, and a finding selects its row', async () => {
   const { page, guard, context } = await openPage(preview.browser, preview.server.origin);
   try {
     await page.goto(`${preview.server.origin}/`);
     await page.locator('body[data-ready]').waitFor({ state: 'attached' });
-    await page.locator('#org').fill('木厂镇');
-    await page.locator('#year').fill('2024');
-    await page.locator('[data-action="insert-template"]').click();
-    await page.locator('#findings li').first().waitFor();
-
-    await page.locator('#ledger-section > summary').click();
-    await page.locator('[data-action="insert-ledger"]').click();
-    await page.locator(`.nb-tab[data-sheet="${REGISTER_SHEET}"][aria-selected="true"]`).waitFor();
-    await page.locator('#ledger-t3 table').waitFor();
-
-    await typeCell(page, FIRST, 'received', '2024-03-04');
-    await typeCell(page, FIRST, 'applicantType', '自然人');
-    await typeCell(page, FIRST, 'answered', '2024-03-20');
-    await typeCell(page, FIRST, 'result', '予以公开');
-    await typeCell(page, FIRST + 1, 'received', '2024-05-06');
-    await typeCell(page, FIRST + 1, 'applicantType', '商业企业');
-    await typeCell(page, FIRST + 1, 'answered', '2024-04-01');
-    await typeCell(page, FIRST + 1, 'result', '予以公开');
+    await typeRegister(page, '2024', [
+      ['2024-03-04', '自然人', '2024-03-20', '予以公开'],
+      ['2024-05-06', '商业企业', '2024-04-01', '予以公开'],
+    ]);
 
     await page.locator('#ledger-t3 td[data-cell="T3.R1.C1"][data-ledger="1"]').waitFor();
     expect(await page.locator('#ledger-t3 td[data-cell="T3.R3.C1"]').getAttribute('data-ledger')).toBe('1');

@@ -12,29 +12,17 @@
 import fs from 'fs';
 import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
-import { a1, areaA1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { areaA1, inputPosition } from '../../src/core/sheet';
 import type { CellId } from '../../src/core/tables';
 import type { WorkbookHost } from '../../src/host/contract';
-import { ExcelHost } from '../../src/excel/host';
-import { PreviewHost } from '../../src/preview/host';
-import { PreviewWorkbook } from '../../src/preview/workbook';
-import { WpsHost } from '../../src/wps/host';
-import { FakeExcel } from '../fakes/excel-fake';
-import { FakeEt } from '../fakes/wps-fake';
+import { TITLE, Value, at, excelBook, plan, previewBook, wpsBook } from './books';
 
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
 type PaneModule = typeof import('../../src/taskpane/pane');
 type Pane = InstanceType<PaneModule['Pane']>;
-type Value = string | number;
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
-const TITLE = sheetTitle(2024);
-const plan = sheetPlan('', 2024);
-const at = (id: CellId): string => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
 
 /** What a person does and sees in one program, and a fresh host over the same workbook. */
@@ -59,34 +47,21 @@ interface Driver {
 const blockAddress = (from: CellId, grid: Value[][]) => areaA1({ ...inputPosition(plan, from), rows: grid.length, cols: grid[0].length });
 
 function excelDriver(): Driver {
-  // An Excel that keeps undo for add-ins (ExcelUndoApiAll): the pane checks live there, as in the
-  // other hosts (without it the pane checks on request: test/taskpane/excel-first-contact.test.ts).
-  const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
-  fake.addSheet('Sheet1');
-  const host = () => new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported });
+  const { fake, host, insertTemplate, templateValue, done } = excelBook();
   return {
     host,
-    insert: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),
+    insert: insertTemplate,
     type: (id, v) => fake.userEdit(TITLE, at(id), [[v]]),
     paste: (from, grid) => fake.userEdit(TITLE, blockAddress(from, grid), grid),
-    value: (id) => {
-      const v = fake.sheet(TITLE).cell(at(id)).value;
-      return v === '' || v === undefined ? null : (v as Value);
-    },
+    value: templateValue,
     selection: () => ({ sheet: fake.selection?.sheet ?? null, first: fake.selection?.address.split(/[,:]/)[0] ?? null }),
     sheets: () => fake.model.sheets.map((s) => s.name).filter((n) => n.startsWith(TITLE)),
-    done: () => undefined,
+    done,
   };
 }
 
 function previewDriver(): Driver {
-  const book = new PreviewWorkbook(null);
-  const hosts: PreviewHost[] = [];
-  const host = () => {
-    const h = new PreviewHost(book, { burstMs: 20 });
-    hosts.push(h);
-    return h;
-  };
+  const { book, host, insertTemplate, templateValue, done } = previewBook();
   const ids = (from: CellId, grid: Value[][]): Map<CellId, string> => {
     const p = inputPosition(plan, from);
     const m = new Map<CellId, string>();
@@ -100,37 +75,31 @@ function previewDriver(): Driver {
   };
   return {
     host,
-    insert: async () => void book.insertTemplate({ org: '木厂镇', year: 2024 }),
+    insert: insertTemplate,
     type: async (id, v) => book.set(TITLE, { cells: new Map([[id, String(v)]]) }, 'user'),
     paste: async (from, grid) => book.set(TITLE, { cells: ids(from, grid) }, 'user'),
-    value: (id) => book.value(TITLE, id) as Value | null,
+    value: templateValue,
     selection: () => {
       const sheet = book.active.name;
       const first = book.sheet(TITLE).selected[0];
       return { sheet, first: first ? at(first) : null };
     },
     sheets: () => book.sheets.filter((s) => s.kind === 'template').map((s) => s.name),
-    done: () => hosts.forEach((h) => h.dispose()),
+    done,
   };
 }
 
 function wpsDriver(): Driver {
-  const fake = new FakeEt();
-  fake.addSheet('Sheet1');
-  const uninstall = fake.install();
-  const host = () => new WpsHost(fake.app, { debounceMs: 20 });
+  const { fake, host, insertTemplate, templateValue, done } = wpsBook();
   return {
     host,
-    insert: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),
+    insert: insertTemplate,
     type: async (id, v) => fake.userEdit(TITLE, at(id), [[v]]),
     paste: async (from, grid) => fake.userEdit(TITLE, blockAddress(from, grid), grid),
-    value: (id) => {
-      const p = inputPosition(plan, id);
-      return (fake.sheetOrThrow(TITLE).peek(p.row, p.col)?.value ?? null) as Value | null;
-    },
+    value: templateValue,
     selection: () => ({ sheet: fake.active?.name ?? null, first: fake.selected(TITLE).split(/[,:]/)[0] || null }),
     sheets: () => fake.sheets.map((s) => s.name).filter((n) => n.startsWith(TITLE)),
-    done: uninstall,
+    done,
   };
 }
 

@@ -9,31 +9,19 @@
 import fs from 'fs';
 import path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
-import { a1, inputPosition, sheetPlan, sheetTitle } from '../../src/core/sheet';
+import { a1 } from '../../src/core/sheet';
 import type { CellId } from '../../src/core/tables';
 import type { WorkbookHost } from '../../src/host/contract';
-import { ExcelHost } from '../../src/excel/host';
 import { LEDGER_COLUMNS } from '../../src/ledger/columns';
 import { REGISTER_SHEET, SUMMARY_SHEET, ledgerPlan } from '../../src/ledger/sheet';
-import { PreviewHost } from '../../src/preview/host';
-import { PreviewWorkbook } from '../../src/preview/workbook';
-import { WpsHost } from '../../src/wps/host';
-import { FakeExcel } from '../fakes/excel-fake';
-import { FakeEt } from '../fakes/wps-fake';
+import { TITLE, Value, at, excelBook, previewBook, wpsBook } from './books';
 
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
 type PaneModule = typeof import('../../src/taskpane/pane');
 type Pane = InstanceType<PaneModule['Pane']>;
-type Value = string | number;
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
-const TITLE = sheetTitle(2024);
-const plan = sheetPlan('', 2024);
-const at = (id: CellId): string => {
-  const p = inputPosition(plan, id);
-  return a1(p.row, p.col);
-};
 const LEDGER = ledgerPlan();
 const col = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
 const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
@@ -63,69 +51,50 @@ function cellsOf(values: { received: string; type: string; answered?: string; re
 }
 
 function excelDriver(): Driver {
-  // An Excel that keeps undo for add-ins (ExcelUndoApiAll), where the pane checks live, as in
-  // test/hosts/behaviour.test.ts; without it the pane re-reads on request.
-  const fake = new FakeExcel({ sets: { ExcelUndoApiAll: '1.0' } });
-  fake.addSheet('Sheet1');
-  const host = () => new ExcelHost(fake.run, { debounceMs: 20, isSetSupported: fake.isSetSupported });
+  const { fake, host, insertTemplate, templateValue, done } = excelBook();
   return {
     host,
-    insertTemplate: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),
+    insertTemplate,
     typeRow: async (row, v) => {
       for (const [c, value] of cellsOf(v, serial)) await fake.userEdit(REGISTER_SHEET, a1(row - 1, c), [[value]]);
     },
     typeTemplate: (id, v) => fake.userEdit(TITLE, at(id), [[v]]),
-    templateValue: (id) => {
-      const v = fake.sheet(TITLE).cell(at(id)).value;
-      return v === '' || v === undefined ? null : (v as Value);
-    },
+    templateValue,
     sheets: () => fake.model.sheets.map((s) => s.name),
     selectedRow: () => ({ sheet: fake.selection?.sheet ?? null, row: fake.selection ? Number(/\d+/.exec(fake.selection.address)![0]) : null }),
-    done: () => undefined,
+    done,
   };
 }
 
 function previewDriver(): Driver {
-  const book = new PreviewWorkbook(null);
-  const hosts: PreviewHost[] = [];
-  const host = () => {
-    const h = new PreviewHost(book, { burstMs: 20 });
-    hosts.push(h);
-    return h;
-  };
+  const { book, host, insertTemplate, templateValue, done } = previewBook();
   return {
     host,
-    insertTemplate: async () => void book.insertTemplate({ org: '木厂镇', year: 2024 }),
+    insertTemplate,
     typeRow: async (row, v) => {
       for (const [c, value] of cellsOf(v, (iso) => iso)) book.setGrid(REGISTER_SHEET, new Map([[`${row - 1},${c}`, String(value)]]), 'user');
     },
     typeTemplate: async (id, v) => book.set(TITLE, { cells: new Map([[id, String(v)]]) }, 'user'),
-    templateValue: (id) => book.value(TITLE, id) as Value | null,
+    templateValue,
     sheets: () => book.sheets.map((s) => s.name),
     selectedRow: () => ({ sheet: book.active.name, row: book.find(REGISTER_SHEET)?.selectedRow ?? null }),
-    done: () => hosts.forEach((h) => h.dispose()),
+    done,
   };
 }
 
 function wpsDriver(): Driver {
-  const fake = new FakeEt();
-  fake.addSheet('Sheet1');
-  const uninstall = fake.install();
-  const host = () => new WpsHost(fake.app, { debounceMs: 20 });
+  const { fake, host, insertTemplate, templateValue, done } = wpsBook();
   return {
     host,
-    insertTemplate: async () => void (await host().insertTemplate({ org: '木厂镇', year: 2024 })),
+    insertTemplate,
     typeRow: async (row, v) => {
       for (const [c, value] of cellsOf(v, serial)) fake.userEdit(REGISTER_SHEET, a1(row - 1, c), [[value]]);
     },
     typeTemplate: async (id, v) => fake.userEdit(TITLE, at(id), [[v]]),
-    templateValue: (id) => {
-      const p = inputPosition(plan, id);
-      return (fake.sheetOrThrow(TITLE).peek(p.row, p.col)?.value ?? null) as Value | null;
-    },
+    templateValue,
     sheets: () => fake.sheets.map((s) => s.name),
     selectedRow: () => ({ sheet: fake.active?.name ?? null, row: Number(/\d+/.exec(fake.selected(REGISTER_SHEET))?.[0] ?? NaN) || null }),
-    done: uninstall,
+    done,
   };
 }
 
